@@ -1,0 +1,47 @@
+"""The few errors meant for users, and the exit codes poc promises.
+
+The core raises these; only ``cli.py`` turns them into one line on stderr and an
+exit code.  Anything else escaping is a bug in poc and should show as one.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Exit codes, as grep uses them."""
+
+    FOUND = 0
+    NOTHING_FOUND = 1
+    ERROR = 2  # usage or data error
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
+
+class PocError(Exception):
+    """Base of every error poc reports to a user instead of a traceback."""
+
+    exit_status: ExitStatus = ExitStatus.ERROR
+
+    def __init__(self, message: str, *, details: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details  # further lines, e.g. every problem in a dataset
+
+
+class DataError(PocError):
+    """A dataset is missing, unreadable, not JSON, or not valid against the schema."""
+
+
+class UsageError(PocError):
+    """The user asked for something that cannot be: a bad option value, an unknown id."""
+
+
+class AmbiguousName(UsageError):
+    """A name fits several people and the command cannot honestly show all of them."""
+
+
+class NotFound(PocError):
+    """Nothing matched: exit 1, like grep."""
+
+    exit_status = ExitStatus.NOTHING_FOUND
