@@ -1,0 +1,108 @@
+"""The benchmark's corpus generator: deterministic, and its output is a valid corpus."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def load(name: str) -> ModuleType:
+    """Import a benchmarks/ script by path (benchmarks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(
+        f"poc_benchmarks_{name}", BENCHMARKS / f"{name}.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = load("generate")
+check = load("check")
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.json"))}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    generate.generate_corpus(200, seed=7, out=out, jobs=1)
+    return out
+
+
+def test_same_seed_same_bytes(corpus: Path, tmp_path: Path) -> None:
+    generate.generate_corpus(200, seed=7, out=tmp_path / "again", jobs=1)
+    assert files(tmp_path / "again") == files(corpus)
+
+
+def test_other_seed_other_corpus(corpus: Path, tmp_path: Path) -> None:
+    generate.generate_corpus(200, seed=8, out=tmp_path / "other", jobs=1)
+    assert files(tmp_path / "other") != files(corpus)
+
+
+def test_size_and_files(corpus: Path) -> None:
+    events = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.json"))]
+    assert len(events) == 4  # about 50 statements per event
+    assert sum(len(e["statements"]) for e in events) == 200
+    assert all(e["schema_version"] == 1 for e in events)
+
+
+def test_corpus_passes_schema_checks(corpus: Path) -> None:
+    assert check.check_corpus(corpus) == []
+
+
+def test_checks_catch_a_dangling_reference(corpus: Path, tmp_path: Path) -> None:
+    data = json.loads((corpus / "ev00001.json").read_text(encoding="utf-8"))
+    data["statements"][3]["speaker"] = "nobody"
+    data["statements"][4]["paragraphs"] = [len(data["source"]["paragraphs"]) + 1]
+    problems = check.check_event(data, "ev00001.json")
+    assert any("statements[3].speaker 'nobody' unknown" in p for p in problems)
+    assert any("statements[4].paragraphs" in p for p in problems)
+
+
+def test_bundled_seminar_passes_the_same_checks() -> None:
+    seminar = json.loads((BENCHMARKS.parent / "data" / "seminar.json").read_text(encoding="utf-8"))
+    assert check.check_event(seminar, "seminar.json") == []
+
+
+def test_statement_counts_sum_exactly() -> None:
+    for total in (1, 49, 50, 51, 1_000, 12_345):
+        counts = generate.statement_counts(total, seed=3)
+        assert sum(counts) == total
+        assert all(c >= 1 for c in counts)
+
+
+def test_parse_size() -> None:
+    assert [generate.parse_size(s) for s in ("1k", "10K", "100k", "1m", "200")] == [
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        200,
+    ]
+
+
+def test_refuses_to_write_into_the_repository() -> None:
+    with pytest.raises(SystemExit):
+        generate.generate_corpus(10, out=BENCHMARKS / "corpus-should-not-exist")
+    assert not (BENCHMARKS / "corpus-should-not-exist").exists()
+
+
+def test_poc_loads_the_generated_folder(corpus: Path) -> None:
+    dataset = pytest.importorskip("poc_cli.dataset")
+    load_corpus = getattr(dataset, "load_corpus", None)
+    if load_corpus is None:
+        pytest.skip("poc_cli.dataset.load_corpus does not exist yet")
+    loaded = load_corpus(corpus)
+    assert len(loaded.statements) == 200
+    assert len({s.id for s in loaded.statements}) == 200
