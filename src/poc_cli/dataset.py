@@ -185,7 +185,11 @@ _SESSION: _Spec = {
     "moderators": (list, False, str),
     "note": (str, False, None),
 }
-_PAPER: _Spec = {"title": (str, True, None), "author": (str, True, None), "note": (str, False, None)}
+_PAPER: _Spec = {
+    "title": (str, True, None),
+    "author": (str, True, None),
+    "note": (str, False, None),
+}
 _SPEAKER: _Spec = {
     "id": (str, True, None),
     "name": (str, True, None),
@@ -241,7 +245,10 @@ def _check_fields(obj: Any, path: str, spec: _Spec, problems: list[Problem]) -> 
             for i, item in enumerate(value):
                 if not _is(item, element):
                     problems.append(
-                        Problem(f"{where}[{i}]", f"must be {_TYPE_NAMES[element]}, not {_type_name(item)}")
+                        Problem(
+                            f"{where}[{i}]",
+                            f"must be {_TYPE_NAMES[element]}, not {_type_name(item)}",
+                        )
                     )
     return True
 
@@ -254,14 +261,18 @@ def _records(raw: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
     return [(f"{key}[{i}]", item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
-def _unique_ids(records: list[tuple[str, dict[str, Any]]], what: str, problems: list[Problem]) -> set[str]:
+def _unique_ids(
+    records: list[tuple[str, dict[str, Any]]], what: str, problems: list[Problem]
+) -> set[str]:
     seen: dict[str, str] = {}
     for path, record in records:
         ident = record.get("id")
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            problems.append(Problem(f"{path}.id", f"duplicate {what} id {ident!r} (first at {seen[ident]})"))
+            problems.append(
+                Problem(f"{path}.id", f"duplicate {what} id {ident!r} (first at {seen[ident]})")
+            )
         else:
             seen[ident] = path
     return set(seen)
@@ -280,16 +291,25 @@ def validate(raw: Any) -> list[Problem]:
     version = raw.get("schema_version")
     if _is(version, int) and version != SCHEMA_VERSION:
         problems.append(
-            Problem("schema_version", f"is {version}; this poc reads schema_version {SCHEMA_VERSION}")
+            Problem(
+                "schema_version", f"is {version}; this poc reads schema_version {SCHEMA_VERSION}"
+            )
         )
     if isinstance(raw.get("event"), dict):
         _check_fields(raw["event"], "event", _EVENT, problems)
     paragraph_count = 0
-    if isinstance(raw.get("source"), dict) and _check_fields(raw["source"], "source", _SOURCE, problems):
+    if isinstance(raw.get("source"), dict) and _check_fields(
+        raw["source"], "source", _SOURCE, problems
+    ):
         paragraphs = raw["source"].get("paragraphs")
         paragraph_count = len(paragraphs) if isinstance(paragraphs, list) else 0
 
-    for key, spec in (("sessions", _SESSION), ("speakers", _SPEAKER), ("topics", _TOPIC), ("statements", _STATEMENT)):
+    for key, spec in (
+        ("sessions", _SESSION),
+        ("speakers", _SPEAKER),
+        ("topics", _TOPIC),
+        ("statements", _STATEMENT),
+    ):
         value = raw.get(key)
         if isinstance(value, list):
             for i, item in enumerate(value):
@@ -309,12 +329,16 @@ def validate(raw: Any) -> list[Problem]:
             _check_ref(moderator, speaker_ids, f"{path}.moderators[{i}]", "speaker", problems)
         paper = session.get("paper")
         if isinstance(paper, dict) and _check_fields(paper, f"{path}.paper", _PAPER, problems):
-            _check_ref(paper.get("author"), speaker_ids, f"{path}.paper.author", "speaker", problems)
+            _check_ref(
+                paper.get("author"), speaker_ids, f"{path}.paper.author", "speaker", problems
+            )
     for path, speaker in speakers:
         for i, part in enumerate(_list(speaker.get("parts"))):
             where = f"{path}.parts[{i}]"
             if _check_fields(part, where, _PART, problems):
-                _check_ref(part.get("session"), session_ids, f"{where}.session", "session", problems)
+                _check_ref(
+                    part.get("session"), session_ids, f"{where}.session", "session", problems
+                )
                 _check_choice(part.get("part"), PARTS, f"{where}.part", problems)
     for path, statement in statements:
         _check_ref(statement.get("speaker"), speaker_ids, f"{path}.speaker", "speaker", problems)
@@ -439,7 +463,11 @@ def load_dataset(path: Path) -> Dataset:
 
 def _summary(path: Path, problems: list[Problem]) -> str:
     first = problems[0]
-    more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+    more = (
+        f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
+        if len(problems) > 1
+        else ""
+    )
     return f"{path}: {first}{more}"
 
 
@@ -515,7 +543,11 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
     """The dataset as schema JSON: ``build_dataset(dataset_to_dict(d))`` equals ``d``."""
 
     def optional(**fields: Any) -> dict[str, Any]:
-        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in fields.items() if v not in (None, ())}
+        return {
+            k: (list(v) if isinstance(v, tuple) else v)
+            for k, v in fields.items()
+            if v not in (None, ())
+        }
 
     event = dataset.event
     return {

@@ -1,0 +1,3 @@
+from poc_cli.cli import main
+
+main()

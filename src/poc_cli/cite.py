@@ -1,0 +1,87 @@
+"""Ready-to-paste citations of a statement.
+
+A quotation is reproduced exactly as the dataset holds it, between quotation
+marks.  A paraphrase is the report's wording, not the speaker's: it is never put
+in quotation marks or presented as the speaker's words; with ``allow_paraphrase``
+it is cited as what the report says, attributed to the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from .errors import UsageError
+from .model import Corpus, Statement
+
+
+class CitationStyle(StrEnum):
+    plain = "plain"
+    markdown = "markdown"
+    apa = "apa"
+    chicago = "chicago"
+
+
+def _long_date(iso: str) -> str:
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _apa_date(iso: str) -> str:
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.year}, {day:%B} {day.day}"
+
+
+def _surname(name: str) -> str:
+    # Particles stay with the surname: "van den Berg", "Di Razza".
+    parts = name.split()
+    for i, part in enumerate(parts[1:], 1):
+        if part[:1].islower() or (part in {"Di", "De", "Da", "Del"} and i < len(parts) - 1):
+            return " ".join(parts[i:])
+    return parts[-1] if parts else name
+
+
+def cite(
+    corpus: Corpus, statement: Statement, style: CitationStyle, *, allow_paraphrase: bool = False
+) -> str:
+    if statement.kind != "quote" and not allow_paraphrase:
+        raise UsageError(
+            f"{statement.id} is a paraphrase: the report's words, not {corpus.speaker(statement.event, statement.speaker).name}'s; "
+            "poc will not present it as a direct quotation (add --paraphrase to cite it as the report's summary)"
+        )
+    dataset = corpus.dataset(statement.event)
+    event = dataset.event
+    speaker = corpus.speaker(statement.event, statement.speaker)
+    session = corpus.session(statement.event, statement.session)
+    when = _long_date(event.date)
+    who = f"{speaker.name}, {speaker.role}"
+    quote = statement.kind == "quote"
+    body = f"“{statement.text}”" if quote else statement.text
+    report = f"{event.host}, event report of “{event.title}”"
+
+    if style is CitationStyle.plain:
+        if quote:
+            return f"{body}\n— {who}. {session.title}, “{event.title}”, {event.host}, {when}."
+        return f"{speaker.name} (as summarised by the report): {body}\n— {report}, {when}."
+    if style is CitationStyle.markdown:
+        quoted = "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
+        if quote:
+            return f"{quoted}\n>\n> — **{speaker.name}**, {speaker.role}. {session.title}, *{event.title}*, {event.host}, {when}."
+        return f"{quoted}\n>\n> — Report's summary of **{speaker.name}**, in *{event.title}*, {event.host}, {when}."
+    surname = _surname(speaker.name)
+    if style is CitationStyle.apa:
+        reference = f"{event.host}. ({_apa_date(event.date)}). *{event.title}* [Event report]."
+        if quote:
+            return f"{body} ({surname}, as cited in {event.host}, {event.date[:4]})\n\n{reference}"
+        return f"{event.host} ({event.date[:4]}) reports that {speaker.name} {statement.text}\n\n{reference}"
+    # Chicago, notes and bibliography
+    note = f"{speaker.name}, remarks at “{event.title},” {event.host}, {when}"
+    if quote:
+        return f"{body}\n\n{note}, quoted in {event.host}, event report."
+    return f"{statement.text}\n\n{note}, as summarised in {event.host}, event report."

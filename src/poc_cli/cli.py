@@ -1,0 +1,751 @@
+"""The ``poc`` command line: Typer wiring only.
+
+Each command parses its options, calls the core (``dataset``, ``names``,
+``queries``, ``search``, ``cite``) and hands records to ``render``.  User errors
+are :class:`~poc_cli.errors.PocError` subclasses raised by the core; the
+``@reports_errors`` decorator turns them into one line on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from . import __version__
+from .cite import CitationStyle
+from .errors import ExitStatus, NotFound, PocError, UsageError
+from .render import Column, Format, Record, View, render
+
+EXIT_CODES_HELP = """\
+Exit codes: 0 results found, 1 nothing found, 2 usage or data error, 130 interrupted.
+
+Data: the bundled seminar, or [bold]--data[/bold] PATH / $POC_DATA (a dataset file or a folder of them)."""
+
+app = typer.Typer(
+    name="poc",
+    help="Explore who said what at the IPI seminar “Protecting Civilians and Managing Threats”.\n\n"
+    + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Examples:\n\n"
+    "  poc sessions\n"
+    "  poc quotes --speaker Mamiya\n"
+    "  poc search neutrality\n"
+    "  poc show ipi18-21\n"
+    "  poc --data ~/seminars/ search 'armed groups' --json",
+)
+
+
+# ----------------------------------------------------------------- shared plumbing
+
+
+@dataclass
+class Settings:
+    data: Path | None = None
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Settings):
+        root.obj = Settings()
+    return root.obj
+
+
+def _load(ctx: typer.Context) -> Any:
+    from .dataset import load_corpus
+
+    return load_corpus(_settings(ctx).data)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(command: F) -> F:
+    """Turn poc's own errors into a message on stderr and their exit code.
+
+    Only :class:`PocError` is caught: anything else is a bug and must show as one,
+    and ``typer.Exit`` must pass through untouched.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PocError as error:
+            _fail(error)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _fail(error: PocError) -> NoReturn:
+    from .console import make_terminal
+    from .render import safe_text
+
+    err = make_terminal().err
+    prefix = "" if error.exit_status is ExitStatus.NOTHING_FOUND else "error: "
+    err.print(safe_text(prefix + error.message))
+    for line in error.details:
+        err.print(safe_text("  " + line))
+    raise typer.Exit(int(error.exit_status))
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"poc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="POC_DATA",
+            help="Dataset file, or folder of *.json dataset files, to use instead of the bundled seminar.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show poc's version and exit."
+        ),
+    ] = False,
+) -> None:
+    _settings(ctx).data = data
+
+
+# ------------------------------------------------------------------ completions
+
+
+def _complete_corpus(ctx: typer.Context) -> Any:
+    try:
+        from .dataset import load_corpus
+
+        data = ctx.find_root().params.get("data")
+        return load_corpus(data)
+    except PocError:
+        return None
+
+
+def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
+    corpus = _complete_corpus(ctx)
+    if corpus is None:
+        return []
+    from .normalise import fold
+
+    wanted = fold(incomplete)
+    names = dict.fromkeys(p.name for _, p in corpus.speakers)
+    return [
+        n
+        for n in names
+        if fold(n).startswith(wanted) or any(w.startswith(wanted) for w in fold(n).split())
+    ]
+
+
+def complete_session(ctx: typer.Context, incomplete: str) -> list[str]:
+    corpus = _complete_corpus(ctx)
+    if corpus is None:
+        return []
+    ids = dict.fromkeys(s.id for _, s in corpus.sessions)
+    return [i for i in ids if i.startswith(incomplete)]
+
+
+def complete_statement(ctx: typer.Context, incomplete: str) -> list[str]:
+    corpus = _complete_corpus(ctx)
+    if corpus is None:
+        return []
+    return [s.id for s in corpus.statements if s.id.startswith(incomplete)][:200]
+
+
+# --------------------------------------------------------------- shared options
+
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker",
+        "-s",
+        help="A person, by any name they go by (Mamiya, agnes, van den berg).",
+        autocompletion=complete_speaker,
+        show_default=False,
+    ),
+]
+SessionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--session",
+        help="A session id or number (opening, 1, keynote, 2, closing) or words of its title.",
+        autocompletion=complete_session,
+        show_default=False,
+    ),
+]
+EventOpt = Annotated[
+    str | None,
+    typer.Option("--event", help="Only this event (with a corpus of several).", show_default=False),
+]
+KindOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        help="quote (the speaker's own words) or paraphrase (the report's).",
+        show_default=False,
+    ),
+]
+TopicOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--topic", help="A topic id or label (neutrality, Mali, use of force).", show_default=False
+    ),
+]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+PagerOpt = Annotated[bool, typer.Option("--pager", help="Page long output (on a terminal only).")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of stdout.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="With --output: overwrite an existing file.")
+]
+
+
+@dataclass(frozen=True)
+class OutputChoice:
+    format: Format = Format.table
+    pager: bool = False
+    output: Path | None = None
+    force: bool = False
+
+    @classmethod
+    def of(
+        cls, fmt: Format, json_: bool, pager: bool, output: Path | None, force: bool
+    ) -> OutputChoice:
+        if json_ and fmt not in (Format.table, Format.json):
+            raise UsageError(f"--json and --format {fmt.value} contradict each other; use one")
+        return cls(Format.json if json_ else fmt, pager, output, force)
+
+
+def emit(records: Sequence[Record], view: View, choice: OutputChoice, *, empty: str) -> None:
+    """Print (or write) records in the chosen format; nothing found is exit 1."""
+    if not records:
+        if choice.format is Format.json and choice.output is None:
+            print("[]")
+        raise NotFound(empty)
+    fit = choice.output is None and sys.stdout.isatty()
+    emit_renderable(render(records, view, choice.format, fit=fit), choice)
+
+
+def emit_renderable(output: Any, choice: OutputChoice) -> None:
+    if choice.output is not None:
+        from .files import write_new_file
+
+        text = output if isinstance(output, str) else _to_plain_text(output)
+        write_new_file(choice.output, text, force=choice.force)
+        return
+    if isinstance(output, str):
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        return
+    from .console import make_terminal
+
+    terminal = make_terminal()
+    if not terminal.interactive:
+        # A pipe or a file: no pager, no colour, and no trailing padding on lines.
+        with terminal.out.capture() as capture:
+            terminal.out.print(output)
+        sys.stdout.write("\n".join(line.rstrip() for line in capture.get().split("\n")))
+    elif choice.pager:
+        with terminal.out.pager(styles=True):
+            terminal.out.print(output)
+    else:
+        terminal.out.print(output)
+
+
+def _to_plain_text(renderable: Any) -> str:
+    from rich.console import Console
+
+    console = Console(width=200, no_color=True, color_system=None, markup=False, highlight=False)
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()
+
+
+# ----------------------------------------------------------------------- views
+
+
+def _join(values: Sequence[str]) -> str:
+    return ", ".join(values)
+
+
+STATEMENT_COLUMNS = (
+    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+    Column("Speaker", lambda r: r["speaker"]["name"], style="bold"),
+    Column("Session", lambda r: r["session"]["title"]),
+    Column("Kind", lambda r: r["kind"], no_wrap=True),
+    Column("Text", lambda r: r["text"], ratio=4),
+)
+STATEMENT_CSV = (
+    Column("id", lambda r: r["id"]),
+    Column("event", lambda r: r["event"]["id"]),
+    Column("session_id", lambda r: r["session"]["id"]),
+    Column("session", lambda r: r["session"]["title"]),
+    Column("speaker_id", lambda r: r["speaker"]["id"]),
+    Column("speaker", lambda r: r["speaker"]["name"]),
+    Column("kind", lambda r: r["kind"]),
+    Column("text", lambda r: r["text"]),
+    Column("topics", lambda r: "; ".join(r["topics"])),
+    Column("paragraphs", lambda r: "; ".join(str(n) for n in r["paragraphs"])),
+)
+QUOTES_VIEW = View(STATEMENT_COLUMNS, STATEMENT_CSV)
+
+
+def _examples(*lines: str) -> str:
+    return "Examples:\n\n" + "\n".join(f"  {line}" for line in lines)
+
+
+# -------------------------------------------------------------------- commands
+
+
+@app.command(
+    epilog=_examples(
+        "poc quotes",
+        "poc quotes --speaker Mamiya",
+        "poc quotes --speaker 'van den berg' --kind quote",
+        "poc quotes --session 2 --topic counter-terrorism",
+        "poc quotes --format csv -o quotes.csv",
+        "poc quotes --json | jq '.[].text'",
+    )
+)
+@reports_errors
+def quotes(
+    ctx: typer.Context,
+    speaker: SpeakerOpt = None,
+    session: SessionOpt = None,
+    kind: KindOpt = None,
+    topic: TopicOpt = None,
+    event: EventOpt = None,
+    fmt: FormatOpt = Format.table,
+    json_: JsonOpt = False,
+    pager: PagerOpt = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """List statements in report order, with speaker, session and kind.
+
+    A [bold]quote[/bold] is the speaker's words exactly as the report prints them in
+    quotation marks; a [bold]paraphrase[/bold] is the report's own summary of what
+    they said.
+    """
+    from .queries import select_statements, statements_records
+
+    choice = OutputChoice.of(fmt, json_, pager, output, force)
+    corpus = _load(ctx)
+    speakers = _speaker_keys(corpus, speaker, allow_several=True) if speaker else None
+    sessions = _session_keys(corpus, session, event) if session else None
+    found = select_statements(
+        corpus, speakers=speakers, sessions=sessions, event=event, kind=kind, topic=topic
+    )
+    emit(statements_records(corpus, found), QUOTES_VIEW, choice, empty="no statements match")
+
+
+def _speaker_keys(corpus: Any, name: str, *, allow_several: bool) -> list[tuple[str, str]]:
+    """Resolve a typed name to (event, speaker id) keys.
+
+    ``allow_several``: the command can honestly show everyone the name fits (a
+    listing); otherwise a name that fits several people is a usage error.
+    """
+    from .names import resolve_speakers
+
+    matches = resolve_speakers(corpus, name)
+    people = {speaker.id: speaker.name for _, speaker in matches}
+    if len(people) > 1:
+        listing = "; ".join(f"{pname} ({pid})" for pid, pname in people.items())
+        if not allow_several:
+            from .errors import AmbiguousName
+
+            raise AmbiguousName(
+                f"{name!r} fits {len(people)} people: {listing}; give a fuller name"
+            )
+        _note(f"{name!r} fits {len(people)} people: {listing}; showing all of them")
+    return [(event_id, speaker.id) for event_id, speaker in matches]
+
+
+def _session_keys(corpus: Any, text: str, event: str | None) -> list[tuple[str, str]]:
+    from .names import resolve_session
+
+    return [
+        (event_id, session.id) for event_id, session in resolve_session(corpus, text, event=event)
+    ]
+
+
+def _note(message: str) -> None:
+    from .console import make_terminal
+    from .render import safe_text
+
+    make_terminal().err.print(safe_text(message), style="dim")
+
+
+SESSION_COLUMNS = (
+    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+    Column(
+        "Session",
+        lambda r: (
+            r["title"]
+            + (
+                f"\nPaper: “{r['paper']['title']}” by {r['paper']['author']['name']}"
+                if r["paper"]
+                else ""
+            )
+        ),
+        ratio=3,
+    ),
+    Column("Moderators", lambda r: _join(r["moderators"])),
+    Column("Speakers", lambda r: _join(r["speakers"]), ratio=2),
+    Column("Statements", lambda r: str(r["statements"]), justify="right"),
+)
+SESSION_CSV = (
+    Column("id", lambda r: r["id"]),
+    Column("event", lambda r: r["event"]["id"]),
+    Column("title", lambda r: r["title"]),
+    Column("kind", lambda r: r["kind"]),
+    Column("paper", lambda r: r["paper"]["title"] if r["paper"] else ""),
+    Column("paper_author", lambda r: r["paper"]["author"]["name"] if r["paper"] else ""),
+    Column("moderators", lambda r: "; ".join(r["moderators"])),
+    Column("speakers", lambda r: "; ".join(r["speakers"])),
+    Column("statements", lambda r: str(r["statements"])),
+)
+
+
+@app.command(
+    epilog=_examples(
+        "poc sessions",
+        "poc sessions 2",
+        "poc sessions keynote --json",
+        "poc sessions --format markdown",
+    )
+)
+@reports_errors
+def sessions(
+    ctx: typer.Context,
+    session: Annotated[
+        str | None,
+        typer.Argument(
+            help="Show this session in depth (id, number or words of its title).",
+            autocompletion=complete_session,
+            show_default=False,
+        ),
+    ] = None,
+    event: EventOpt = None,
+    fmt: FormatOpt = Format.table,
+    json_: JsonOpt = False,
+    pager: PagerOpt = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """The agenda at a glance, or one session in depth.
+
+    Each session's title, paper and author, moderators, speakers and number of
+    statements.  Name a session to see its paper's recommendations and every
+    speaker's points in order of appearance."""
+    from .queries import session_detail, sessions_overview
+
+    choice = OutputChoice.of(fmt, json_, pager, output, force)
+    corpus = _load(ctx)
+    if session is None:
+        records = sessions_overview(corpus, event=event)
+        emit(records, View(SESSION_COLUMNS, SESSION_CSV), choice, empty="no sessions")
+        return
+    details = [session_detail(corpus, key) for key in _session_keys(corpus, session, event)]
+    emit(details, _session_detail_view(details), choice, empty="no such session")
+
+
+def _session_detail_view(details: Sequence[Record]) -> View:
+    from .views import session_detail_extra
+
+    return View(SESSION_COLUMNS, SESSION_CSV, extra=session_detail_extra)
+
+
+SPEAKER_COLUMNS = (
+    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+    Column(
+        "Name", lambda r: (r["honorific"] + " " if r["honorific"] else "") + r["name"], style="bold"
+    ),
+    Column("Role", lambda r: r["role"], ratio=3),
+    Column("Organisation", lambda r: r["organisation"], ratio=2),
+    Column("Sessions", lambda r: _join(r["sessions"])),
+    Column("Statements", lambda r: str(r["statements"]), justify="right"),
+)
+SPEAKER_CSV = (
+    Column("id", lambda r: r["id"]),
+    Column("event", lambda r: r["event"]["id"]),
+    Column("honorific", lambda r: r["honorific"] or ""),
+    Column("name", lambda r: r["name"]),
+    Column("role", lambda r: r["role"]),
+    Column("organisation", lambda r: r["organisation"]),
+    Column("sessions", lambda r: "; ".join(r["sessions"])),
+    Column("parts", lambda r: "; ".join(f"{p['session']}:{p['part']}" for p in r["parts"])),
+    Column("statements", lambda r: str(r["statements"])),
+)
+
+
+@app.command(
+    epilog=_examples(
+        "poc speakers",
+        "poc speakers Mamiya",
+        "poc speakers agnes --json",
+        "poc speakers --format csv -o people.csv",
+    )
+)
+@reports_errors
+def speakers(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="Show this person's profile and everything they said.",
+            autocompletion=complete_speaker,
+            show_default=False,
+        ),
+    ] = None,
+    event: EventOpt = None,
+    fmt: FormatOpt = Format.table,
+    json_: JsonOpt = False,
+    pager: PagerOpt = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Everyone who spoke, moderated or gave remarks, or one person's profile.
+
+    Honorific, role, organisation, sessions and number of statements.  Name a
+    person to see their part in the event and everything they said."""
+    from .queries import speaker_profiles, speakers_overview
+
+    choice = OutputChoice.of(fmt, json_, pager, output, force)
+    corpus = _load(ctx)
+    if name is None:
+        emit(
+            speakers_overview(corpus, event=event),
+            View(SPEAKER_COLUMNS, SPEAKER_CSV),
+            choice,
+            empty="no speakers",
+        )
+        return
+    keys = _speaker_keys(corpus, name, allow_several=False)
+    if event is not None:
+        keys = [k for k in keys if k[0] == event]
+    from .views import speaker_profile_extra
+
+    emit(
+        speaker_profiles(corpus, keys),
+        View(SPEAKER_COLUMNS, SPEAKER_CSV, extra=speaker_profile_extra),
+        choice,
+        empty=f"{name} is not in event {event}",
+    )
+
+
+@app.command(epilog=_examples("poc show ipi18-21", "poc show 21", "poc show ipi18-21 --json"))
+@reports_errors
+def show(
+    ctx: typer.Context,
+    statement_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A statement id (from `poc quotes`), or its number.",
+            autocompletion=complete_statement,
+        ),
+    ],
+    fmt: FormatOpt = Format.table,
+    json_: JsonOpt = False,
+    pager: PagerOpt = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """One statement in full, with its attribution and context.
+
+    Who said it and in what role, the session, the statements around it and the
+    paragraph of the report it comes from."""
+    from .queries import find_statement, statement_context
+    from .views import statement_context_extra
+
+    choice = OutputChoice.of(fmt, json_, pager, output, force)
+    corpus = _load(ctx)
+    record = statement_context(corpus, find_statement(corpus, statement_id))
+    view = View(STATEMENT_COLUMNS, STATEMENT_CSV, extra=statement_context_extra)
+    emit([record], view, choice, empty="no such statement")
+
+
+@app.command(
+    epilog=_examples(
+        "poc cite ipi18-21",
+        "poc cite ipi18-21 --style apa",
+        "poc cite 3 --style markdown >> notes.md",
+        "poc cite ipi18-20 --paraphrase",
+    )
+)
+@reports_errors
+def cite(
+    ctx: typer.Context,
+    statement_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A statement id (from `poc quotes`), or its number.",
+            autocompletion=complete_statement,
+        ),
+    ],
+    style: Annotated[
+        CitationStyle, typer.Option("--style", help="Citation style.", case_sensitive=False)
+    ] = CitationStyle.plain,
+    paraphrase: Annotated[
+        bool,
+        typer.Option(
+            "--paraphrase",
+            help="Allow citing a paraphrase, as the report's summary (never in quotation marks).",
+        ),
+    ] = False,
+) -> None:
+    """A ready-to-paste citation of a quotation.
+
+    The exact words, speaker, role, event, host and date.  A paraphrase is the
+    report's wording, so it is refused unless --paraphrase is given, and then it is
+    never put in quotation marks."""
+    from .cite import cite as make_citation
+    from .queries import find_statement
+
+    corpus = _load(ctx)
+    statement = find_statement(corpus, statement_id)
+    sys.stdout.write(make_citation(corpus, statement, style, allow_paraphrase=paraphrase) + "\n")
+
+
+STATS_COLUMNS = (
+    Column("By", lambda r: r["by"], style="cyan", no_wrap=True),
+    Column("Name", lambda r: r["label"], ratio=2),
+    Column("Statements", lambda r: str(r["statements"]), justify="right"),
+)
+
+
+@app.command(epilog=_examples("poc stats", "poc stats --by topic", "poc stats --json"))
+@reports_errors
+def stats(
+    ctx: typer.Context,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Only one breakdown: speaker, session, organisation, topic or kind.",
+            show_default=False,
+        ),
+    ] = None,
+    event: EventOpt = None,
+    fmt: FormatOpt = Format.table,
+    json_: JsonOpt = False,
+    pager: PagerOpt = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Statements per speaker, session, organisation and topic, as bar charts."""
+    from .queries import statistics
+    from .views import stats_charts
+
+    choice = OutputChoice.of(fmt, json_, pager, output, force)
+    corpus = _load(ctx)
+    rows = statistics(corpus, event=event)
+    if by is not None:
+        dimensions = sorted({r["by"] for r in rows}) or [
+            "speaker",
+            "session",
+            "organisation",
+            "topic",
+            "kind",
+        ]
+        if by not in dimensions:
+            raise UsageError(f"unknown breakdown {by!r}; choose from {', '.join(dimensions)}")
+        rows = [r for r in rows if r["by"] == by]
+    if choice.format is Format.table and rows:
+        emit_renderable(stats_charts(rows), choice)
+        return
+    emit(rows, View(STATS_COLUMNS), choice, empty="no statements to count")
+
+
+@app.command(
+    epilog=_examples("poc validate", "poc validate my-seminar.json", "poc validate ~/seminars/")
+)
+@reports_errors
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Dataset file or folder to check (default: the data poc would use).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check a dataset against the schema and report every problem found.
+
+    Exit 0 when it is valid, 2 when it is not."""
+    from .console import make_terminal
+    from .dataset import check_paths
+    from .render import safe_text
+
+    files, problems = check_paths(path if path is not None else _settings(ctx).data)
+    terminal = make_terminal()
+    for problem in problems:
+        terminal.err.print(safe_text(problem))
+    if problems:
+        terminal.err.print(
+            safe_text(
+                f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {len(files)} file(s)"
+            )
+        )
+        raise typer.Exit(int(ExitStatus.ERROR))
+    terminal.out.print(safe_text(f"ok: {len(files)} file(s) valid"))
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def _interrupted(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(int(ExitStatus.INTERRUPTED))
+
+
+def main() -> None:
+    """Console-script entry point: run the app, quiet on Ctrl-C and closed pipes."""
+    signal.signal(signal.SIGINT, _interrupted)
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`poc quotes | head`): point stdout at /dev/null so the
+    # interpreter's final flush cannot print "Exception ignored … BrokenPipeError".
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

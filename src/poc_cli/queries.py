@@ -1,0 +1,222 @@
+"""What the listing commands ask of a corpus, as plain functions.
+
+Each function takes a :class:`~poc_cli.model.Corpus` and returns records (see
+``records.py``) or model objects; none prints.  ``cli.py`` resolves names and ids
+first and passes the resolved keys in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from .errors import NotFound, UsageError
+from .model import STATEMENT_KINDS, Corpus, Statement
+from .records import (
+    Record,
+    session_record,
+    session_speakers,
+    speaker_record,
+    statement_counts,
+    statement_record,
+)
+
+SpeakerKey = tuple[str, str]  # (event id, speaker id)
+SessionKey = tuple[str, str]  # (event id, session id)
+
+
+def check_event(corpus: Corpus, event: str | None) -> None:
+    if event is not None and event not in {e.id for e in corpus.events}:
+        known = ", ".join(e.id for e in corpus.events)
+        raise UsageError(f"unknown event {event!r}; events: {known}")
+
+
+def select_statements(
+    corpus: Corpus,
+    *,
+    speakers: Iterable[SpeakerKey] | None = None,
+    sessions: Iterable[SessionKey] | None = None,
+    event: str | None = None,
+    kind: str | None = None,
+    topic: str | None = None,
+) -> list[Statement]:
+    """Statements in report order that pass every filter given."""
+    check_event(corpus, event)
+    if kind is not None and kind not in STATEMENT_KINDS:
+        raise UsageError(f"unknown kind {kind!r}; kinds: {', '.join(STATEMENT_KINDS)}")
+    if topic is not None:
+        topic = resolve_topic(corpus, topic)
+    speaker_keys = set(speakers) if speakers is not None else None
+    session_keys = set(sessions) if sessions is not None else None
+    return [
+        s
+        for s in corpus.statements
+        if (event is None or s.event == event)
+        and (speaker_keys is None or (s.event, s.speaker) in speaker_keys)
+        and (session_keys is None or (s.event, s.session) in session_keys)
+        and (kind is None or s.kind == kind)
+        and (topic is None or topic in s.topics)
+    ]
+
+
+def resolve_topic(corpus: Corpus, text: str) -> str:
+    """A topic id from its id or label, case-insensitively (``Mali``, ``use of force``)."""
+    wanted = text.strip().casefold().replace("_", "-")
+    for dataset in corpus.datasets:
+        for topic in dataset.topics:
+            if wanted in (
+                topic.id.casefold(),
+                topic.label.casefold(),
+                topic.label.casefold().replace(" ", "-"),
+            ):
+                return topic.id
+    known = sorted({t.id for d in corpus.datasets for t in d.topics})
+    raise UsageError(f"unknown topic {text!r}; topics: {', '.join(known)}")
+
+
+def statements_records(corpus: Corpus, statements: Sequence[Statement]) -> list[Record]:
+    return [statement_record(corpus, s) for s in statements]
+
+
+def sessions_overview(corpus: Corpus, *, event: str | None = None) -> list[Record]:
+    check_event(corpus, event)
+    counts = statement_counts(corpus)
+    return [
+        session_record(corpus, ev, session, counts[(ev.id, "session", session.id)])
+        for ev, session in corpus.sessions
+        if event is None or ev.id == event
+    ]
+
+
+def session_detail(corpus: Corpus, key: SessionKey) -> Record:
+    """One session in depth: the overview record plus who said what, in order."""
+    event_id, session_id = key
+    event = corpus.dataset(event_id).event
+    session = corpus.session(event_id, session_id)
+    statements = [s for s in corpus.dataset(event_id).statements if s.session == session_id]
+    record = session_record(corpus, event, session, len(statements))
+    people = []
+    for speaker in session_speakers(corpus, event, session):
+        own = [s for s in statements if s.speaker == speaker.id]
+        people.append(
+            {
+                "id": speaker.id,
+                "name": speaker.name,
+                "role": speaker.role,
+                "parts": [p.part for p in speaker.parts if p.session == session_id],
+                "statements": [statement_record(corpus, s) for s in own],
+            }
+        )
+    record["people"] = people
+    author = session.paper.author if session.paper else None
+    record["recommendations"] = [
+        item for s in statements if s.speaker == author for item in s.items
+    ]
+    return record
+
+
+def speakers_overview(
+    corpus: Corpus, *, event: str | None = None, keys: Iterable[SpeakerKey] | None = None
+) -> list[Record]:
+    check_event(corpus, event)
+    wanted = set(keys) if keys is not None else None
+    counts = statement_counts(corpus)
+    return [
+        speaker_record(corpus, ev, speaker, counts[(ev.id, "speaker", speaker.id)])
+        for ev, speaker in corpus.speakers
+        if (event is None or ev.id == event) and (wanted is None or (ev.id, speaker.id) in wanted)
+    ]
+
+
+def speaker_profiles(corpus: Corpus, keys: Sequence[SpeakerKey]) -> list[Record]:
+    """Speaker records with every statement of theirs, in report order."""
+    profiles = speakers_overview(corpus, keys=keys)
+    for profile in profiles:
+        key = (profile["event"]["id"], profile["id"])
+        own = select_statements(corpus, speakers=[key])
+        profile["statement_list"] = statements_records(corpus, own)
+    return profiles
+
+
+def find_statement(corpus: Corpus, statement_id: str) -> Statement:
+    """A statement by id; a bare number (``7`` or ``07``) works when it is unambiguous."""
+    wanted = statement_id.strip()
+    statements = corpus.statements
+    for statement in statements:
+        if statement.id == wanted:
+            return statement
+    if wanted.isdigit():
+        number = int(wanted)
+        matches = [s for s in statements if _trailing_number(s.id) == number]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            ids = ", ".join(s.id for s in matches[:10])
+            raise UsageError(f"statement number {wanted} is ambiguous across events: {ids}")
+    lowered = [s for s in statements if s.id.casefold() == wanted.casefold()]
+    if len(lowered) == 1:
+        return lowered[0]
+    raise NotFound(f"no statement with id {statement_id!r}; `poc quotes` lists the ids")
+
+
+def _trailing_number(identifier: str) -> int | None:
+    digits = ""
+    for char in reversed(identifier):
+        if not char.isdigit():
+            break
+        digits = char + digits
+    return int(digits) if digits else None
+
+
+def statement_context(corpus: Corpus, statement: Statement, *, around: int = 1) -> Record:
+    """A statement with its neighbours and the report paragraph(s) it comes from."""
+    dataset = corpus.dataset(statement.event)
+    ordered = dataset.statements
+    index = ordered.index(statement)
+    record = statement_record(corpus, statement)
+    speaker = corpus.speaker(statement.event, statement.speaker)
+    record["speaker"].update(
+        {"honorific": speaker.honorific, "role": speaker.role, "organisation": speaker.organisation}
+    )
+    record["context"] = {
+        "before": statements_records(corpus, ordered[max(0, index - around) : index]),
+        "after": statements_records(corpus, ordered[index + 1 : index + 1 + around]),
+        "source_paragraphs": [
+            {"number": n, "text": dataset.source.paragraphs[n - 1]} for n in statement.paragraphs
+        ],
+    }
+    return record
+
+
+def statistics(corpus: Corpus, *, event: str | None = None) -> list[Record]:
+    """Statement counts by speaker, session, organisation and topic, largest first."""
+    statements = select_statements(corpus, event=event)
+    by: dict[str, Counter[str]] = {
+        k: Counter() for k in ("speaker", "session", "organisation", "topic", "kind")
+    }
+    labels: dict[tuple[str, str], str] = {}
+    multi_event = len({s.event for s in statements}) > 1
+    for s in statements:
+        speaker = corpus.speaker(s.event, s.speaker)
+        session = corpus.session(s.event, s.session)
+        prefix = f"{s.event}/" if multi_event else ""
+        by["speaker"][speaker.name] += 1
+        by["session"][prefix + session.id] += 1
+        labels[("session", prefix + session.id)] = session.title
+        for organisation in speaker.organisations:
+            by["organisation"][organisation] += 1
+        for topic in s.topics:
+            by["topic"][topic] += 1
+        by["kind"][s.kind] += 1
+    rows: list[Record] = []
+    for dimension, counter in by.items():
+        for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+            rows.append(
+                {
+                    "by": dimension,
+                    "key": key,
+                    "label": labels.get((dimension, key), key),
+                    "statements": count,
+                }
+            )
+    return rows

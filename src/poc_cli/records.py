@@ -1,0 +1,91 @@
+"""The stable, JSON-ready shape of every record poc outputs.
+
+Each command builds plain dicts here and hands them to ``render.py``; the same dict
+becomes a JSON object, a CSV row, a Markdown row or a table row, so all formats
+agree.  The shapes are documented in README.md ("JSON output"); change them only
+by adding fields.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .model import Corpus, Event, Session, Speaker, Statement
+
+Record = dict[str, Any]
+
+
+def statement_record(corpus: Corpus, statement: Statement) -> Record:
+    event = corpus.dataset(statement.event).event
+    speaker = corpus.speaker(statement.event, statement.speaker)
+    session = corpus.session(statement.event, statement.session)
+    return {
+        "id": statement.id,
+        "speaker": {"id": speaker.id, "name": speaker.name},
+        "session": {"id": session.id, "title": session.title},
+        "event": {"id": event.id, "title": event.short_title, "date": event.date},
+        "kind": statement.kind,
+        "text": statement.text,
+        "items": list(statement.items),
+        "topics": list(statement.topics),
+        "paragraphs": list(statement.paragraphs),
+        "note": statement.note,
+    }
+
+
+def statement_counts(corpus: Corpus) -> Counter[tuple[str, str, str]]:
+    """Statements per (event, kind of key, key) for speakers and sessions."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for statement in corpus.statements:
+        counts[(statement.event, "speaker", statement.speaker)] += 1
+        counts[(statement.event, "session", statement.session)] += 1
+    return counts
+
+
+def speaker_record(corpus: Corpus, event: Event, speaker: Speaker, count: int) -> Record:
+    return {
+        "id": speaker.id,
+        "name": speaker.name,
+        "honorific": speaker.honorific,
+        "role": speaker.role,
+        "organisation": speaker.organisation,
+        "organisations": list(speaker.organisations),
+        "aliases": list(speaker.aliases),
+        "sessions": list(speaker.session_ids),
+        "parts": [{"session": p.session, "part": p.part} for p in speaker.parts],
+        "statements": count,
+        "notes": list(speaker.notes),
+        "event": {"id": event.id, "title": event.short_title},
+    }
+
+
+def session_speakers(corpus: Corpus, event: Event, session: Session) -> list[Speaker]:
+    """Everyone with a part in a session: those who speak in order of their first
+    statement, then those who only moderate or give unrecorded remarks."""
+    ordered: dict[str, None] = {}
+    for statement in corpus.dataset(event.id).statements:
+        if statement.session == session.id:
+            ordered.setdefault(statement.speaker)
+    for speaker in corpus.dataset(event.id).speakers:
+        if session.id in speaker.session_ids:
+            ordered.setdefault(speaker.id)
+    return [corpus.speaker(event.id, speaker_id) for speaker_id in ordered]
+
+
+def session_record(corpus: Corpus, event: Event, session: Session, count: int) -> Record:
+    paper = session.paper
+    author = corpus.speaker(event.id, paper.author) if paper else None
+    return {
+        "id": session.id,
+        "title": session.title,
+        "kind": session.kind,
+        "paper": {"title": paper.title, "author": {"id": author.id, "name": author.name}}
+        if paper and author
+        else None,
+        "moderators": [corpus.speaker(event.id, m).name for m in session.moderators],
+        "speakers": [s.name for s in session_speakers(corpus, event, session)],
+        "statements": count,
+        "note": session.note,
+        "event": {"id": event.id, "title": event.short_title},
+    }

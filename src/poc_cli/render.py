@@ -1,0 +1,165 @@
+"""Turn records into output: Rich tables, JSON, CSV or Markdown.
+
+Every listing command goes through :func:`render`, so the formats cannot drift
+apart.  Renderers build and return (a Rich renderable or a string); printing is the
+CLI's job.  Text from a dataset is data: it is placed in Rich ``Text`` objects
+(never parsed as markup), and terminal control characters are made visible in
+every human format.  JSON keeps the exact text, escaped as JSON escapes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # Rich is imported only when a table is drawn: --json stays fast
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+Record = dict[str, Any]
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+# C0 and C1 controls (but newline and tab), DEL, bidirectional overrides and
+# isolates, line/paragraph separators and the BOM: none may reach a terminal raw.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
+)
+# For JSON the C0 controls are already escaped by json.dumps.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``)."""
+    return _UNSAFE.sub(_escape_char, text)
+
+
+def safe_text(text: str, style: str = "") -> Text:
+    """Dataset text for Rich: never markup, never raw control characters."""
+    from rich.text import Text
+
+    return Text(visible(text), style=style)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Record], str]
+    style: str = ""
+    no_wrap: bool = False
+    ratio: int | None = None
+    justify: str = "left"
+    # Optional richer cell for tables (highlighted matches); must show the same text.
+    rich: Callable[[Record], Text] | None = None
+
+
+@dataclass(frozen=True)
+class View:
+    """How a list of records looks as a table, a CSV file and a Markdown table."""
+
+    columns: tuple[Column, ...]
+    csv_columns: tuple[Column, ...] = ()
+    title: str | None = None
+    caption: str | None = None
+    extra: Callable[[Sequence[Record]], list[RenderableType]] | None = field(default=None)
+
+    @property
+    def flat_columns(self) -> tuple[Column, ...]:
+        return self.csv_columns or self.columns
+
+
+def to_json(records: Sequence[Record]) -> str:
+    text = json.dumps(list(records), ensure_ascii=False, indent=2)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def to_csv(records: Sequence[Record], columns: Sequence[Column]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.header for c in columns])
+    for record in records:
+        writer.writerow([visible(c.value(record)) for c in columns])
+    return buffer.getvalue()
+
+
+def _markdown_cell(value: str) -> str:
+    value = visible(value).replace("\\", "\\\\").replace("|", "\\|")
+    return value.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def to_markdown(records: Sequence[Record], columns: Sequence[Column]) -> str:
+    lines = [
+        "| " + " | ".join(_markdown_cell(c.header) for c in columns) + " |",
+        "| " + " | ".join("---:" if c.justify == "right" else "---" for c in columns) + " |",
+    ]
+    lines += [
+        "| " + " | ".join(_markdown_cell(c.value(r)) for c in columns) + " |" for r in records
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def to_table(records: Sequence[Record], view: View, *, fit: bool = True) -> Table:
+    """``fit``: share a terminal's width out by column ratios.  Off for pipes, where
+    every column takes the width its longest cell needs, so nothing is folded."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=safe_text(view.title) if view.title else None,
+        caption=safe_text(view.caption) if view.caption else None,
+        box=box.SIMPLE_HEAVY,
+        show_edge=False,
+        show_lines=False,
+        header_style="bold",
+        title_justify="left",
+    )
+    for column in view.columns:
+        table.add_column(
+            column.header,
+            style=column.style,
+            no_wrap=column.no_wrap,
+            ratio=column.ratio if fit else None,
+            overflow="fold",
+            justify=column.justify,  # type: ignore[arg-type]
+        )
+    for record in records:
+        table.add_row(
+            *(c.rich(record) if c.rich else safe_text(c.value(record)) for c in view.columns)
+        )
+    return table
+
+
+def render(
+    records: Sequence[Record], view: View, fmt: Format, *, fit: bool = True
+) -> RenderableType | str:
+    """One place that chooses the output format."""
+    if fmt is Format.json:
+        return to_json(records)
+    if fmt is Format.csv:
+        return to_csv(records, view.flat_columns)
+    if fmt is Format.markdown:
+        return to_markdown(records, view.flat_columns)
+    table = to_table(records, view, fit=fit)
+    if view.extra is None:
+        return table
+    from rich.console import Group
+
+    return Group(table, *view.extra(records))

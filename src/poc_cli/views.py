@@ -1,0 +1,150 @@
+"""Rich renderables for the detailed views (one session, one person, one statement,
+statistics, search results).  Like ``render.py`` these build and return; they never
+print, and all dataset text goes through :func:`~poc_cli.render.safe_text`.
+
+Nothing here may expand to the console width (no panels or rules): when stdout is
+not a terminal the console is very wide so that nothing is cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .render import Record, safe_text
+
+KIND_STYLE = {"quote": "green", "paraphrase": "yellow"}
+
+
+def _heading(text: str) -> Text:
+    return safe_text(text, style="bold underline")
+
+
+def _statement_line(record: Record, *, with_speaker: bool = False, indent: str = "  ") -> Text:
+    line = Text(indent)
+    line.append(safe_text(record["id"], style="cyan"))
+    line.append(" ")
+    line.append(safe_text(record["kind"], style=KIND_STYLE.get(record["kind"], "")))
+    if with_speaker:
+        line.append(" ")
+        line.append(safe_text(record["speaker"]["name"], style="bold"))
+    line.append("  ")
+    text = record["text"]
+    line.append(safe_text(f"“{text}”" if record["kind"] == "quote" else text))
+    return line
+
+
+def session_detail_extra(records: Sequence[Record]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for record in records:
+        parts.append(Text(""))
+        parts.append(_heading(record["title"]))
+        if record["paper"]:
+            parts.append(
+                safe_text(
+                    f"Paper: “{record['paper']['title']}” by {record['paper']['author']['name']}"
+                )
+            )
+        if record["moderators"]:
+            parts.append(safe_text("Moderated by " + ", ".join(record["moderators"])))
+        if record["note"]:
+            parts.append(safe_text("Note: " + record["note"], style="dim"))
+        if record["recommendations"]:
+            parts.append(Text(""))
+            parts.append(_heading("The paper's recommendations"))
+            parts.extend(
+                safe_text(f"  {i}. {item}") for i, item in enumerate(record["recommendations"], 1)
+            )
+        parts.append(Text(""))
+        parts.append(_heading("Speakers in order of appearance"))
+        for person in record["people"]:
+            label = Text("")
+            label.append(safe_text(person["name"], style="bold"))
+            label.append(
+                safe_text(f" ({', '.join(person['parts'])}) — {person['role']}", style="dim")
+            )
+            parts.append(label)
+            if not person["statements"]:
+                parts.append(Text("  (the report records no statement)", style="dim"))
+            parts.extend(_statement_line(s) for s in person["statements"])
+    return parts
+
+
+def speaker_profile_extra(records: Sequence[Record]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for record in records:
+        parts.append(Text(""))
+        title = (record["honorific"] + " " if record["honorific"] else "") + record["name"]
+        parts.append(_heading(title))
+        parts.append(safe_text(record["role"]))
+        parts.append(
+            safe_text(
+                "Part in the event: "
+                + ", ".join(f"{p['part']} ({p['session']})" for p in record["parts"])
+            )
+        )
+        for note in record["notes"]:
+            parts.append(safe_text("Note: " + note, style="dim"))
+        parts.append(Text(""))
+        if not record["statement_list"]:
+            parts.append(Text("The report records no statement by this person.", style="dim"))
+        parts.extend(_statement_line(s) for s in record["statement_list"])
+    return parts
+
+
+def statement_context_extra(records: Sequence[Record]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for record in records:
+        speaker = record["speaker"]
+        parts.append(Text(""))
+        who = (speaker.get("honorific") + " " if speaker.get("honorific") else "") + speaker["name"]
+        parts.append(safe_text(f"{who}, {speaker.get('role', '')}", style="bold"))
+        parts.append(
+            safe_text(
+                f"{record['session']['title']} — {record['event']['title']}, {record['event']['date']}"
+            )
+        )
+        if record["note"]:
+            parts.append(safe_text("Note: " + record["note"], style="dim"))
+        context = record["context"]
+        if context["before"] or context["after"]:
+            parts.append(Text(""))
+            parts.append(_heading("Around it"))
+            parts.extend(_statement_line(s, with_speaker=True) for s in context["before"])
+            parts.append(_statement_line(record, with_speaker=True, indent="▶ "))
+            parts.extend(_statement_line(s, with_speaker=True) for s in context["after"])
+        for paragraph in context["source_paragraphs"]:
+            parts.append(Text(""))
+            parts.append(_heading(f"The report, paragraph {paragraph['number']}"))
+            parts.append(safe_text(paragraph["text"]))
+    return parts
+
+
+def stats_charts(rows: Sequence[Record], *, bar_width: int = 40) -> RenderableType:
+    """One bar chart per breakdown (speaker, session, …)."""
+    charts: list[RenderableType] = []
+    dimensions = list(dict.fromkeys(r["by"] for r in rows))
+    for dimension in dimensions:
+        group = [r for r in rows if r["by"] == dimension]
+        largest = max(r["statements"] for r in group) or 1
+        table = Table(
+            title=safe_text(f"Statements by {dimension}"),
+            title_justify="left",
+            show_header=False,
+            box=None,
+            padding=(0, 1),
+        )
+        table.add_column("name", overflow="fold")
+        table.add_column("count", justify="right")
+        table.add_column("bar", no_wrap=True)
+        for r in group:
+            width = max(1, round(bar_width * r["statements"] / largest))
+            table.add_row(
+                safe_text(r["label"]), str(r["statements"]), Text("█" * width, style="magenta")
+            )
+        charts.append(table)
+        charts.append(Text(""))
+    return Group(*charts)
