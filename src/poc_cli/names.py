@@ -1,0 +1,291 @@
+"""Who does a name mean?  Speaker and session resolution.
+
+Speakers
+    :func:`resolve_speakers` takes whatever a person typed (``mamiya``, ``Agnes``,
+    ``van den berg``, ``Ba Konare``, ``Dr. Lupel``, ``Mamya``) and returns **every**
+    ``(event id, Speaker)`` record of every person it fits, in corpus order.  The
+    same speaker id in several events is one person, so all of that person's records
+    come back.  Matching is tried in three tiers and the first tier with an answer wins,
+    so a fuzzy match never drowns an exact one ("Day" is Adam Day, not Eiko Ikegaya):
+
+    1. the folded name (case, diacritics, hyphens and spaces ignored; a leading title
+       such as "Dr." or "General" dropped) equals the person's full name, an alias,
+       the surname, the first name or the name with its spaces squeezed out;
+    2. every word typed is one of the person's name words ("Alpha Oumar");
+    3. a typo: rapidfuzz similarity over the same forms, keeping every person within a
+       few points of the best.
+
+    Nothing fits: :class:`~poc_cli.errors.NotFound`, whose message offers "did you
+    mean" names (real names only, from :func:`suggest_names`).
+
+    The ``*_in`` variants take the ``(event id, Speaker)`` records themselves, so the
+    search index can resolve names without a :class:`~poc_cli.model.Corpus`.
+
+Sessions
+    :func:`resolve_session` takes an id (``session-1``), a number (``1``, ``2``), or a
+    word of the title or kind (``keynote``, ``mali``, ``opening``), case- and
+    accent-insensitively and forgiving typos, and returns the matching
+    ``(event id, Session)`` records.  Nothing fits:
+    :class:`~poc_cli.errors.UsageError` listing the valid ids.
+
+rapidfuzz is imported only when a typo has to be forgiven.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .errors import NotFound, UsageError
+from .model import Corpus, Session, Speaker
+from .normalise import fold
+
+__all__ = [
+    "SessionRecord",
+    "SpeakerRecord",
+    "name_keys",
+    "query_keys",
+    "resolve_session",
+    "resolve_session_in",
+    "resolve_speakers",
+    "resolve_speakers_in",
+    "suggest_names",
+    "suggest_names_in",
+]
+
+SpeakerRecord = tuple[str, Speaker]  # (event id, speaker)
+SessionRecord = tuple[str, Session]  # (event id, session)
+
+FUZZY_CUTOFF = 80.0
+"""Lowest rapidfuzz ratio (0–100) at which a typed name counts as a typo of a real one."""
+FUZZY_SPREAD = 4.0
+"""People within this many points of the best fuzzy match are all returned."""
+SUGGEST_CUTOFF = 55.0
+
+_TITLES = (
+    "rear admiral (lh)",
+    "rear admiral",
+    "vice admiral",
+    "lieutenant general",
+    "major general",
+    "brigadier general",
+    "general",
+    "admiral",
+    "colonel",
+    "ambassador",
+    "professor",
+    "prof",
+    "doctor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+    "dame",
+    "lh",
+)
+_PUNCT = re.compile(r"[^\w\s]|_")
+
+
+def _clean(text: str) -> str:
+    """Folded, punctuation dropped, single spaces: "Dr. Ba-Konaré" → "dr ba konare"."""
+    return " ".join(_PUNCT.sub(" ", fold(text)).split())
+
+
+def _strip_title(key: str) -> str:
+    for title in _TITLES:
+        t = _clean(title)
+        if key.startswith(t + " "):
+            return key[len(t) + 1 :]
+    return key
+
+
+def name_keys(speaker: Speaker) -> set[str]:
+    """Every cleaned form under which ``speaker`` is found exactly (tier 1)."""
+    keys: set[str] = set()
+    forms = [speaker.name, *speaker.aliases]
+    if speaker.honorific:
+        forms.append(f"{speaker.honorific} {speaker.name}")
+    for form in forms:
+        key = _strip_title(_clean(form))
+        if not key:
+            continue
+        keys.add(key)
+        keys.add(key.replace(" ", ""))
+    parts = _clean(speaker.name).split()
+    if parts:
+        keys.add(parts[0])  # first name
+        keys.add(parts[-1])  # surname
+    if len(parts) > 2:
+        # "van den berg", "di razza" (a surname of several words), "ba konare"
+        for i in range(1, len(parts)):
+            tail = " ".join(parts[i:])
+            keys.add(tail)
+            keys.add(tail.replace(" ", ""))
+        keys.add(f"{parts[0]} {parts[-1]}")
+    elif len(parts) == 2:
+        keys.add(f"{parts[1]} {parts[0]}")
+    return {k for k in keys if k}
+
+
+def query_keys(name: str) -> set[str]:
+    """The forms of a typed name to look up among :func:`name_keys` (tier 1)."""
+    query = _strip_title(_clean(name))
+    return {query, query.replace(" ", "")} if query else set()
+
+
+def _name_words(speaker: Speaker) -> set[str]:
+    words: set[str] = set()
+    for form in (speaker.name, *speaker.aliases):
+        words.update(_clean(form).split())
+    return words
+
+
+def _people(records: Iterable[SpeakerRecord]) -> dict[str, list[SpeakerRecord]]:
+    people: dict[str, list[SpeakerRecord]] = {}
+    for record in records:
+        people.setdefault(record[1].id, []).append(record)
+    return people
+
+
+def _fuzzy_scores(query: str, people: dict[str, list[SpeakerRecord]]) -> dict[str, float]:
+    """Best rapidfuzz ratio of ``query`` against each person's name forms."""
+    from rapidfuzz import fuzz, process
+
+    choices: list[str] = []
+    owners: list[str] = []
+    for person_id, records in people.items():
+        for key in name_keys(records[0][1]):
+            choices.append(key)
+            owners.append(person_id)
+    best: dict[str, float] = {}
+    compact = query.replace(" ", "")
+    for q in {query, compact}:
+        for _choice, score, index in process.extract(
+            q, choices, scorer=fuzz.ratio, limit=None, score_cutoff=SUGGEST_CUTOFF
+        ):
+            owner = owners[index]
+            if score > best.get(owner, 0.0):
+                best[owner] = float(score)
+    return best
+
+
+def resolve_speakers_in(records: Sequence[SpeakerRecord], name: str) -> list[SpeakerRecord]:
+    """Every record of every person ``name`` fits; see the module docstring."""
+    query = _strip_title(_clean(name))
+    if not query:
+        raise UsageError("a speaker name must contain letters or digits")
+    people = _people(records)
+    compact = query.replace(" ", "")
+
+    exact = [pid for pid, recs in people.items() if {query, compact} & name_keys(recs[0][1])]
+    if exact:
+        return [r for pid in exact for r in people[pid]]
+
+    typed = set(query.split())
+    partial = [pid for pid, recs in people.items() if typed <= _name_words(recs[0][1])]
+    if partial:
+        return [r for pid in partial for r in people[pid]]
+
+    scores = _fuzzy_scores(query, people)
+    top = max(scores.values(), default=0.0)
+    if top >= FUZZY_CUTOFF:
+        chosen = [pid for pid, s in scores.items() if s >= top - FUZZY_SPREAD]
+        return [r for pid in people if pid in chosen for r in people[pid]]
+
+    suggestions = _suggest(scores, people)
+    hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+    raise NotFound(
+        f"no speaker matches {name!r}{hint}",
+        details=tuple(f"did you mean: {s}" for s in suggestions),
+    )
+
+
+def _suggest(scores: dict[str, float], people: dict[str, list[SpeakerRecord]]) -> list[str]:
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    return [people[pid][0][1].name for pid, _ in ranked[:3]]
+
+
+def suggest_names_in(records: Sequence[SpeakerRecord], name: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` real speaker names closest to ``name``, best first."""
+    query = _strip_title(_clean(name))
+    if not query:
+        return []
+    people = _people(records)
+    ranked = sorted(_fuzzy_scores(query, people).items(), key=lambda item: -item[1])
+    return [people[pid][0][1].name for pid, _ in ranked[:limit]]
+
+
+def resolve_speakers(corpus: Corpus, name: str) -> list[SpeakerRecord]:
+    """Every ``(event id, Speaker)`` of every person ``name`` fits, in corpus order.
+
+    Raises :class:`~poc_cli.errors.NotFound` (with suggestions) when nobody fits and
+    :class:`~poc_cli.errors.UsageError` for a name with no letters or digits.
+    """
+    return resolve_speakers_in([(e.id, s) for e, s in corpus.speakers], name)
+
+
+def suggest_names(corpus: Corpus, name: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` real speaker names closest to ``name``, best first."""
+    return suggest_names_in([(e.id, s) for e, s in corpus.speakers], name, limit)
+
+
+# ------------------------------------------------------------------ sessions
+
+
+def _session_number(session_id: str) -> str | None:
+    match = re.fullmatch(r"\D*?(\d+)", session_id)
+    return match.group(1) if match else None
+
+
+def resolve_session_in(
+    records: Sequence[SessionRecord], text: str, event: str | None = None
+) -> list[SessionRecord]:
+    """The ``(event id, Session)`` records ``text`` names; see the module docstring."""
+    if event is not None:
+        records = [r for r in records if r[0] == event]
+    query = _clean(text)
+    valid = sorted({s.id for _, s in records})
+    if not query:
+        raise UsageError(f"a session must be named; valid sessions: {', '.join(valid)}")
+
+    def by(pred: object) -> list[SessionRecord]:
+        assert callable(pred)
+        return [r for r in records if pred(r[1])]
+
+    tiers = (
+        lambda s: _clean(s.id) == query or s.id == text.strip(),
+        lambda s: _session_number(s.id) == query.removeprefix("session ").strip(),
+        lambda s: _clean(s.title) == query or _clean(s.kind) == query,
+        lambda s: set(query.split()) <= set(_clean(f"{s.id} {s.title} {s.kind}").split()),
+    )
+    for tier in tiers:
+        found = by(tier)
+        if found:
+            return found
+
+    from rapidfuzz import fuzz
+
+    scored: list[tuple[float, SessionRecord]] = []
+    for record in records:
+        s = record[1]
+        words = _clean(f"{s.id} {s.title} {s.kind}").split()
+        best = max(
+            [fuzz.ratio(query, _clean(s.title)), fuzz.ratio(query, _clean(s.id))]
+            + [fuzz.ratio(query, w) for w in words]
+        )
+        scored.append((best, record))
+    top = max((score for score, _ in scored), default=0.0)
+    if top >= FUZZY_CUTOFF:
+        return [r for score, r in scored if score >= top - FUZZY_SPREAD]
+    where = f" in event {event}" if event else ""
+    raise UsageError(f"no session {text!r}{where}; valid sessions: {', '.join(valid)}")
+
+
+def resolve_session(corpus: Corpus, text: str, event: str | None = None) -> list[SessionRecord]:
+    """Every ``(event id, Session)`` that ``text`` names (optionally in one event).
+
+    Raises :class:`~poc_cli.errors.UsageError` naming the valid ids when none does.
+    """
+    return resolve_session_in([(e.id, s) for e, s in corpus.sessions], text, event)

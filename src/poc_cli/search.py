@@ -1,0 +1,710 @@
+"""``poc search``: ranked, forgiving search over statements (the core; no printing).
+
+API
+    ``parse_query(text, filters=..., limit=..., min_score=...) -> SearchQuery``
+        Splits what was typed into words, ``"exact phrases"`` (straight or curly
+        quotes) and ``-excluded`` words.  Raises :class:`~poc_cli.errors.UsageError`
+        for a query with nothing to search for (blank, only punctuation or emoji, only
+        exclusions), a bad ``--kind``, ``--limit`` or ``--min-score``.
+    ``search(data, query, load=..., progress=...) -> SearchResult``
+        Searches the datasets ``data`` names through the cached index
+        (:mod:`poc_cli.index`); the warm path never parses the JSON datasets.
+    ``search_corpus(corpus, query) -> SearchResult``
+        The same search over an in-memory :class:`~poc_cli.model.Corpus`.
+    ``search_index(index, query) -> SearchResult``
+        The same over an open :class:`~poc_cli.index.Index`.
+
+Each :class:`Hit` carries every field needed to render it (statement id, event,
+speaker id and name, session id and title, kind, full text, items, topics,
+paragraphs, note), a ``score`` and the matched ``spans`` as ``(start, end)`` character
+offsets into ``Hit.text`` exactly as the dataset holds it.  :meth:`Hit.record` gives
+the JSON object (the statement shape of ``poc quotes --json`` plus ``score`` and
+``spans``).
+
+Scores run from 0 to 100:
+
+* 90–100: every word of the query found exactly (spelling variants count as exact),
+  in order and side by side in the statement — an exact phrase.  Within the band,
+  shorter statements (the phrase is more of the statement) score higher.
+* below 90: ``88 × coverage × (0.7 + 0.3 × proximity)``, where *coverage* is how much
+  of the query was found (a stem match such as "myth"/"myths" counts 0.9, a typo
+  match at most 0.85, a match only in the topics or speaker name 0.85, only in the
+  organisation 0.75; stop words weigh less than other words) and *proximity* is the
+  longest in-order run of query words found close together, over the query length.
+
+So an exact phrase always ranks above a fuzzy match.
+
+How it stays fast: query words are matched against the corpus *vocabulary* (each
+distinct indexed term, with its canonical spelling and stem), never against every
+statement; typos are forgiven by rapidfuzz over the vocabulary terms of similar
+length; FTS5 then finds the statements holding the expanded words (all of them, or
+failing that any of the non-stop words), and only the best few hundred by bm25 are
+rescored here.
+
+Nothing found: ``SearchResult.suggestion`` holds a corrected query, but only if that
+query does find something.  A query that is a person's name fills
+``SearchResult.matched_speakers`` so the CLI can show that person first.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import UsageError
+from .model import STATEMENT_KINDS, Corpus, Speaker
+from .normalise import Token, canonical, fold, is_stopword, term_key, tokenize, words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .index import Index, Progress, StatementRow
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_TERMS",
+    "Hit",
+    "SearchFilters",
+    "SearchQuery",
+    "SearchResult",
+    "parse_query",
+    "search",
+    "search_corpus",
+    "search_index",
+]
+
+DEFAULT_LIMIT = 20
+MAX_TERMS = 32
+"""Words beyond this many distinct ones are ignored (with a warning)."""
+EXACT_BAND = 90.0
+FUZZY_MAX_QUALITY = 0.85
+STEM_QUALITY = 0.9
+FIELD_FACTORS = {"text": 1.0, "items": 1.0, "topics": 0.85, "speaker": 0.85, "org": 0.75}
+STOPWORD_WEIGHT = 0.3
+NAME_FUZZY_CUTOFF = 88.0
+NAME_FUZZY_MAX_KEYS = 50_000
+"""Above this many distinct name forms, a query is matched to people only exactly."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Restrict a search; each is what the user typed, resolved against the corpus."""
+
+    speaker: str | None = None  # any name form, forgiving typos (names.py)
+    session: str | None = None  # id, number, or title/kind word
+    kind: str | None = None  # "quote" or "paraphrase"
+    topic: str | None = None  # topic id or label
+    event: str | None = None  # event id
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str  # as typed
+    words: tuple[str, ...]  # folded words to find, in typed order (phrase words included)
+    phrases: tuple[tuple[str, ...], ...]  # folded words of each "quoted phrase"
+    excluded: tuple[str, ...]  # folded -words
+    filters: SearchFilters = SearchFilters()
+    limit: int = DEFAULT_LIMIT
+    min_score: float = 0.0
+    truncated: bool = False  # more than MAX_TERMS distinct words were typed
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    event: str
+    event_title: str
+    event_date: str
+    speaker: str
+    speaker_name: str
+    session: str
+    session_title: str
+    kind: str
+    text: str
+    items: tuple[str, ...]
+    topics: tuple[str, ...]
+    topic_labels: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    note: str | None
+    score: float  # 0–100, see the module docstring
+    spans: tuple[tuple[int, int], ...]  # (start, end) offsets into text
+
+    def record(self) -> dict[str, Any]:
+        """The JSON object: ``poc quotes --json``'s statement shape + score + spans."""
+        return {
+            "id": self.id,
+            "speaker": {"id": self.speaker, "name": self.speaker_name},
+            "session": {"id": self.session, "title": self.session_title},
+            "event": {"id": self.event, "title": self.event_title, "date": self.event_date},
+            "kind": self.kind,
+            "text": self.text,
+            "items": list(self.items),
+            "topics": list(self.topics),
+            "paragraphs": list(self.paragraphs),
+            "note": self.note,
+            "score": self.score,
+            "spans": [list(span) for span in self.spans],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    hits: tuple[Hit, ...]
+    matched_speakers: tuple[tuple[str, Speaker], ...] = ()  # (event id, Speaker)
+    suggestion: str | None = None  # a corrected query that finds something
+    warnings: tuple[str, ...] = ()  # cache problems, truncated query …
+
+
+# ------------------------------------------------------------------ parsing
+
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+_PHRASE = re.compile(r'"([^"]*)"?')
+
+
+def parse_query(
+    text: str,
+    *,
+    filters: SearchFilters | None = None,
+    limit: int = DEFAULT_LIMIT,
+    min_score: float = 0.0,
+) -> SearchQuery:
+    """Parse what was typed; see the module docstring for the syntax."""
+    if limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {limit}")
+    if not 0.0 <= min_score <= 100.0:
+        raise UsageError(f"--min-score must be between 0 and 100, not {min_score:g}")
+    filters = filters or SearchFilters()
+    if filters.kind is not None and filters.kind not in STATEMENT_KINDS:
+        raise UsageError(f"unknown kind {filters.kind!r}; use one of: {', '.join(STATEMENT_KINDS)}")
+
+    typed = text.translate(_QUOTES)
+    phrases: list[tuple[str, ...]] = []
+    ordered: list[str] = []
+    excluded: list[str] = []
+    pos = 0
+    for match in _PHRASE.finditer(typed):
+        _loose(typed[pos : match.start()], ordered, excluded)
+        phrase = tuple(words(match.group(1)))
+        if phrase:
+            phrases.append(phrase)
+            ordered.extend(phrase)
+        pos = match.end()
+    _loose(typed[pos:], ordered, excluded)
+
+    if not ordered:
+        if excluded:
+            raise UsageError("the query only excludes words; add a word to search for")
+        raise UsageError(
+            "the query has no words to search for (letters or digits); "
+            'try a word, a "phrase in quotes", or -word to exclude one'
+        )
+    distinct = list(dict.fromkeys(ordered))
+    truncated = len(distinct) > MAX_TERMS
+    if truncated:
+        keep = set(distinct[:MAX_TERMS])
+        ordered = [w for w in ordered if w in keep]
+        phrases = [p for p in phrases if set(p) <= keep]
+    return SearchQuery(
+        text=text,
+        words=tuple(ordered),
+        phrases=tuple(phrases),
+        excluded=tuple(dict.fromkeys(excluded)),
+        filters=filters,
+        limit=limit,
+        min_score=min_score,
+        truncated=truncated,
+    )
+
+
+def _loose(chunk: str, ordered: list[str], excluded: list[str]) -> None:
+    for part in chunk.split():
+        if len(part) > 1 and part[0] in "-\u2212" and part[1] not in "-\u2212":
+            excluded.extend(words(part[1:]))
+        else:
+            ordered.extend(words(part))
+
+
+# ------------------------------------------------------------------ expansion
+
+
+@dataclass(slots=True)
+class _Term:
+    word: str  # folded, as typed
+    key: str  # stem of canonical spelling
+    stop: bool
+    variants: dict[str, float] = field(default_factory=dict)  # indexed term → quality
+    fuzzy: bool = False
+
+
+def _max_edits(length: int) -> int:
+    return 1 if length <= 5 else 2 if length <= 11 else 3
+
+
+def _fuzzy_terms(index: Index, word: str, limit: int = 6) -> list[tuple[str, float]]:
+    """Indexed terms a typo of which ``word`` could be: (term, similarity 0–1)."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
+
+    n = len(word)
+    edits = _max_edits(n)
+    candidates = index.terms_of_length(max(1, n - edits), n + edits)
+    if not candidates:
+        return []
+    terms = [t for t, _ in candidates]
+    found = process.extract(word, terms, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=60)
+    out = []
+    for term, score, _ in found:
+        if OSA.distance(word, term) <= edits and not term.isdigit():
+            out.append((term, score / 100.0))
+    return out[:limit]
+
+
+def _expand(index: Index, word: str, *, stop: bool, fuzzy: bool = True) -> _Term:
+    term = _Term(word=word, key=term_key(word), stop=stop)
+    canon = canonical(word)
+    for indexed, indexed_canon, _df in index.family(term.key):
+        term.variants[indexed] = 1.0 if indexed_canon == canon else STEM_QUALITY
+    if (
+        fuzzy
+        and not any(q == 1.0 for q in term.variants.values())
+        and not stop
+        and len(word) >= 4
+        and not word.isdigit()
+    ):
+        for indexed, similarity in _fuzzy_terms(index, word):
+            quality = FUZZY_MAX_QUALITY * similarity
+            if quality > term.variants.get(indexed, 0.0):
+                term.variants[indexed] = quality
+                term.fuzzy = True
+    return term
+
+
+def _fts_string(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _group(term: _Term) -> str | None:
+    if not term.variants:
+        return None
+    return "(" + " OR ".join(_fts_string(v) for v in sorted(term.variants)) + ")"
+
+
+# ------------------------------------------------------------------ filters
+
+
+def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any]]:
+    from .names import resolve_session_in
+
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.event is not None:
+        events = index.event_ids()
+        if filters.event not in events:
+            raise UsageError(f"no event {filters.event!r}; valid events: {', '.join(events)}")
+        clauses.append("s.event = ?")
+        params.append(filters.event)
+    if filters.speaker is not None:
+        people = resolve_speakers_index(index, filters.speaker)
+        pairs = sorted({(event, sp.id) for event, sp in people})
+        clauses.append("(s.event, s.speaker) IN (VALUES " + ",".join("(?,?)" for _ in pairs) + ")")
+        params.extend(x for pair in pairs for x in pair)
+    if filters.session is not None:
+        sessions = resolve_session_in(index.session_records(), filters.session, filters.event)
+        pairs = sorted({(event, s.id) for event, s in sessions})
+        clauses.append("(s.event, s.session) IN (VALUES " + ",".join("(?,?)" for _ in pairs) + ")")
+        params.extend(x for pair in pairs for x in pair)
+    if filters.kind is not None:
+        clauses.append("s.kind = ?")
+        params.append(filters.kind)
+    if filters.topic is not None:
+        wanted = fold(filters.topic)
+        topics = index.topics()
+        ids = sorted({t for _, t, label in topics if wanted in (fold(t), fold(label))})
+        if not ids:
+            valid = sorted({t for _, t, _ in topics})
+            raise UsageError(f"no topic {filters.topic!r}; valid topics: {', '.join(valid)}")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM json_each(s.topics) WHERE value IN ("
+            + ",".join("?" * len(ids))
+            + "))"
+        )
+        params.extend(ids)
+    return " AND ".join(clauses), params
+
+
+def resolve_speakers_index(index: Index, name: str) -> list[tuple[str, Speaker]]:
+    """:func:`poc_cli.names.resolve_speakers` over an index, without the corpus.
+
+    Exact name forms are looked up in the index; only a name that is not one of them
+    loads every speaker to be matched word by word or as a typo.
+    """
+    from .names import query_keys, resolve_speakers_in
+
+    keys = query_keys(name)
+    if keys:
+        exact = index.speakers_by_name_key(keys)
+        if exact:
+            return index.speakers_by_id(dict.fromkeys(sp.id for _, sp in exact))
+    return resolve_speakers_in(index.speaker_records(), name)
+
+
+def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Speaker], ...]:
+    from .names import query_keys
+
+    keys = query_keys(query.text.translate(_QUOTES).replace('"', " "))
+    if not keys or query.excluded:
+        return ()
+    exact = index.speakers_by_name_key(keys)
+    if (
+        not exact
+        and len(query.words) <= 4
+        and min(len(k) for k in keys) >= 4
+        and int(index.meta.get("name_keys", "0")) <= NAME_FUZZY_MAX_KEYS
+    ):
+        from rapidfuzz import fuzz, process
+
+        names = index.name_keys()
+        close = [
+            choice
+            for key in keys
+            for choice, _, _ in process.extract(
+                key, names, scorer=fuzz.ratio, limit=5, score_cutoff=NAME_FUZZY_CUTOFF
+            )
+        ]
+        if close:
+            exact = index.speakers_by_name_key(close)
+    if not exact:
+        return ()
+    return tuple(index.speakers_by_id(dict.fromkeys(sp.id for _, sp in exact)))
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def _quality(term: _Term, token: str) -> float:
+    quality = term.variants.get(token)
+    if quality is not None:
+        return quality
+    if term_key(token) == term.key:
+        return 1.0 if canonical(token) == canonical(term.word) else STEM_QUALITY
+    return 0.0
+
+
+def _best_run(matches: list[list[int]]) -> int:
+    """Longest run of consecutive query words found in order, each within 2 tokens."""
+    best = 0
+    previous: dict[int, int] = {}
+    for positions in matches:
+        current: dict[int, int] = {}
+        for p in positions:
+            run = 1 + max((previous.get(p - d, 0) for d in (1, 2)), default=0)
+            current[p] = run
+            best = max(best, run)
+        previous = current
+    return best
+
+
+def _exact_run(exact: list[list[int]]) -> bool:
+    if not exact or not exact[0]:
+        return False
+    starts = set(exact[0])
+    for i, positions in enumerate(exact[1:], 1):
+        starts &= {p - i for p in positions}
+        if not starts:
+            return False
+    return True
+
+
+def _contains_phrase(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    canon = [canonical(t) for t in tokens]
+    target = [canonical(w) for w in phrase]
+    n = len(target)
+    return any(canon[i : i + n] == target for i in range(len(canon) - n + 1))
+
+
+def _score(
+    row: StatementRow, terms: dict[str, _Term], query: SearchQuery
+) -> tuple[float, tuple[tuple[int, int], ...]] | None:
+    text_tokens = tokenize(row.text)
+    fields: dict[str, list[str]] = {
+        "text": [t.term for t in text_tokens],
+        "items": words("\n".join(row.items)),
+        "topics": words(" ".join(row.topic_labels)),
+        "speaker": words(row.speaker_name),
+        "org": words(" ".join(row.organisations)),
+    }
+    everything = [t for tokens in fields.values() for t in tokens]
+    # Exclusions and required phrases, checked on the folded words.
+    excluded = {canonical(w) for w in query.excluded}
+    if excluded and any(canonical(t) in excluded for t in everything):
+        return None
+    for phrase in query.phrases:
+        if not any(_contains_phrase(tokens, phrase) for tokens in fields.values()):
+            return None
+
+    has_content = any(not terms[w].stop for w in query.words)
+    total = covered = 0.0
+    seen: set[str] = set()
+    for w in query.words:
+        if w in seen:
+            continue
+        seen.add(w)
+        term = terms[w]
+        weight = STOPWORD_WEIGHT if term.stop and has_content else 1.0
+        best = 0.0
+        for name, tokens in fields.items():
+            factor = FIELD_FACTORS[name]
+            for token in tokens:
+                q = _quality(term, token) * factor
+                if q > best:
+                    best = q
+                    if best >= 1.0:
+                        break
+            if best >= 1.0:
+                break
+        total += weight
+        covered += weight * best
+    coverage = covered / total if total else 0.0
+    if coverage <= 0.0:
+        return None
+
+    text_terms = fields["text"]
+    qualities = [[_quality(terms[w], t) for t in text_terms] for w in query.words]
+    near = [[i for i, q in enumerate(row_q) if q > 0.0] for row_q in qualities]
+    exact = [[i for i, q in enumerate(row_q) if q >= 1.0] for row_q in qualities]
+    n = len(query.words)
+    phrase_in_text = _exact_run(exact)
+    if not phrase_in_text and row.items:
+        item_terms = fields["items"]
+        phrase_in_text = _exact_run(
+            [
+                [i for i, t in enumerate(item_terms) if _quality(terms[w], t) >= 1.0]
+                for w in query.words
+            ]
+        )
+    if phrase_in_text:
+        density = n / max(n, len(text_terms))
+        score = EXACT_BAND + (100.0 - EXACT_BAND) * density
+    else:
+        proximity = _best_run(near) / n if n else 0.0
+        score = (EXACT_BAND - 2.0) * coverage * (0.7 + 0.3 * proximity)
+    content = {
+        i
+        for w, row_q in zip(query.words, qualities, strict=True)
+        if not terms[w].stop
+        for i, q in enumerate(row_q)
+        if q > 0
+    }
+    matched = {i for row_q in qualities for i, q in enumerate(row_q) if q > 0}
+    return round(min(100.0, max(0.0, score)), 1), _spans(row.text, text_tokens, matched, content)
+
+
+def _spans(
+    text: str, tokens: list[Token], matched: set[int], content: set[int]
+) -> tuple[tuple[int, int], ...]:
+    """Spans of the matched words; a stop word only inside a stretch with a content word."""
+    stretches: list[list[int]] = []
+    for i in sorted(matched):
+        if stretches and stretches[-1][-1] == i - 1:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    keep = [
+        i
+        for stretch in stretches
+        if not content or any(i in content for i in stretch)
+        for i in stretch
+    ]
+    spans: list[list[int]] = []
+    previous = -2
+    for i in keep:
+        start, end = tokens[i].start, tokens[i].end
+        if spans and previous == i - 1 and text[spans[-1][1] : start] in ("-", " ", "\u2011"):
+            spans[-1][1] = end  # "zero-sum", "finger on": one span
+        else:
+            spans.append([start, end])
+        previous = i
+    return tuple((s, e) for s, e in spans)
+
+
+# ------------------------------------------------------------------ the search
+
+
+def _candidates(
+    index: Index, query: SearchQuery, terms: dict[str, _Term], where: str, params: list[Any]
+) -> dict[int, float]:
+    size = max(200, query.limit * 5)
+    required = ['"' + " ".join(p).replace('"', '""') + '"' for p in query.phrases]
+    not_part = ""
+    if query.excluded:
+        groups: list[str] = []
+        for w in query.excluded:
+            variants = {
+                v
+                for v, q in _expand(index, w, stop=False, fuzzy=False).variants.items()
+                if q >= 1.0
+            }
+            groups.extend(_fts_string(v) for v in variants | {w})
+        not_part = " NOT (" + " OR ".join(sorted(set(groups))) + ")"
+
+    ordered = list(dict.fromkeys(query.words))
+    all_groups = [g for g in (_group(terms[w]) for w in ordered) if g]
+    content = [g for g in (_group(terms[w]) for w in ordered if not terms[w].stop) if g]
+    found: dict[int, float] = {}
+    stages: list[list[str]] = []
+    if all_groups:
+        stages.append(all_groups)  # every word
+    if content and len(content) > 1:
+        stages.append([" OR ".join(content)])  # any word that is not a stop word
+    elif content:
+        stages.append(content)
+    if not stages and required:
+        stages.append([])
+    for stage in stages:
+        parts = [*required, *stage]
+        if not parts:
+            continue
+        expression = " AND ".join(f"({p})" for p in parts) + not_part
+        for rowid, rank in index.match(expression, where, params, size):
+            found.setdefault(rowid, rank)
+        if len(found) >= size:
+            break
+    return found
+
+
+def _run(index: Index, query: SearchQuery, where: str, params: list[Any]) -> list[Hit]:
+    terms: dict[str, _Term] = {}
+    has_content = any(not is_stopword(w) for w in query.words)
+    for w in query.words:
+        if w not in terms:
+            terms[w] = _expand(index, w, stop=is_stopword(w) and has_content)
+    ranks = _candidates(index, query, terms, where, params)
+    rows = index.statements(ranks)
+    scored: list[tuple[float, float, int, Hit]] = []
+    for rowid, row in rows.items():
+        result = _score(row, terms, query)
+        if result is None:
+            continue
+        score, spans = result
+        if score < query.min_score or score <= 0.0:
+            continue
+        hit = Hit(
+            id=row.id,
+            event=row.event,
+            event_title=row.event_title,
+            event_date=row.event_date,
+            speaker=row.speaker,
+            speaker_name=row.speaker_name,
+            session=row.session,
+            session_title=row.session_title,
+            kind=row.kind,
+            text=row.text,
+            items=row.items,
+            topics=row.topics,
+            topic_labels=row.topic_labels,
+            paragraphs=row.paragraphs,
+            note=row.note,
+            score=score,
+            spans=spans,
+        )
+        scored.append((-score, ranks[rowid], rowid, hit))
+    scored.sort(key=lambda item: item[:3])
+    return [hit for *_, hit in scored[: query.limit]]
+
+
+def _suggest(index: Index, query: SearchQuery, where: str, params: list[Any]) -> str | None:
+    """A corrected query that finds something, or None."""
+    from rapidfuzz import fuzz, process
+
+    corrected = []
+    changed = False
+    for w in words(query.text.translate(_QUOTES).replace('"', " ")):
+        if index.document_frequency(w) or is_stopword(w) or len(w) < 3:
+            corrected.append(w)
+            continue
+        candidates = [t for t, _ in index.terms_of_length(max(1, len(w) - 3), len(w) + 3)]
+        best = process.extractOne(w, candidates, scorer=fuzz.ratio, score_cutoff=70)
+        if best is None:
+            corrected.append(w)
+        else:
+            corrected.append(best[0])
+            changed = True
+    if not changed:
+        return None
+    text = " ".join(corrected)
+    retry = replace(query, text=text, words=tuple(corrected), phrases=(), excluded=query.excluded)
+    return text if _run(index, retry, where, params) else None
+
+
+def search_index(index: Index, query: SearchQuery) -> SearchResult:
+    """Search an open index; raises UsageError/NotFound for filters that fit nothing."""
+    where, params = _filter_sql(index, query.filters)
+    hits = _run(index, query, where, params)
+    warnings: tuple[str, ...] = ()
+    if query.truncated:
+        warnings = (f"only the first {MAX_TERMS} different words of the query were used",)
+    suggestion = None if hits else _suggest(index, query, where, params)
+    return SearchResult(
+        hits=tuple(hits),
+        matched_speakers=_matched_speakers(index, query),
+        suggestion=suggestion,
+        warnings=warnings,
+    )
+
+
+def search(
+    data: Path | str | None,
+    query: SearchQuery,
+    *,
+    load: Callable[[Path | str | None], Corpus] | None = None,
+    progress: Progress | None = None,
+) -> SearchResult:
+    """Search the datasets ``data`` names (None: ``$POC_DATA`` or the bundled one).
+
+    The index comes from the cache, or is built (calling ``progress``); cache
+    problems come back in ``SearchResult.warnings``.  DataError for a bad dataset.
+    """
+    import sqlite3
+
+    from .index import open_index
+
+    index, warnings = open_index(data, load=load, progress=progress)
+    try:
+        result = search_index(index, query)
+    except sqlite3.DatabaseError:
+        index.close()
+        index, more = open_index(data, load=load, progress=progress, rebuild=True)
+        warnings += more
+        result = search_index(index, query)
+    finally:
+        index.close()
+    return replace(result, warnings=(*warnings, *result.warnings))
+
+
+_corpus_indexes: dict[int, tuple[weakref.ref[Corpus], Index]] = {}
+
+
+def corpus_index(corpus: Corpus) -> Index:
+    """An in-memory index of ``corpus``, built once per corpus object."""
+    from .index import build_index
+
+    cached = _corpus_indexes.get(id(corpus))
+    if cached is not None and cached[0]() is corpus:
+        return cached[1]
+    index = build_index(corpus)
+    _corpus_indexes[id(corpus)] = (weakref.ref(corpus), index)
+    return index
+
+
+def search_corpus(corpus: Corpus, query: SearchQuery) -> SearchResult:
+    """Search an in-memory corpus (tests, Python users); no cache involved."""
+    return search_index(corpus_index(corpus), query)
+
+
+def search_text(corpus: Corpus, text: str, **options: Any) -> Sequence[Hit]:
+    """Shorthand: the hits of ``parse_query(text, **options)`` over ``corpus``."""
+    return search_corpus(corpus, parse_query(text, **options)).hits
