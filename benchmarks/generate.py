@@ -118,6 +118,7 @@ class Shape:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    id: str  # slug of the name: the speaker id in every event the person attends
     name: str
     honorific: str | None
     role: str
@@ -261,7 +262,14 @@ def make_organisation(rng: random.Random, vocabulary: Sequence[str]) -> str:
 
 def real_people(seminar: dict[str, Any]) -> list[Person]:
     return [
-        Person(p["name"], p["honorific"], p["role"], tuple(p["organisations"]), tuple(p["aliases"]))
+        Person(
+            p["id"],
+            p["name"],
+            p["honorific"],
+            p["role"],
+            tuple(p["organisations"]),
+            tuple(p["aliases"]),
+        )
         for p in seminar["speakers"]
     ]
 
@@ -278,6 +286,7 @@ def make_people(rng: random.Random, count: int, vocabulary: Sequence[str]) -> li
         role = f"{rng.choice(ROLES)} at {organisations[0]}"
         people.append(
             Person(
+                slug(f"{first} {surname}"),
                 f"{first} {surname}",
                 honorific,
                 role,
@@ -369,7 +378,7 @@ class EventWriter:
                 self.m.people_weights, self.rng.random() * self.m.people_weights[-1]
             )
             person = self.m.people[min(index, len(self.m.people) - 1)]
-            chosen.setdefault(slug(person.name), person)
+            chosen.setdefault(person.id, person)
         return list(chosen.values())
 
     def title(self, words: int) -> str:
@@ -381,14 +390,14 @@ class EventWriter:
         """The agenda, and each person's parts keyed by speaker id."""
         rng = self.rng
         queue = list(people)
-        parts: dict[str, list[dict[str, str]]] = {slug(p.name): [] for p in people}
+        parts: dict[str, list[dict[str, str]]] = {p.id: [] for p in people}
         sessions: list[dict[str, Any]] = []
 
         def take(session_id: str, part: str, count: int) -> list[str]:
             ids = []
             for _ in range(count):
                 person = queue.pop() if queue else rng.choice(people)
-                sid = slug(person.name)
+                sid = person.id
                 parts[sid].append({"session": session_id, "part": part})
                 ids.append(sid)
             return ids
@@ -519,8 +528,8 @@ class EventWriter:
         rng = self.rng
         people = self.pick_people(rng.randint(8, 16))
         sessions, parts = self.sessions(people)
-        people = [p for p in people if slug(p.name) in parts]
-        speakers = [self.speaker(p, parts[slug(p.name)]) for p in people]
+        people = [p for p in people if p.id in parts]
+        speakers = [self.speaker(p, parts[p.id]) for p in people]
         names = {
             s["id"]: (f"{s['honorific']} {s['name']}" if s["honorific"] else s["name"])
             for s in speakers
@@ -567,7 +576,7 @@ class EventWriter:
     @staticmethod
     def speaker(p: Person, parts: list[dict[str, str]]) -> dict[str, Any]:
         return {
-            "id": slug(p.name),
+            "id": p.id,
             "name": p.name,
             "honorific": p.honorific,
             "role": p.role,
