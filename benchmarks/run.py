@@ -5,8 +5,11 @@
 
 Every command runs as a child process, exactly as a user runs it (the ``poc`` script of
 this Python's environment), with stdout and stdin on /dev/null.  Wall time comes from
-``time.perf_counter`` around spawn and ``os.wait4``; peak memory is the child's
-``ru_maxrss`` from that same ``wait4``.  Commands are interleaved round by round, so a
+``time.perf_counter`` around spawn and ``os.wait4``.  Peak memory comes from one extra
+round under GNU time (``/usr/bin/time -f %M``): a child spawned by this Python process
+inherits its resident size as the floor of its own ``ru_maxrss`` (Linux keeps the
+high-water mark across exec), so ``wait4``'s figure is only used, as an upper bound,
+where GNU time is missing.  Commands are interleaved round by round, so a
 burst of load on this shared machine hits every command alike; the ratios to the
 baselines measured in the same run are what to compare between runs and machines.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import signal
 import statistics
@@ -29,16 +33,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generate import (
-    generate_corpus,
-    parse_size,
-)  # benchmarks/ is on sys.path as the script's folder
+# benchmarks/ is on sys.path: it is this script's folder.
+from generate import parse_size
 
 BENCHMARKS = Path(__file__).resolve().parent
 REPO_ROOT = BENCHMARKS.parent
 BUNDLED = REPO_ROOT / "data" / "seminar.json"
 MINIMAL_APP = BENCHMARKS / "minimal_typer_app.py"
 TIMEOUT_SECONDS = 300.0
+GNU_TIME = "/usr/bin/time"
 
 
 # ---------------------------------------------------------------- measuring
@@ -92,6 +95,7 @@ class Bench:
     role: str = "poc"  # "python", "typer", "grep" (the baselines) or "poc"
     target: str = ""  # the name of the issue's target this row is checked against
     samples: list[Sample] = field(default_factory=list)
+    peak_kb: int | None = None  # from GNU time; None: use the samples' ru_maxrss
     failure: Sample | None = None
     stderr: str = ""
 
@@ -109,6 +113,25 @@ class Bench:
         elif keep:
             self.samples.append(sample)
 
+    def measure_memory(self, scratch: Path) -> None:
+        """One run under GNU time, for the child's own peak resident size."""
+        if self.failure is not None:
+            return
+        report = scratch / "maxrss.txt"
+        argv = (GNU_TIME, "-f", "%M", "-o", str(report), *self.argv)
+        sample = run_once(argv, self.env(), scratch / "stderr.txt")
+        if sample.exit_code not in self.ok:
+            self.failure = sample
+            self.stderr = _last_line(scratch / "stderr.txt")
+            return
+        lines = report.read_text(encoding="utf-8").split()
+        self.peak_kb = int(lines[-1]) if lines and lines[-1].isdigit() else None
+
+    @property
+    def peak_mb(self) -> float:
+        kb = self.peak_kb if self.peak_kb is not None else max(s.max_rss_kb for s in self.samples)
+        return kb / 1024
+
 
 BOX_DRAWING = "".join(chr(c) for c in range(0x2500, 0x2580)) + " \t"
 
@@ -122,14 +145,21 @@ def _last_line(path: Path) -> str:
 
 
 def measure_all(benches: list[Bench], runs: int, warmup: int, scratch: Path) -> None:
-    """Warm-up rounds (discarded), then ``runs`` rounds, each bench once per round."""
+    """Warm-up rounds (discarded), a memory round under GNU time if it is installed,
+    then ``runs`` timed rounds, each bench once per round."""
     stderr_path = scratch / "stderr.txt"
-    for round_ in range(warmup + runs):
-        keep = round_ >= warmup
-        label = f"run {round_ - warmup + 1}/{runs}" if keep else f"warm-up {round_ + 1}/{warmup}"
-        print(f"  {label}", file=sys.stderr, flush=True)
+    for round_ in range(warmup):
+        print(f"  warm-up {round_ + 1}/{warmup}", file=sys.stderr, flush=True)
         for bench in benches:
-            bench.measure(stderr_path, keep)
+            bench.measure(stderr_path, keep=False)
+    if Path(GNU_TIME).exists():
+        print("  memory (GNU time)", file=sys.stderr, flush=True)
+        for bench in benches:
+            bench.measure_memory(scratch)
+    for round_ in range(runs):
+        print(f"  run {round_ + 1}/{runs}", file=sys.stderr, flush=True)
+        for bench in benches:
+            bench.measure(stderr_path, keep=True)
 
 
 # ---------------------------------------------------------------- what to run
@@ -265,7 +295,7 @@ def ratio(value: float, base: float | None) -> str:
 def verdict(bench: Bench, base: Baselines) -> str:
     """The issue's target for this row, and whether it was met (✓) or missed (✗)."""
     median = bench.median
-    peak_mb = max(s.max_rss_kb for s in bench.samples) / 1024
+    peak_mb = bench.peak_mb
 
     def mark(ok: bool) -> str:
         return "✓" if ok else "✗"
@@ -308,7 +338,7 @@ def row(bench: Bench, base: Baselines) -> tuple[str, ...]:
         return (bench.command, bench.corpus, "not run", "", "", "", "", "", "")
     median = bench.median
     low, high = min(s.seconds for s in bench.samples), max(s.seconds for s in bench.samples)
-    peak = max(s.max_rss_kb for s in bench.samples) / 1024
+    peak = bench.peak_mb
     grep = base.grep.get(bench.corpus) if bench.role != "grep" else None
     return (
         bench.command,
@@ -376,7 +406,18 @@ def machine(poc: str, runs: int, warmup: int) -> list[str]:
         f"Python {platform.python_version()} ({sys.executable}); poc: {poc_version(poc)}",
         f"{time.strftime('%Y-%m-%d %H:%M %Z')}; load average at start {load}; "
         f"{runs} timed runs per command after {warmup} warm-up run(s)",
+        memory_source(),
     ]
+
+
+def memory_source() -> str:
+    if Path(GNU_TIME).exists():
+        return "peak MB: the child's max RSS under GNU time, in one extra run"
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return (
+        f"peak MB: upper bound (no {GNU_TIME}): ru_maxrss from wait4, which includes "
+        f"this runner's {own:.0f} MB"
+    )
 
 
 # ---------------------------------------------------------------- main
@@ -408,8 +449,11 @@ def corpus_folder(root: Path, label: str, seed: int) -> Path:
         print(f"corpus {label}: reusing {folder}", file=sys.stderr)
         return folder
     shutil.rmtree(folder, ignore_errors=True)
-    report = generate_corpus(parse_size(label), seed=seed, out=folder)
-    done.write_text(str(report) + "\n", encoding="utf-8")
+    # A child process, so that this runner stays small (see the module docstring).
+    command = [sys.executable, str(BENCHMARKS / "generate.py"), "--size", label]
+    command += ["--seed", str(seed), "--out", str(folder)]
+    report = subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+    done.write_text(report + "\n", encoding="utf-8")
     print(f"corpus {label}: {report}", file=sys.stderr)
     return folder
 

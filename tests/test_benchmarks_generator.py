@@ -27,6 +27,8 @@ def load(name: str) -> ModuleType:
 
 generate = load("generate")
 check = load("check")
+sys.modules.setdefault("generate", generate)  # run.py imports its sibling by that name
+run = load("run")
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -106,3 +108,25 @@ def test_poc_loads_the_generated_folder(corpus: Path) -> None:
     loaded = load_corpus(corpus)
     assert len(loaded.statements) == 200
     assert len({s.id for s in loaded.statements}) == 200
+
+
+def test_runner_reports_a_failing_command_instead_of_crashing(tmp_path: Path) -> None:
+    script = (sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)")
+    bench = run.Bench("fails", "bundled", script, dict)
+    bench.measure(tmp_path / "stderr.txt", keep=True)
+    missing = run.Bench("missing", "bundled", (str(tmp_path / "no-such-poc"),), dict)
+    missing.measure(tmp_path / "stderr.txt", keep=True)
+    base = run.baselines([bench, missing], "neutrality")
+    assert run.row(bench, base)[2] == "failed (exit 3)"
+    assert bench.stderr == "boom"
+    assert run.row(missing, base)[2] == "failed (exit 127)"
+
+
+def test_runner_times_a_command_and_formats_the_table(tmp_path: Path) -> None:
+    bench = run.Bench("python -c pass", "-", (sys.executable, "-c", "pass"), dict, role="python")
+    for _ in range(3):
+        bench.measure(tmp_path / "stderr.txt", keep=True)
+    assert len(bench.samples) == 3 and all(s.seconds > 0 for s in bench.samples)
+    table = run.format_table([run.row(bench, run.baselines([bench], "x"))], markdown=True)
+    assert table.splitlines()[0].startswith("| command | corpus | median s")
+    assert "| python -c pass | - |" in table and "1.00×" in table
