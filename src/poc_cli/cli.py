@@ -14,6 +14,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -195,10 +196,16 @@ EventOpt = Annotated[
     str | None,
     typer.Option("--event", help="Only this event (with a corpus of several).", show_default=False),
 ]
+class Kind(StrEnum):
+    quote = "quote"
+    paraphrase = "paraphrase"
+
+
 KindOpt = Annotated[
-    str | None,
+    Kind | None,
     typer.Option(
         "--kind",
+        case_sensitive=False,
         help="quote (the speaker's own words) or paraphrase (the report's).",
         show_default=False,
     ),
@@ -362,7 +369,7 @@ def quotes(
     speakers = _speaker_keys(corpus, speaker, allow_several=True) if speaker else None
     sessions = _session_keys(corpus, session, event) if session else None
     found = select_statements(
-        corpus, speakers=speakers, sessions=sessions, event=event, kind=kind, topic=topic
+        corpus, speakers=speakers, sessions=sessions, event=event, kind=kind.value if kind else None, topic=topic
     )
     emit(statements_records(corpus, found), QUOTES_VIEW, choice, empty="no statements match")
 

@@ -33,7 +33,9 @@ def _statement_line(record: Record, *, with_speaker: bool = False, indent: str =
         line.append(safe_text(record["speaker"]["name"], style="bold"))
     line.append("  ")
     text = record["text"]
-    line.append(safe_text(f"“{text}”" if record["kind"] == "quote" else text))
+    text = f"“{text}”" if record["kind"] == "quote" else text
+    # List items (“\n• …”) line up under the statement rather than at the margin.
+    line.append(safe_text(text.replace("\n", "\n" + " " * (len(indent) + 2))))
     return line
 
 
