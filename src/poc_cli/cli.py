@@ -196,6 +196,8 @@ EventOpt = Annotated[
     str | None,
     typer.Option("--event", help="Only this event (with a corpus of several).", show_default=False),
 ]
+
+
 class Kind(StrEnum):
     quote = "quote"
     paraphrase = "paraphrase"
@@ -369,7 +371,12 @@ def quotes(
     speakers = _speaker_keys(corpus, speaker, allow_several=True) if speaker else None
     sessions = _session_keys(corpus, session, event) if session else None
     found = select_statements(
-        corpus, speakers=speakers, sessions=sessions, event=event, kind=kind.value if kind else None, topic=topic
+        corpus,
+        speakers=speakers,
+        sessions=sessions,
+        event=event,
+        kind=kind.value if kind else None,
+        topic=topic,
     )
     emit(statements_records(corpus, found), QUOTES_VIEW, choice, empty="no statements match")
 
@@ -692,6 +699,133 @@ def stats(
         emit_renderable(stats_charts(rows), choice)
         return
     emit(rows, View(STATS_COLUMNS), choice, empty="no statements to count")
+
+
+def _highlighted(record: Record) -> Any:
+    """The statement text with the matched words highlighted (styles show only on a terminal)."""
+    from .render import safe_text, visible
+
+    text = record["text"]
+    cell = safe_text(text)
+    if visible(text) == text:  # spans index the original text; escapes would shift them
+        for start, end in record.get("spans", []):
+            cell.stylize("bold reverse", start, end)
+    return cell
+
+
+SEARCH_COLUMNS = (
+    Column("Score", lambda r: f"{r['score']:.0f}", justify="right", no_wrap=True),
+    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+    Column("Speaker", lambda r: r["speaker"]["name"], style="bold"),
+    Column("Session", lambda r: r["session"]["title"]),
+    Column("Kind", lambda r: r["kind"], no_wrap=True),
+    Column("Text", lambda r: r["text"], ratio=4, rich=_highlighted),
+)
+SEARCH_CSV = (Column("score", lambda r: f"{r['score']:.1f}"), *STATEMENT_CSV)
+
+
+@app.command(
+    context_settings={"ignore_unknown_options": True},
+    epilog=_examples(
+        "poc search neutrality",
+        "poc search nuetrality                  # typos are forgiven",
+        "poc search '\"capture the narrative\"'   # an exact phrase",
+        "poc search 'armed groups -Mali'        # -word excludes",
+        "poc search legitimacy --session 2 --kind quote",
+        "poc search Mamiya                      # a name shows the person first",
+        "poc search 'cards on the table' --json --limit 1",
+    ),
+)
+@reports_errors
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            help='What to look for: words, "an exact phrase", -word to exclude.', show_default=False
+        ),
+    ],
+    speaker: SpeakerOpt = None,
+    session: SessionOpt = None,
+    kind: KindOpt = None,
+    topic: TopicOpt = None,
+    event: EventOpt = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many results.")] = 20,
+    min_score: Annotated[
+        float, typer.Option("--min-score", help="Only results scoring at least this (0-100).")
+    ] = 0.0,
+    fmt: FormatOpt = Format.table,
+    json_: JsonOpt = False,
+    pager: PagerOpt = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Ranked search over what was said, forgiving typos, accents and spelling.
+
+    Searches statement text, list items, topics, and speakers' names and
+    organisations; best first, with a score from 0 to 100 (90 and above: the words
+    were found exactly, side by side).  Put exclusions and phrases inside quotes so
+    the shell passes them on: poc search 'neutrality -legitimacy'.
+    """
+    from .search import SearchFilters, parse_query
+    from .search import search as run_search
+
+    choice = OutputChoice.of(fmt, json_, pager, output, force)
+    filters = SearchFilters(
+        speaker=speaker,
+        session=session,
+        kind=kind.value if kind else None,
+        topic=topic,
+        event=event,
+    )
+    typed = " ".join(query)
+    parsed = parse_query(typed, filters=filters, limit=limit, min_score=min_score)
+    result = run_search(_settings(ctx).data, parsed, progress=_build_progress())
+    for warning in result.warnings:
+        _note(f"warning: {warning}")
+    view = View(SEARCH_COLUMNS, SEARCH_CSV)
+    records = [hit.record() for hit in result.hits]
+    if result.matched_speakers and choice.format is Format.table and choice.output is None:
+        from .views import people_header
+
+        emit_renderable(people_header(result.matched_speakers), choice)
+        if not records:
+            return  # the person is the result
+    message = f"no statements match {typed!r}"
+    if result.suggestion:
+        import shlex
+
+        message += f"; did you mean: poc search {shlex.quote(result.suggestion)}"
+    emit(records, view, choice, empty=message)
+
+
+def _build_progress() -> Any:
+    """A progress callback for index builds: a bar on stderr, on a terminal only,
+    shown once a build has taken over a second."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+
+    started = time.monotonic()
+    state: dict[str, Any] = {}
+
+    def progress(done: int, total: int) -> None:
+        if "bar" not in state:
+            if time.monotonic() - started < 1.0 or done >= total:
+                return
+            from rich.progress import Progress
+
+            from .console import make_terminal
+
+            bar = Progress(console=make_terminal().err, transient=True)
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task("Indexing statements", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return progress
 
 
 @app.command(

@@ -150,3 +150,25 @@ def stats_charts(rows: Sequence[Record], *, bar_width: int = 40) -> RenderableTy
         charts.append(table)
         charts.append(Text(""))
     return Group(*charts)
+
+
+def people_header(matched: Sequence[tuple[str, object]]) -> RenderableType:
+    """The people a search query names, shown above the statements."""
+    lines: list[RenderableType] = []
+    seen: set[str] = set()
+    for _event, speaker in matched:
+        speaker_id = getattr(speaker, "id", "")
+        if speaker_id in seen:
+            continue
+        seen.add(speaker_id)
+        line = Text("Person: ", style="bold")
+        honorific = getattr(speaker, "honorific", None)
+        name = getattr(speaker, "name", "")
+        line.append(safe_text((honorific + " " if honorific else "") + name, style="bold"))
+        line.append(safe_text(f" — {getattr(speaker, 'role', '')}"))
+        lines.append(line)
+        lines.append(
+            safe_text(f"  poc speakers {speaker_id}  shows everything they said", style="dim")
+        )
+    lines.append(Text(""))
+    return Group(*lines)
