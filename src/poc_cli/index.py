@@ -46,7 +46,7 @@ import sqlite3
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,7 @@ __all__ = [
     "open_index",
 ]
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 """Bump whenever what the index stores or how it tokenizes changes."""
 CACHE_ENV_VAR = "POC_CACHE_DIR"
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -112,7 +112,7 @@ CREATE TABLE names(key TEXT, event TEXT, speaker TEXT);
 CREATE TABLE topics(event TEXT, id TEXT, label TEXT, PRIMARY KEY(event, id));
 CREATE TABLE statements(
     rowid INTEGER PRIMARY KEY, id TEXT, event TEXT, speaker TEXT, session TEXT,
-    kind TEXT, text TEXT, items TEXT, topics TEXT, paragraphs TEXT, note TEXT);
+    kind TEXT, text TEXT, extra TEXT, note TEXT);  -- extra: [items, topics, paragraphs]
 CREATE VIRTUAL TABLE fts USING fts5({", ".join(FTS_COLUMNS)}, content='',
     tokenize="{TOKENIZER}");
 CREATE TABLE vocab(term TEXT PRIMARY KEY, canon TEXT, key TEXT, df INTEGER, len INTEGER)
@@ -139,6 +139,43 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _speaker_json(p: Speaker) -> str:
+    # By hand: dataclasses.asdict deep-copies and costs seconds on a big corpus.
+    return _encode(
+        {
+            "id": p.id,
+            "name": p.name,
+            "honorific": p.honorific,
+            "role": p.role,
+            "organisations": p.organisations,
+            "aliases": p.aliases,
+            "parts": [{"session": x.session, "part": x.part} for x in p.parts],
+            "notes": p.notes,
+        }
+    )
+
+
+def _session_json(s: Session) -> str:
+    paper = s.paper
+    return _encode(
+        {
+            "id": s.id,
+            "title": s.title,
+            "kind": s.kind,
+            "paper": (
+                {"title": paper.title, "author": paper.author, "note": paper.note}
+                if paper
+                else None
+            ),
+            "moderators": s.moderators,
+            "note": s.note,
+        }
+    )
+
+
 def build_index(
     corpus: Corpus,
     path: str = ":memory:",
@@ -146,7 +183,10 @@ def build_index(
     cache_key: str = "",
     progress: Progress | None = None,
 ) -> Index:
-    """Index ``corpus`` into a new SQLite database at ``path`` (in memory by default)."""
+    """Index ``corpus`` into a new SQLite database at ``path`` (in memory by default).
+
+    ``progress(done, total)`` is called as statements are indexed.
+    """
     from .names import name_keys
 
     conn = sqlite3.connect(path, check_same_thread=False)
@@ -158,74 +198,67 @@ def build_index(
     total = sum(len(d.statements) for d in corpus.datasets)
     if progress is not None:
         progress(0, total)
+    events, sessions, speakers, names, topics = [], [], [], [], []
+    rows: list[tuple[Any, ...]] = []
+    fts_rows: list[tuple[Any, ...]] = []
     done = 0
     with conn:
         for dataset in corpus.datasets:
             ev = dataset.event
-            conn.execute(
-                "INSERT INTO events VALUES(?,?,?,?)", (ev.id, ev.short_title, ev.title, ev.date)
+            events.append((ev.id, ev.short_title, ev.title, ev.date))
+            sessions.extend(
+                (ev.id, x.id, x.title, x.kind, _session_json(x)) for x in dataset.sessions
             )
-            conn.executemany(
-                "INSERT INTO sessions VALUES(?,?,?,?,?)",
-                [(ev.id, s.id, s.title, s.kind, _dumps(asdict(s))) for s in dataset.sessions],
-            )
-            conn.executemany(
-                "INSERT INTO speakers VALUES(?,?,?,?)",
-                [(ev.id, p.id, p.name, _dumps(asdict(p))) for p in dataset.speakers],
-            )
-            conn.executemany(
-                "INSERT INTO names VALUES(?,?,?)",
-                [(key, ev.id, p.id) for p in dataset.speakers for key in name_keys(p)],
-            )
+            speakers.extend((ev.id, p.id, p.name, _speaker_json(p)) for p in dataset.speakers)
+            names.extend((key, ev.id, p.id) for p in dataset.speakers for key in name_keys(p))
+            topics.extend((ev.id, t.id, t.label) for t in dataset.topics)
             labels = {t.id: t.label for t in dataset.topics}
-            conn.executemany(
-                "INSERT INTO topics VALUES(?,?,?)", [(ev.id, t.id, t.label) for t in dataset.topics]
-            )
-            speakers = {
+            by_speaker = {
                 p.id: (
-                    " ".join(dict.fromkeys((p.display_name, p.name, *p.aliases))),
-                    " ".join((*p.organisations, p.role)),
+                    _nfc(" ".join(dict.fromkeys((p.display_name, p.name, *p.aliases)))),
+                    _nfc(" ".join((*p.organisations, p.role))),
                 )
                 for p in dataset.speakers
             }
-            rows = []
-            fts_rows = []
             for st in dataset.statements:
                 done += 1
-                rowid = done
+                text = st.text
+                # Items normally repeat the text; index them only where they add words.
+                items = "\n".join(i for i in st.items if i not in text)
                 rows.append(
                     (
-                        rowid,
+                        done,
                         st.id,
                         ev.id,
                         st.speaker,
                         st.session,
                         st.kind,
-                        st.text,
-                        _dumps(st.items) if st.items else "[]",
-                        _dumps(st.topics) if st.topics else "[]",
-                        _dumps(st.paragraphs),
+                        text,
+                        _encode([st.items, st.topics, st.paragraphs]),
                         st.note,
                     )
                 )
-                speaker_text, org_text = speakers.get(st.speaker, ("", ""))
+                speaker_text, org_text = by_speaker.get(st.speaker, ("", ""))
                 fts_rows.append(
                     (
-                        rowid,
-                        _nfc(st.text),
-                        _nfc("\n".join(st.items)),
-                        " ".join(labels.get(t, t) for t in st.topics),
-                        _nfc(speaker_text),
-                        _nfc(org_text),
+                        done,
+                        _nfc(text),
+                        _nfc(items),
+                        " ".join([labels.get(t, t) for t in st.topics]),
+                        speaker_text,
+                        org_text,
                     )
                 )
-                if progress is not None and done % _PROGRESS_STEP == 0:
+            if len(fts_rows) >= _PROGRESS_STEP:
+                _flush(conn, rows, fts_rows)
+                if progress is not None:
                     progress(done, total)
-            conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?,?,?)", rows)
-            conn.executemany(
-                "INSERT INTO fts(rowid, text, items, topics, speaker, org) VALUES(?,?,?,?,?,?)",
-                fts_rows,
-            )
+        _flush(conn, rows, fts_rows)
+        conn.executemany("INSERT INTO events VALUES(?,?,?,?)", events)
+        conn.executemany("INSERT INTO sessions VALUES(?,?,?,?,?)", sessions)
+        conn.executemany("INSERT INTO speakers VALUES(?,?,?,?)", speakers)
+        conn.executemany("INSERT INTO names VALUES(?,?,?)", names)
+        conn.executemany("INSERT INTO topics VALUES(?,?,?)", topics)
         conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
         conn.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, 'fts', 'row')")
         terms = conn.execute("SELECT term, doc FROM temp.fts_terms").fetchall()
@@ -249,6 +282,18 @@ def build_index(
     if progress is not None:
         progress(total, total)
     return Index(conn, path)
+
+
+def _flush(
+    conn: sqlite3.Connection, rows: list[tuple[Any, ...]], fts_rows: list[tuple[Any, ...]]
+) -> None:
+    conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany(
+        "INSERT INTO fts(rowid, text, items, topics, speaker, org) VALUES(?,?,?,?,?,?)",
+        fts_rows,
+    )
+    rows.clear()
+    fts_rows.clear()
 
 
 class Index:
@@ -293,11 +338,18 @@ class Index:
             "SELECT term, canon, df FROM vocab WHERE key = ?", (key,)
         ).fetchall()
 
-    def terms_of_length(self, low: int, high: int) -> list[tuple[str, int]]:
-        """Indexed (term, doc frequency) with ``low <= len(term) <= high``: typo candidates."""
-        return self.conn.execute(
-            "SELECT term, df FROM vocab WHERE len BETWEEN ? AND ?", (low, high)
-        ).fetchall()
+    def terms_of_length(self, low: int, high: int, initials: str = "") -> list[tuple[str, int]]:
+        """Indexed (term, doc frequency) with ``low <= len(term) <= high``: typo candidates.
+
+        ``initials``: only terms starting with one of these characters (a typo rarely
+        changes the first letter, and this keeps the candidates few on a big corpus).
+        """
+        sql = "SELECT term, df FROM vocab WHERE len BETWEEN ? AND ?"
+        params: list[Any] = [low, high]
+        if initials:
+            sql += " AND substr(term, 1, 1) IN (" + ",".join("?" * len(initials)) + ")"
+            params.extend(initials)
+        return self.conn.execute(sql, params).fetchall()
 
     def document_frequency(self, term: str) -> int:
         row = self.conn.execute("SELECT df FROM vocab WHERE term = ?", (term,)).fetchone()
@@ -329,7 +381,7 @@ class Index:
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
             "SELECT s.rowid, s.id, s.event, e.short_title, e.date, s.speaker, p.name, p.json,"
-            " s.session, ss.title, s.kind, s.text, s.items, s.topics, s.paragraphs, s.note"
+            " s.session, ss.title, s.kind, s.text, s.extra, s.note"
             " FROM statements s"
             " LEFT JOIN events e ON e.id = s.event"
             " LEFT JOIN speakers p ON p.event = s.event AND p.id = s.speaker"
@@ -340,7 +392,8 @@ class Index:
         labels = self._topic_labels({r[2] for r in rows})
         out: dict[int, StatementRow] = {}
         for r in rows:
-            topics = tuple(json.loads(r[13]))
+            items, topic_list, paragraphs = json.loads(r[12])
+            topics = tuple(topic_list)
             speaker_json = json.loads(r[7]) if r[7] else {}
             out[r[0]] = StatementRow(
                 rowid=r[0],
@@ -354,11 +407,11 @@ class Index:
                 session_title=r[9] or r[8],
                 kind=r[10],
                 text=r[11],
-                items=tuple(json.loads(r[12])),
+                items=tuple(items),
                 topics=topics,
                 topic_labels=tuple(labels.get((r[2], t), t) for t in topics),
-                paragraphs=tuple(json.loads(r[14])),
-                note=r[15],
+                paragraphs=tuple(paragraphs),
+                note=r[13],
                 organisations=tuple(speaker_json.get("organisations", ())),
             )
         return out

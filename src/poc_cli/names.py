@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .errors import NotFound, UsageError
 from .model import Corpus, Session, Speaker
@@ -93,15 +94,20 @@ def _clean(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", fold(text)).split())
 
 
+_CLEAN_TITLES = tuple(_clean(t) + " " for t in _TITLES)
+_TITLE_WORDS = frozenset(t.split()[0] for t in _CLEAN_TITLES)
+
+
 def _strip_title(key: str) -> str:
-    for title in _TITLES:
-        t = _clean(title)
-        if key.startswith(t + " "):
-            return key[len(t) + 1 :]
+    if " " in key and key.split(" ", 1)[0] in _TITLE_WORDS:
+        for title in _CLEAN_TITLES:
+            if key.startswith(title):
+                return key[len(title) :]
     return key
 
 
-def name_keys(speaker: Speaker) -> set[str]:
+@lru_cache(maxsize=4096)
+def name_keys(speaker: Speaker) -> frozenset[str]:
     """Every cleaned form under which ``speaker`` is found exactly (tier 1)."""
     keys: set[str] = set()
     forms = [speaker.name, *speaker.aliases]
@@ -126,7 +132,7 @@ def name_keys(speaker: Speaker) -> set[str]:
         keys.add(f"{parts[0]} {parts[-1]}")
     elif len(parts) == 2:
         keys.add(f"{parts[1]} {parts[0]}")
-    return {k for k in keys if k}
+    return frozenset(k for k in keys if k)
 
 
 def query_keys(name: str) -> set[str]:

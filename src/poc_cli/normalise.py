@@ -301,11 +301,13 @@ def canonical(word: str) -> str:
     pair = _WORD_PAIRS.get(word)
     if pair is not None:
         return pair
-    for british, american in _WORD_PAIRS.items():
-        if len(british) >= 5 and word.startswith(british) and len(word) - len(british) <= 3:
-            rest = word[len(british) :]
-            if rest in ("s", "d", "ed", "es", "r", "rs", "ing"):
-                return american + rest
+    for rest in ("s", "d", "ed", "es", "r", "rs", "ing"):
+        if word.endswith(rest):
+            pair = _WORD_PAIRS.get(word[: -len(rest)])
+            if pair is not None and len(pair) >= 5:
+                return pair + rest
+    if "is" not in word and "ys" not in word and "our" not in word and "ll" not in word:
+        return word
     # -ise → -ize, -isation → -ization, -yse → -yze
     for suffix_from, suffix_to in (("is", "iz"), ("ys", "yz")):
         for ending in ("ation", "ations", "ational", "ing", "ed", "es", "er", "ers", "e"):

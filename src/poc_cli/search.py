@@ -238,6 +238,7 @@ class _Term:
     stop: bool
     variants: dict[str, float] = field(default_factory=dict)  # indexed term → quality
     fuzzy: bool = False
+    seen: dict[str, float] = field(default_factory=dict)  # memo of _quality
 
 
 def _max_edits(length: int) -> int:
@@ -251,7 +252,7 @@ def _fuzzy_terms(index: Index, word: str, limit: int = 6) -> list[tuple[str, flo
 
     n = len(word)
     edits = _max_edits(n)
-    candidates = index.terms_of_length(max(1, n - edits), n + edits)
+    candidates = index.terms_of_length(max(1, n - edits), n + edits, word[:2])
     if not candidates:
         return []
     terms = [t for t, _ in candidates]
@@ -328,7 +329,7 @@ def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any]]:
             valid = sorted({t for _, t, _ in topics})
             raise UsageError(f"no topic {filters.topic!r}; valid topics: {', '.join(valid)}")
         clauses.append(
-            "EXISTS (SELECT 1 FROM json_each(s.topics) WHERE value IN ("
+            "EXISTS (SELECT 1 FROM json_each(s.extra, '$[1]') WHERE value IN ("
             + ",".join("?" * len(ids))
             + "))"
         )
@@ -386,12 +387,17 @@ def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Spea
 
 
 def _quality(term: _Term, token: str) -> float:
-    quality = term.variants.get(token)
-    if quality is not None:
-        return quality
-    if term_key(token) == term.key:
-        return 1.0 if canonical(token) == canonical(term.word) else STEM_QUALITY
-    return 0.0
+    """How well a folded word of a statement matches a query term (0–1)."""
+    quality = term.seen.get(token)
+    if quality is None:
+        quality = term.variants.get(token)
+        if quality is None:
+            if term_key(token) == term.key:
+                quality = 1.0 if canonical(token) == canonical(term.word) else STEM_QUALITY
+            else:
+                quality = 0.0
+        term.seen[token] = quality
+    return quality
 
 
 def _best_run(matches: list[list[int]]) -> int:
@@ -537,7 +543,7 @@ def _spans(
 def _candidates(
     index: Index, query: SearchQuery, terms: dict[str, _Term], where: str, params: list[Any]
 ) -> dict[int, float]:
-    size = max(200, query.limit * 5)
+    size = max(60, query.limit * 3)
     required = ['"' + " ".join(p).replace('"', '""') + '"' for p in query.phrases]
     not_part = ""
     if query.excluded:
