@@ -198,7 +198,11 @@ def build_index(
     total = sum(len(d.statements) for d in corpus.datasets)
     if progress is not None:
         progress(0, total)
-    events, sessions, speakers, names, topics = [], [], [], [], []
+    events: list[tuple[str, ...]] = []
+    sessions: list[tuple[str, ...]] = []
+    speakers: list[tuple[str, ...]] = []
+    names: list[tuple[str, ...]] = []
+    topics: list[tuple[str, ...]] = []
     rows: list[tuple[Any, ...]] = []
     fts_rows: list[tuple[Any, ...]] = []
     done = 0
