@@ -35,6 +35,9 @@ def _console(stream: object, *, stderr: bool) -> Console:
         emoji=False,
         highlight=False,
         no_color=no_color,
+        # NO_COLOR means no escape codes at all, bold included; colour_system None
+        # makes Rich write plain text.
+        color_system=None if no_color else "auto",
         width=None if is_tty else PIPE_WIDTH,
         soft_wrap=False,
     )
