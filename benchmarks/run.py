@@ -247,6 +247,13 @@ def corpus_benches(s: Setup, label: str, folder: Path) -> list[Bench]:
         Bench(f"poc search {s.word} (cold)", label, (*poc, s.word), cold, target="cold"),
         Bench(f"poc search {s.word} (warm)", label, (*poc, s.word), warm, target="warm"),
         Bench(f"poc search {s.typo} (warm)", label, (*poc, s.typo), warm, target="warm"),
+        # No index: what loading and validating every file costs.
+        Bench(
+            "poc quotes --speaker Mamiya --json",
+            label,
+            (s.poc, "--data", str(folder), "quotes", "--speaker", "Mamiya", "--json"),
+            warm,
+        ),
     ]
 
 
