@@ -499,9 +499,11 @@ def _session_detail_view(details: Sequence[Record]) -> View:
 
 
 SPEAKER_COLUMNS = (
-    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
     Column(
-        "Name", lambda r: (r["honorific"] + " " if r["honorific"] else "") + r["name"], style="bold"
+        "Name",
+        lambda r: (r["honorific"] + " " if r["honorific"] else "") + r["name"],
+        style="bold",
+        ratio=2,
     ),
     Column("Role", lambda r: r["role"], ratio=3),
     Column("Organisation", lambda r: r["organisation"], ratio=2),

@@ -23,20 +23,34 @@ def _heading(text: str) -> Text:
     return safe_text(text, style="bold underline")
 
 
-def _statement_line(record: Record, *, with_speaker: bool = False, indent: str = "  ") -> Text:
-    line = Text(indent)
-    line.append(safe_text(record["id"], style="cyan"))
-    line.append(" ")
-    line.append(safe_text(record["kind"], style=KIND_STYLE.get(record["kind"], "")))
-    if with_speaker:
-        line.append(" ")
-        line.append(safe_text(record["speaker"]["name"], style="bold"))
-    line.append("  ")
+def _quoted(record: Record) -> str:
     text = record["text"]
-    text = f"“{text}”" if record["kind"] == "quote" else text
-    # List items (“\n• …”) line up under the statement rather than at the margin.
-    line.append(safe_text(text.replace("\n", "\n" + " " * (len(indent) + 2))))
-    return line
+    return f"“{text}”" if record["kind"] == "quote" else text
+
+
+def statements_grid(
+    records: Sequence[Record], *, with_speaker: bool = False, current: str | None = None
+) -> Table:
+    """Statements as aligned rows (id, kind, [speaker], text) with a hanging indent;
+    ``current`` marks one of them with ▶."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)  # marker / indent
+    grid.add_column(style="cyan", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    if with_speaker:
+        grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for record in records:
+        cells: list[RenderableType] = [
+            Text("▶" if record["id"] == current else " "),
+            safe_text(record["id"]),
+            safe_text(record["kind"], style=KIND_STYLE.get(record["kind"], "")),
+        ]
+        if with_speaker:
+            cells.append(safe_text(record["speaker"]["name"]))
+        cells.append(safe_text(_quoted(record)))
+        grid.add_row(*cells)
+    return grid
 
 
 def session_detail_extra(records: Sequence[Record]) -> list[RenderableType]:
@@ -71,7 +85,8 @@ def session_detail_extra(records: Sequence[Record]) -> list[RenderableType]:
             parts.append(label)
             if not person["statements"]:
                 parts.append(Text("  (the report records no statement)", style="dim"))
-            parts.extend(_statement_line(s) for s in person["statements"])
+            else:
+                parts.append(statements_grid(person["statements"]))
     return parts
 
 
@@ -93,7 +108,8 @@ def speaker_profile_extra(records: Sequence[Record]) -> list[RenderableType]:
         parts.append(Text(""))
         if not record["statement_list"]:
             parts.append(Text("The report records no statement by this person.", style="dim"))
-        parts.extend(_statement_line(s) for s in record["statement_list"])
+        else:
+            parts.append(statements_grid(record["statement_list"]))
     return parts
 
 
@@ -115,9 +131,8 @@ def statement_context_extra(records: Sequence[Record]) -> list[RenderableType]:
         if context["before"] or context["after"]:
             parts.append(Text(""))
             parts.append(_heading("Around it"))
-            parts.extend(_statement_line(s, with_speaker=True) for s in context["before"])
-            parts.append(_statement_line(record, with_speaker=True, indent="▶ "))
-            parts.extend(_statement_line(s, with_speaker=True) for s in context["after"])
+            around = [*context["before"], record, *context["after"]]
+            parts.append(statements_grid(around, with_speaker=True, current=record["id"]))
         for paragraph in context["source_paragraphs"]:
             parts.append(Text(""))
             parts.append(_heading(f"The report, paragraph {paragraph['number']}"))
