@@ -628,7 +628,7 @@ def _suggest(index: Index, query: SearchQuery, where: str, params: list[Any]) ->
 
     corrected = []
     changed = False
-    for w in words(query.text.translate(_QUOTES).replace('"', " ")):
+    for w in query.words:
         if index.document_frequency(w) or is_stopword(w) or len(w) < 3:
             corrected.append(w)
             continue

@@ -1,0 +1,123 @@
+"""The cached search index: keys, atomic builds, and falling back instead of failing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from poc_cli.index import cache_key, open_index
+from poc_cli.search import parse_query, search
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
+
+
+@pytest.fixture
+def dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    copy = tmp_path / "data" / "seminar.json"
+    copy.parent.mkdir()
+    shutil.copyfile(DATA, copy)
+    return copy
+
+
+def _index_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache").glob("index-*.sqlite"))
+
+
+def test_first_search_builds_then_reuses_the_cache(dataset: Path, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    first = search(dataset, parse_query("acronym soup"), progress=lambda d, n: calls.append((d, n)))
+    assert first.hits[0].id == "ipi18-40" and first.warnings == ()
+    assert calls and calls[-1] == (56, 56)
+    (index_file,) = _index_files(tmp_path)
+
+    def no_load(_: object) -> object:
+        raise AssertionError("a warm search must not load the datasets")
+
+    calls.clear()
+    again = search(dataset, parse_query("acronym soup"), load=no_load)  # type: ignore[arg-type]
+    assert again.hits == first.hits and calls == []
+    assert _index_files(tmp_path) == [index_file]
+
+
+def test_cache_key_changes_when_the_file_changes(dataset: Path, tmp_path: Path) -> None:
+    before = cache_key([dataset])
+    search(dataset, parse_query("acronym soup"))
+    text = dataset.read_text(encoding="utf-8").replace("acronym soup", "alphabet soup")
+    dataset.write_text(text, encoding="utf-8")
+    assert cache_key([dataset]) != before
+    result = search(dataset, parse_query('"alphabet soup"'))
+    assert [h.id for h in result.hits] == ["ipi18-40"]
+    assert search(dataset, parse_query('"acronym soup"')).hits == ()
+    assert len(_index_files(tmp_path)) == 1  # the stale index was removed
+
+
+def test_corrupt_cache_is_rebuilt_with_a_warning(dataset: Path, tmp_path: Path) -> None:
+    search(dataset, parse_query("acronym soup"))
+    (index_file,) = _index_files(tmp_path)
+    index_file.write_bytes(b"this is not an sqlite database" * 100)
+    result = search(dataset, parse_query("acronym soup"))
+    assert result.hits[0].id == "ipi18-40"
+    assert any("damaged" in w for w in result.warnings)
+    clean = search(dataset, parse_query("acronym soup"))
+    assert clean.warnings == ()
+
+
+def test_truncated_cache_is_rebuilt(dataset: Path, tmp_path: Path) -> None:
+    search(dataset, parse_query("acronym soup"))
+    (index_file,) = _index_files(tmp_path)
+    data = index_file.read_bytes()
+    index_file.write_bytes(data[: len(data) // 3])
+    result = search(dataset, parse_query("acronym soup"))
+    assert result.hits[0].id == "ipi18-40"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+def test_unwritable_cache_searches_in_memory(dataset: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(0o500)
+    try:
+        result = search(dataset, parse_query("acronym soup"))
+    finally:
+        cache.chmod(0o700)
+    assert result.hits[0].id == "ipi18-40"
+    assert any("cannot write" in w for w in result.warnings)
+
+
+def test_cache_dir_that_is_a_file_searches_in_memory(
+    dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("POC_CACHE_DIR", str(blocker / "cache"))
+    result = search(dataset, parse_query("acronym soup"))
+    assert result.hits[0].id == "ipi18-40"
+    assert any("cannot write" in w for w in result.warnings)
+
+
+def test_open_index_reports_rebuild(dataset: Path) -> None:
+    index, warnings = open_index(dataset)
+    index.close()
+    assert warnings == []
+
+
+@pytest.mark.slow
+def test_concurrent_builds_are_safe(dataset: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys; from poc_cli.search import parse_query, search; "
+        "r = search(sys.argv[1], parse_query('acronym soup')); "
+        "assert r.hits[0].id == 'ipi18-40', r; assert not r.warnings, r.warnings"
+    )
+    env = {**os.environ, "POC_CACHE_DIR": str(tmp_path / "cache")}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(dataset)], env=env) for _ in range(4)
+    ]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
+    assert len(_index_files(tmp_path)) == 1
+    assert not list((tmp_path / "cache").glob(".index-*"))
