@@ -307,7 +307,7 @@ def run_poc(
 
 
 _BATCH_DRIVER = r"""
-import json, sys, time
+import json, sys, time, traceback
 from poc_cli.cli import main
 cases = json.load(open(sys.argv[1], encoding="utf-8"))
 for n, args in enumerate(cases):
@@ -318,6 +318,9 @@ for n, args in enumerate(cases):
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except BaseException:  # what would have been a traceback in its own process
+        traceback.print_exc()
+        code = 1
     marker = "\n@@@POC-CASE %d %d %.4f@@@\n" % (n, code, time.monotonic() - start)
     sys.stdout.write(marker)
     sys.stdout.flush()
