@@ -397,9 +397,10 @@ class EventWriter:
             ids = []
             for _ in range(count):
                 person = queue.pop() if queue else rng.choice(people)
-                sid = person.id
-                parts[sid].append({"session": session_id, "part": part})
-                ids.append(sid)
+                entry = {"session": session_id, "part": part}
+                if entry not in parts[person.id]:  # a person taken twice keeps one entry
+                    parts[person.id].append(entry)
+                ids.append(person.id)
             return ids
 
         take("opening", "remarks", rng.choice((1, 2, 3)))
