@@ -3,15 +3,17 @@ never dressed up as quotations."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINI
 
 from poc_cli.cite import CitationStyle, _surname, cite
 from poc_cli.dataset import bundled_dataset_path, load_corpus
 from poc_cli.errors import UsageError
 from poc_cli.model import Corpus, Statement
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini.json"
 
 STYLES = list(CitationStyle)
 

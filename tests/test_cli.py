@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BUNDLED, MINI
 
 from poc_cli import __version__
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini.json"
 
 BIN = Path(sys.executable).parent  # the venv's bin: poc lives beside python
 POC = BIN / "poc"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,8 @@ import pytest
 from poc_cli.dataset import validate
 from poc_cli.model import PARTS, SCHEMA_VERSION, SESSION_KINDS, STATEMENT_KINDS
 
-from conftest import REPORT
+REPORT = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_3fc810082392c045.txt"
+
 
 Raw = dict[str, Any]
 

@@ -20,9 +20,10 @@ from typing import Any
 
 import pytest
 import typer.main
-from conftest import REPO
 
 from poc_cli.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
 
 README = REPO / "README.md"
 BIN = Path(sys.executable).parent

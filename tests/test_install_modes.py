@@ -22,11 +22,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED, REPO
 
 import poc_cli
 from poc_cli import __version__
 from poc_cli.dataset import bundled_dataset_path, load_corpus
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
+REPO = Path(__file__).resolve().parent.parent
 
 SESSION_IDS = ["opening", "session-1", "keynote", "session-2", "closing"]
 COUNTS = [9, 19, 2, 26, 0]

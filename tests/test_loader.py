@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BUNDLED, MINI
 
 from poc_cli import dataset as dataset_module
 from poc_cli.dataset import (
@@ -29,6 +28,9 @@ from poc_cli.dataset import (
     load_corpus,
 )
 from poc_cli.errors import DataError
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini.json"
 
 Raw = dict[str, Any]
 
