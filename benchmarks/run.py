@@ -440,16 +440,25 @@ def find_poc() -> str:
 
 
 @contextmanager
-def scratch_folder(keep: Path | None) -> Iterator[Path]:
-    if keep is not None:
-        keep.mkdir(parents=True, exist_ok=True)
-        yield keep
-        return
-    folder = Path(tempfile.mkdtemp(prefix="poc-bench-"))
+def temporary_folder(parent: Path | None = None) -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="poc-bench-", dir=parent))
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def work_folders(keep: Path | None) -> Iterator[tuple[Path, Path]]:
+    """Where corpora go (``--work``, kept; else temporary) and where this run's caches
+    and scratch files go (always removed at the end: a 1m index is about 800 MB)."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        with temporary_folder(keep) as scratch:
+            yield keep, scratch
+        return
+    with temporary_folder() as root:
+        yield root, root
 
 
 def corpus_folder(root: Path, label: str, seed: int) -> Path:
@@ -499,21 +508,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--work",
         type=Path,
-        help="keep corpora and caches here and reuse them (default: a temp folder)",
+        help="keep the corpora here and reuse them next time (default: a temp folder)",
     )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.warmup < 0:
         parser.error("--runs must be at least 1 and --warmup at least 0")
 
     poc = find_poc()
-    with scratch_folder(args.work) as scratch:
+    with work_folders(args.work) as (corpora, scratch):
         setup = Setup(poc, sys.executable, args.word, typo_of(args.word), scratch)
         benches = baseline_benches(setup)
         for label in args.sizes:
             if label == "bundled":
                 benches += bundled_benches(setup)
             else:
-                folder = corpus_folder(scratch, label, args.seed)
+                folder = corpus_folder(corpora, label, args.seed)
                 slow_rows = parse_size(label) <= args.cold_max
                 benches += corpus_benches(setup, label, folder, slow_rows)
         header = machine(poc, args.runs, args.warmup)
