@@ -57,7 +57,12 @@ def test_main_help_documents_the_exit_codes(poc: Any) -> None:
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "Exit codes" in text
-    for code, meaning in (("0", "found"), ("1", "nothing found"), ("2", "usage or data error"), ("130", "interrupted")):
+    for code, meaning in (
+        ("0", "found"),
+        ("1", "nothing found"),
+        ("2", "usage or data error"),
+        ("130", "interrupted"),
+    ):
         assert re.search(rf"\b{code}\b[^,.;]*{meaning}", text), (code, meaning)
     for name in COMMANDS:
         assert name in result.stdout
@@ -83,7 +88,9 @@ HELP_EXAMPLES = _help_examples()
 def _argv(example: str) -> list[str]:
     """The example's arguments after ``poc``, up to any pipe or redirection."""
     words = shlex.split(example, comments=True)
-    cut = next((i for i, w in enumerate(words) if w in {"|", ">", ">>", "<", "2>", "&&", ";"}), len(words))
+    cut = next(
+        (i for i, w in enumerate(words) if w in {"|", ">", ">>", "<", "2>", "&&", ";"}), len(words)
+    )
     return words[1:cut]
 
 
@@ -108,23 +115,13 @@ def _runnable(example: str) -> bool:
     return not needs_a_file
 
 
-NOTHING_FOUND_EXAMPLE = pytest.mark.xfail(
-    strict=True,
-    reason="cli.py, `quotes` epilog: `poc quotes --speaker 'van den berg' --kind quote` finds "
-    "nothing (exit 1): every statement of Peter van den Berg is a paraphrase. Use e.g. "
-    "`--speaker Lion --kind quote` or `--speaker 'van den berg'` alone.",
-)
-
-
 @pytest.mark.parametrize(
     "example",
-    [
-        pytest.param(e, id=e, marks=[NOTHING_FOUND_EXAMPLE] if "'van den berg' --kind quote" in e else [])
-        for _, e in HELP_EXAMPLES
-        if _runnable(e)
-    ],
+    [pytest.param(e, id=e, marks=[]) for _, e in HELP_EXAMPLES if _runnable(e)],
 )
-def test_help_examples_succeed(poc: Any, example: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_help_examples_succeed(
+    poc: Any, example: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # examples with -o write here
     result = poc(*_argv(example))
     assert result.exit_code == 0, result.stderr
@@ -199,7 +196,9 @@ def test_readme_example_runs_with_the_exit_code_shown(
     example: Example, poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    if SHELL_SYNTAX.search(example.command.replace("'$", "")) or not example.command.startswith("poc "):
+    if SHELL_SYNTAX.search(example.command.replace("'$", "")) or not example.command.startswith(
+        "poc "
+    ):
         done = _bash(example.command, tmp_path)
         code, out = done.returncode, done.stdout + done.stderr
     else:
@@ -214,7 +213,12 @@ def _bash(command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[st
     environment["PATH"] = f"{BIN}{os.pathsep}{environment.get('PATH', '')}"
     environment.update(env)
     return subprocess.run(
-        ["bash", "-c", command], capture_output=True, text=True, cwd=cwd, env=environment, timeout=120
+        ["bash", "-c", command],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+        timeout=120,
     )
 
 
@@ -224,9 +228,21 @@ def _on_a_terminal(command: str, cwd: Path) -> str:
     pty = pytest.importorskip("pty")
     leader, follower = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("POC_DATA", "FORCE_COLOR")}
-    env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", NO_COLOR="1", COLUMNS="100", LINES="50", TERM="xterm")
+    env.update(
+        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+        NO_COLOR="1",
+        COLUMNS="100",
+        LINES="50",
+        TERM="xterm",
+    )
     process = subprocess.Popen(
-        ["bash", "-c", command], stdin=follower, stdout=follower, stderr=follower, env=env, cwd=cwd, close_fds=True
+        ["bash", "-c", command],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        cwd=cwd,
+        close_fds=True,
     )
     os.close(follower)
     chunks = []
@@ -249,19 +265,8 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-STALE_README = pytest.mark.xfail(
-    strict=True,
-    reason="README.md shows the speakers table with an ID column; cli.py's SPEAKER_COLUMNS "
-    "(line ~501) no longer has one. Regenerate the README's `poc speakers` examples (or "
-    "restore the column).",
-)
-
-
 def _output_cases() -> list[Any]:
-    return [
-        pytest.param(e, id=e.command, marks=[STALE_README] if e.command.startswith("poc speakers") else [])
-        for e in EXAMPLES
-    ]
+    return [pytest.param(e, id=e.command, marks=[]) for e in EXAMPLES]
 
 
 @needs_examples
@@ -292,7 +297,7 @@ def test_readme_example_output_is_what_poc_prints(example: Example, tmp_path: Pa
 def test_readme_parsing_understands_exit_codes() -> None:
     assert _example("poc cite x   # exit 2", ["error: …"]).exit_code == 2
     assert _example("poc cite x", ["error: no"]).exit_code == 2
-    assert _example("poc quotes --speaker Zorro", ["no speaker matches", "$ echo $?", "1"]) == Example(
-        "poc quotes --speaker Zorro", "no speaker matches", 1
-    )
+    assert _example(
+        "poc quotes --speaker Zorro", ["no speaker matches", "$ echo $?", "1"]
+    ) == Example("poc quotes --speaker Zorro", "no speaker matches", 1)
     assert _example("poc sessions", ["x"]).exit_code == 0

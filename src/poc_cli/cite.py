@@ -38,13 +38,11 @@ def _apa_date(iso: str) -> str:
     return f"{day.year}, {day:%B} {day.day}"
 
 
-def _surname(name: str) -> str:
-    # Particles stay with the surname: "van den Berg", "Di Razza".
-    parts = name.split()
-    for i, part in enumerate(parts[1:], 1):
-        if part[:1].islower() or (part in {"Di", "De", "Da", "Del"} and i < len(parts) - 1):
-            return " ".join(parts[i:])
-    return parts[-1] if parts else name
+def _year(iso: str) -> str:
+    try:
+        return str(date.fromisoformat(iso).year)
+    except ValueError:
+        return "n.d."
 
 
 def cite(
@@ -68,20 +66,20 @@ def cite(
     if style is CitationStyle.plain:
         if quote:
             return f"{body}\n— {who}. {session.title}, “{event.title}”, {event.host}, {when}."
-        return f"{speaker.name} (as summarised by the report): {body}\n— {report}, {when}."
+        return f"{speaker.name} ({speaker.role}), as summarised by the report: {body}\n— {report}, {when}."
     if style is CitationStyle.markdown:
         quoted = "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
         if quote:
             return f"{quoted}\n>\n> — **{speaker.name}**, {speaker.role}. {session.title}, *{event.title}*, {event.host}, {when}."
-        return f"{quoted}\n>\n> — Report's summary of **{speaker.name}**, in *{event.title}*, {event.host}, {when}."
-    surname = _surname(speaker.name)
+        return f"{quoted}\n>\n> — The report's summary of **{speaker.name}**, {speaker.role}, in *{event.title}*, {event.host}, {when}."
+    year = _year(event.date)
     if style is CitationStyle.apa:
         reference = f"{event.host}. ({_apa_date(event.date)}). *{event.title}* [Event report]."
         if quote:
-            return f"{body} ({surname}, as cited in {event.host}, {event.date[:4]})\n\n{reference}"
-        return f"{event.host} ({event.date[:4]}) reports that {speaker.name} {statement.text}\n\n{reference}"
+            return f"{body} ({who}, as cited in {event.host}, {year})\n\n{reference}"
+        return f"{event.host} ({year}) reports of {who}: {statement.text}\n\n{reference}"
     # Chicago, notes and bibliography
-    note = f"{speaker.name}, remarks at “{event.title},” {event.host}, {when}"
+    note = f"{speaker.name} ({speaker.role}), remarks at “{event.title},” {event.host}, {when}"
     if quote:
         return f"{body}\n\n{note}, quoted in {event.host}, event report."
     return f"{statement.text}\n\n{note}, as summarised in {event.host}, event report."

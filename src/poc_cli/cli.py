@@ -338,7 +338,8 @@ def _examples(*lines: str) -> str:
     epilog=_examples(
         "poc quotes",
         "poc quotes --speaker Mamiya",
-        "poc quotes --speaker 'van den berg' --kind quote",
+        "poc quotes --speaker 'van den berg'",
+        "poc quotes --speaker lion --kind quote",
         "poc quotes --session 2 --topic counter-terrorism",
         "poc quotes --format csv -o quotes.csv",
         "poc quotes --json | jq '.[].text'",

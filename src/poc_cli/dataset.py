@@ -295,8 +295,10 @@ def validate(raw: Any) -> list[Problem]:
                 "schema_version", f"is {version}; this poc reads schema_version {SCHEMA_VERSION}"
             )
         )
-    if isinstance(raw.get("event"), dict):
-        _check_fields(raw["event"], "event", _EVENT, problems)
+    if isinstance(raw.get("event"), dict) and _check_fields(
+        raw["event"], "event", _EVENT, problems
+    ):
+        _check_date(raw["event"].get("date"), "event.date", problems)
     paragraph_count = 0
     if isinstance(raw.get("source"), dict) and _check_fields(
         raw["source"], "source", _SOURCE, problems
@@ -358,6 +360,17 @@ def validate(raw: Any) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _check_date(value: Any, path: str, problems: list[Problem]) -> None:
+    from datetime import date
+
+    if not isinstance(value, str):
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        problems.append(Problem(path, f"is {value!r}; must be a date as YYYY-MM-DD"))
 
 
 def _list(value: Any) -> list[Any]:
