@@ -110,7 +110,7 @@ def datasets(draw: Any) -> dict[str, Any]:
             "host": draw(nonblank),
             "co_sponsors": draw(st.lists(any_text, max_size=2)),
             "venue": draw(nonblank),
-            "date": draw(st.one_of(st.just("2018-10-26"), nonblank)),
+            "date": draw(st.dates()).isoformat(),
             "provenance": draw(st.dictionaries(any_text, any_text, max_size=2)),
         },
         "source": {"title": draw(nonblank), "file": draw(nonblank), "paragraphs": paragraphs},
