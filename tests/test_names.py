@@ -70,10 +70,8 @@ def test_blank_name_is_a_usage_error(corpus: Corpus) -> None:
 
 
 def test_same_person_in_two_events_is_one_person(corpus: Corpus) -> None:
-    from dataclasses import replace
-
     base = corpus.datasets[0]
-    other = replace(base, event=replace(base.event, id="other-event"), statements=())
+    other = base._replace(event=base.event._replace(id="other-event"), statements=())
     both = Corpus((base, other))
     found = resolve_speakers(both, "Mamiya")
     assert [(e, s.id) for e, s in found] == [
