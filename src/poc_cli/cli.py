@@ -260,8 +260,8 @@ def emit(records: Sequence[Record], view: View, choice: OutputChoice, *, empty: 
         if choice.format is Format.json and choice.output is None:
             print("[]")
         raise NotFound(empty)
-    fit = choice.output is None and sys.stdout.isatty()
-    emit_renderable(render(records, view, choice.format, fit=fit), choice)
+    terminal = choice.output is None and sys.stdout.isatty()
+    emit_renderable(render(records, view, choice.format, terminal=terminal), choice)
 
 
 def emit_renderable(output: Any, choice: OutputChoice) -> None:
@@ -682,6 +682,7 @@ def stats(
 ) -> None:
     """Statements per speaker, session, organisation and topic, as bar charts."""
     from .queries import statistics
+    from .render import plain_bar_charts
     from .views import stats_charts
 
     choice = OutputChoice.of(fmt, json_, pager, output, force)
@@ -699,7 +700,8 @@ def stats(
             raise UsageError(f"unknown breakdown {by!r}; choose from {', '.join(dimensions)}")
         rows = [r for r in rows if r["by"] == by]
     if choice.format is Format.table and rows:
-        emit_renderable(stats_charts(rows), choice)
+        terminal = choice.output is None and sys.stdout.isatty()
+        emit_renderable(stats_charts(rows) if terminal else plain_bar_charts(rows), choice)
         return
     emit(rows, View(STATS_COLUMNS), choice, empty="no statements to count")
 

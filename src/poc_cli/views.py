@@ -14,7 +14,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .render import Record, safe_text
+from .render import Record, bar_length, safe_text
 
 KIND_STYLE = {"quote": "green", "paraphrase": "yellow"}
 
@@ -140,13 +140,13 @@ def statement_context_extra(records: Sequence[Record]) -> list[RenderableType]:
     return parts
 
 
-def stats_charts(rows: Sequence[Record], *, bar_width: int = 40) -> RenderableType:
+def stats_charts(rows: Sequence[Record]) -> RenderableType:
     """One bar chart per breakdown (speaker, session, …)."""
     charts: list[RenderableType] = []
     dimensions = list(dict.fromkeys(r["by"] for r in rows))
     for dimension in dimensions:
         group = [r for r in rows if r["by"] == dimension]
-        largest = max(r["statements"] for r in group) or 1
+        largest = max(r["statements"] for r in group)
         table = Table(
             title=safe_text(f"Statements by {dimension}"),
             title_justify="left",
@@ -158,7 +158,7 @@ def stats_charts(rows: Sequence[Record], *, bar_width: int = 40) -> RenderableTy
         table.add_column("count", justify="right")
         table.add_column("bar", no_wrap=True)
         for r in group:
-            width = max(1, round(bar_width * r["statements"] / largest))
+            width = bar_length(r["statements"], largest)
             table.add_row(
                 safe_text(r["label"]), str(r["statements"]), Text("█" * width, style="magenta")
             )
