@@ -68,19 +68,35 @@ def dataset_paths(data: Path | str | None = None) -> list[Path]:
 
     A folder means every ``*.json`` file directly inside it, in name order.
     """
+    folder, names = dataset_listing(data)
+    if folder is None:
+        return [Path(names[0])]
+    return [folder / name for name in names]
+
+
+def dataset_listing(data: Path | str | None = None) -> tuple[Path | None, list[str]]:
+    """What :func:`dataset_paths` lists, cheaply: ``(folder, file names in it)``, or
+    ``(None, [the one file])``.
+
+    Over a folder of 20,000 files, making and sorting Path objects costs about half a
+    second; names are listed with ``os.scandir`` and sorted as strings (the same order).
+    """
     if data is None or str(data) == "":
         data = os.environ.get(DATA_ENV_VAR) or None
     if data is None:
-        return [bundled_dataset_path()]
+        return None, [str(bundled_dataset_path())]
     path = Path(data).expanduser()
     if path.is_dir():
-        files = sorted(p for p in path.glob("*.json") if not p.name.startswith("."))
-        if not files:
+        with os.scandir(path) as entries:
+            names = sorted(
+                e.name for e in entries if e.name.endswith(".json") and not e.name.startswith(".")
+            )
+        if not names:
             raise DataError(f"{path}: folder holds no *.json dataset files")
-        return files
+        return path, names
     if not path.exists():
         raise DataError(f"{path}: no such file or folder")
-    return [path]
+    return None, [str(path)]
 
 
 # --------------------------------------------------------------------------- reading

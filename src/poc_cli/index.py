@@ -65,7 +65,7 @@ __all__ = [
     "open_index",
 ]
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 """Bump whenever what the index stores or how it tokenizes changes."""
 CACHE_ENV_VAR = "POC_CACHE_DIR"
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -74,7 +74,7 @@ FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)
 """bm25 weights of the FTS columns, in FTS_COLUMNS order."""
 
 Progress = Callable[[int, int], None]
-"""``progress(done, total)``: statements indexed so far out of all of them."""
+"""``progress(done, total)``: statements (or, streaming from files, files) indexed so far."""
 
 _PROGRESS_STEP = 5000
 
@@ -102,7 +102,7 @@ class StatementRow:
     organisations: tuple[str, ...]
 
 
-_SCHEMA = f"""
+_SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE events(id TEXT PRIMARY KEY, short_title TEXT, title TEXT, date TEXT);
 CREATE TABLE sessions(event TEXT, id TEXT, title TEXT, kind TEXT, json TEXT,
@@ -113,17 +113,29 @@ CREATE TABLE topics(event TEXT, id TEXT, label TEXT, PRIMARY KEY(event, id));
 CREATE TABLE statements(
     rowid INTEGER PRIMARY KEY, id TEXT, event TEXT, speaker TEXT, session TEXT,
     kind TEXT, text TEXT, extra TEXT, note TEXT);  -- extra: [items, topics, paragraphs]
-CREATE VIRTUAL TABLE fts USING fts5({", ".join(FTS_COLUMNS)}, content='',
-    tokenize="{TOKENIZER}");
-CREATE TABLE vocab(term TEXT PRIMARY KEY, canon TEXT, key TEXT, df INTEGER, len INTEGER)
-    WITHOUT ROWID;
+CREATE TABLE vocab(term TEXT PRIMARY KEY, canon TEXT, key TEXT, df INTEGER, len INTEGER,
+                   initial TEXT) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX names_key ON names(key);
+CREATE TABLE name_forms(key TEXT PRIMARY KEY, len INTEGER) WITHOUT ROWID;
+INSERT INTO name_forms SELECT DISTINCT key, length(key) FROM names;
+CREATE INDEX name_forms_len ON name_forms(len);
 CREATE INDEX vocab_key ON vocab(key);
 CREATE INDEX vocab_len ON vocab(len);
+CREATE INDEX vocab_initial_len ON vocab(initial, len);
 CREATE INDEX statements_id ON statements(id);
 """
+
+
+def _create_fts(conn: sqlite3.Connection, name: str) -> None:
+    """A contentless FTS5 table over :data:`FTS_COLUMNS`, ranked by weighted bm25."""
+    conn.execute(
+        f"CREATE VIRTUAL TABLE {name} USING fts5({', '.join(FTS_COLUMNS)}, content='',"
+        f" tokenize='{TOKENIZER}')"
+    )
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    conn.execute(f"INSERT INTO {name}({name}, rank) VALUES('rank', ?)", (f"bm25({weights})",))
 
 
 def _nfc(text: str) -> str:
@@ -135,14 +147,10 @@ def _nfc(text: str) -> str:
     )
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def _speaker_json(p: Speaker) -> str:
+def _speaker_json(p: Any) -> str:
     # By hand: dataclasses.asdict deep-copies and costs seconds on a big corpus.
     return _encode(
         {
@@ -150,15 +158,15 @@ def _speaker_json(p: Speaker) -> str:
             "name": p.name,
             "honorific": p.honorific,
             "role": p.role,
-            "organisations": p.organisations,
-            "aliases": p.aliases,
+            "organisations": list(p.organisations),
+            "aliases": list(p.aliases or ()),
             "parts": [{"session": x.session, "part": x.part} for x in p.parts],
-            "notes": p.notes,
+            "notes": list(p.notes or ()),
         }
     )
 
 
-def _session_json(s: Session) -> str:
+def _session_json(s: Any) -> str:
     paper = s.paper
     return _encode(
         {
@@ -170,10 +178,219 @@ def _session_json(s: Session) -> str:
                 if paper
                 else None
             ),
-            "moderators": s.moderators,
+            "moderators": list(s.moderators or ()),
             "note": s.note,
         }
     )
+
+
+def _extra_encoder() -> Callable[[Any], bytes]:
+    """Compact JSON of a statement's [items, topics, paragraphs], as ``_encode`` writes it."""
+    import msgspec
+
+    return msgspec.json.Encoder().encode
+
+
+class _Writer:
+    """Writes datasets into a new index database, one at a time.
+
+    A dataset is anything with the model's attribute names: a model
+    :class:`~poc_cli.model.Dataset` or an :class:`~poc_cli.ingest.DatasetFile`
+    (whose optional lists may be None).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, fts: str = "fts") -> None:
+        self.conn = conn
+        self.fts = fts
+        conn.execute("PRAGMA journal_mode=OFF")  # a new file renamed into place: no journal
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute("PRAGMA cache_size=-65536")
+        conn.executescript(_SCHEMA)
+        self.fts_tables = [fts]
+        _create_fts(conn, fts)
+        self.done = 0
+        self.event_paths: dict[str, str] = {}
+        self.duplicate_events = False
+        self._rows: list[tuple[Any, ...]] = []
+        self._fts_rows: list[tuple[Any, ...]] = []
+        self._name_keys: dict[tuple[Any, ...], frozenset[str]] = {}
+
+    def add(self, dataset: Any, path: str = "", number: int = 0) -> None:
+        """Write one dataset; ``number`` is its place in the corpus (rowids derive from it)."""
+        from .model import Speaker
+        from .names import name_keys
+
+        ev = dataset.event
+        if ev.id in self.event_paths:
+            self.duplicate_events = True
+        self.event_paths.setdefault(ev.id, path)
+        conn = self.conn
+        # OR IGNORE: a repeated event id is reported by the caller, after the build.
+        conn.execute(
+            "INSERT OR IGNORE INTO events VALUES(?,?,?,?)",
+            (ev.id, ev.short_title, ev.title, ev.date),
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sessions VALUES(?,?,?,?,?)",
+            [(ev.id, x.id, x.title, x.kind, _session_json(x)) for x in dataset.sessions],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO speakers VALUES(?,?,?,?)",
+            [(ev.id, p.id, p.name, _speaker_json(p)) for p in dataset.speakers],
+        )
+        topics = dataset.topics or ()
+        conn.executemany(
+            "INSERT OR IGNORE INTO topics VALUES(?,?,?)", [(ev.id, t.id, t.label) for t in topics]
+        )
+        names: list[tuple[str, str, str]] = []
+        by_speaker: dict[str, tuple[str, str]] = {}
+        for p in dataset.speakers:
+            aliases = tuple(p.aliases or ())
+            # name_keys needs only these three; the same person recurs in many events.
+            ident = (p.name, p.honorific, aliases)
+            keys = self._name_keys.get(ident)
+            if keys is None:
+                keys = name_keys(
+                    Speaker(
+                        id=p.id,
+                        name=p.name,
+                        honorific=p.honorific,
+                        role="",
+                        organisations=(),
+                        aliases=aliases,
+                        parts=(),
+                    )
+                )
+                self._name_keys[ident] = keys
+            names.extend((key, ev.id, p.id) for key in keys)
+            display = f"{p.honorific} {p.name}" if p.honorific else p.name
+            by_speaker[p.id] = (
+                _nfc(" ".join(dict.fromkeys((display, p.name, *aliases)))),
+                _nfc(" ".join((*p.organisations, p.role))),
+            )
+        conn.executemany("INSERT INTO names VALUES(?,?,?)", names)
+        labels = {t.id: t.label for t in topics}
+        rows = self._rows
+        fts_rows = self._fts_rows
+        encode_extra = _extra_encoder()
+        # Rowids: the dataset's number, then the statement's place in it, so that a
+        # shard built by another process needs no renumbering (and rowid order is corpus
+        # order).  A 50 MiB file holds far fewer than 2**20 statements.
+        rowid = number << 20
+        for st in dataset.statements:
+            rowid += 1
+            text = st.text
+            items = st.items or ()
+            topic_ids = st.topics or ()
+            rows.append(
+                (
+                    rowid,
+                    st.id,
+                    ev.id,
+                    st.speaker,
+                    st.session,
+                    st.kind,
+                    text,
+                    encode_extra((items, topic_ids, st.paragraphs)).decode(),
+                    st.note,
+                )
+            )
+            speaker_text, org_text = by_speaker.get(st.speaker, ("", ""))
+            fts_rows.append(
+                (
+                    rowid,
+                    _nfc(text),
+                    # Items normally repeat the text; index them only where they add words.
+                    _nfc("\n".join(i for i in items if i not in text)),
+                    " ".join([labels.get(t, t) for t in topic_ids]),
+                    speaker_text,
+                    org_text,
+                )
+            )
+        self.done += len(dataset.statements)
+        if len(rows) >= _PROGRESS_STEP:
+            self.flush()
+
+    def flush(self) -> None:
+        self.conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?)", self._rows)
+        self.conn.executemany(
+            f"INSERT INTO {self.fts}(rowid, {', '.join(FTS_COLUMNS)}) VALUES(?,?,?,?,?,?)",
+            self._fts_rows,
+        )
+        self._rows.clear()
+        self._fts_rows.clear()
+
+    def duplicate_statement_ids(self) -> bool:
+        """True if a statement id occurs twice (call after :meth:`finish`)."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM statements GROUP BY id HAVING count(*) > 1 LIMIT 1"
+            ).fetchone()
+            is not None
+        )
+
+    def merge_shard(self, shard: str) -> None:
+        """Copy in a shard file written by another process's writer (FTS table ``fts1``)."""
+        conn = self.conn
+        self.flush()
+        conn.commit()
+        conn.execute("ATTACH DATABASE ? AS shard", (shard,))
+        try:
+            events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            added = conn.execute("SELECT count(*) FROM shard.events").fetchone()[0]
+            for table in ("events", "sessions", "speakers", "topics"):
+                conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM shard.{table}")
+            for table in ("names", "statements"):
+                conn.execute(f"INSERT INTO main.{table} SELECT * FROM shard.{table}")
+            if conn.execute("SELECT count(*) FROM events").fetchone()[0] != events + added:
+                self.duplicate_events = True
+            self.done += conn.execute("SELECT count(*) FROM shard.statements").fetchone()[0]
+            # An FTS5 table is its shadow tables: copy them whole into an empty twin.
+            _create_fts(conn, "fts1")
+            for suffix in ("data", "idx", "docsize", "config"):
+                conn.execute(f"DELETE FROM main.fts1_{suffix}")
+                conn.execute(f"INSERT INTO main.fts1_{suffix} SELECT * FROM shard.fts1_{suffix}")
+            self.fts_tables.append("fts1")
+            conn.execute(
+                "INSERT INTO main.vocab SELECT * FROM shard.vocab WHERE true"
+                " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df"
+            )
+            conn.commit()
+        finally:
+            conn.execute("DETACH DATABASE shard")
+
+    def seal(self) -> None:
+        """Finish this writer's FTS table: merge its segments, fill ``vocab`` from it."""
+        conn = self.conn
+        fts = self.fts
+        self.flush()
+        conn.execute(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
+        conn.execute(f"CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, '{fts}', 'row')")
+        terms = conn.execute("SELECT term, doc FROM temp.terms").fetchall()
+        conn.executemany(
+            "INSERT INTO vocab VALUES(?,?,?,?,?,?)",
+            [(t, canonical(t), stem(canonical(t)), df, len(t), t[:1]) for t, df in terms],
+        )
+        conn.execute("DROP TABLE temp.terms")
+        conn.commit()
+
+    def finish(self, cache_key: str) -> None:
+        """Add the look-up indexes and the meta table (after :meth:`seal` and any merge)."""
+        conn = self.conn
+        conn.executescript(_INDEXES)
+        name_key_count = conn.execute("SELECT count(*) FROM name_forms").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO meta VALUES(?,?)",
+            [
+                ("format", str(INDEX_FORMAT)),
+                ("schema_version", str(SCHEMA_VERSION)),
+                ("cache_key", cache_key),
+                ("statements", str(self.done)),
+                ("name_keys", str(name_key_count)),
+                ("fts_tables", ",".join(self.fts_tables)),
+            ],
+        )
+        conn.commit()
 
 
 def build_index(
@@ -187,117 +404,127 @@ def build_index(
 
     ``progress(done, total)`` is called as statements are indexed.
     """
-    from .names import name_keys
-
     conn = sqlite3.connect(path, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=OFF")
-    conn.execute("PRAGMA synchronous=OFF")
-    conn.executescript(_SCHEMA)
-    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    conn.execute("INSERT INTO fts(fts, rank) VALUES('rank', ?)", (f"bm25({weights})",))
+    writer = _Writer(conn)
     total = sum(len(d.statements) for d in corpus.datasets)
     if progress is not None:
         progress(0, total)
-    events: list[tuple[str, ...]] = []
-    sessions: list[tuple[str, ...]] = []
-    speakers: list[tuple[str, ...]] = []
-    names: list[tuple[str, ...]] = []
-    topics: list[tuple[str, ...]] = []
-    rows: list[tuple[Any, ...]] = []
-    fts_rows: list[tuple[Any, ...]] = []
-    done = 0
-    with conn:
-        for dataset in corpus.datasets:
-            ev = dataset.event
-            events.append((ev.id, ev.short_title, ev.title, ev.date))
-            sessions.extend(
-                (ev.id, x.id, x.title, x.kind, _session_json(x)) for x in dataset.sessions
-            )
-            speakers.extend((ev.id, p.id, p.name, _speaker_json(p)) for p in dataset.speakers)
-            names.extend((key, ev.id, p.id) for p in dataset.speakers for key in name_keys(p))
-            topics.extend((ev.id, t.id, t.label) for t in dataset.topics)
-            labels = {t.id: t.label for t in dataset.topics}
-            by_speaker = {
-                p.id: (
-                    _nfc(" ".join(dict.fromkeys((p.display_name, p.name, *p.aliases)))),
-                    _nfc(" ".join((*p.organisations, p.role))),
-                )
-                for p in dataset.speakers
-            }
-            for st in dataset.statements:
-                done += 1
-                text = st.text
-                # Items normally repeat the text; index them only where they add words.
-                items = "\n".join(i for i in st.items if i not in text)
-                rows.append(
-                    (
-                        done,
-                        st.id,
-                        ev.id,
-                        st.speaker,
-                        st.session,
-                        st.kind,
-                        text,
-                        _encode([st.items, st.topics, st.paragraphs]),
-                        st.note,
-                    )
-                )
-                speaker_text, org_text = by_speaker.get(st.speaker, ("", ""))
-                fts_rows.append(
-                    (
-                        done,
-                        _nfc(text),
-                        _nfc(items),
-                        " ".join([labels.get(t, t) for t in st.topics]),
-                        speaker_text,
-                        org_text,
-                    )
-                )
-            if len(fts_rows) >= _PROGRESS_STEP:
-                _flush(conn, rows, fts_rows)
-                if progress is not None:
-                    progress(done, total)
-        _flush(conn, rows, fts_rows)
-        conn.executemany("INSERT INTO events VALUES(?,?,?,?)", events)
-        conn.executemany("INSERT INTO sessions VALUES(?,?,?,?,?)", sessions)
-        conn.executemany("INSERT INTO speakers VALUES(?,?,?,?)", speakers)
-        conn.executemany("INSERT INTO names VALUES(?,?,?)", names)
-        conn.executemany("INSERT INTO topics VALUES(?,?,?)", topics)
-        conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
-        conn.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, 'fts', 'row')")
-        terms = conn.execute("SELECT term, doc FROM temp.fts_terms").fetchall()
-        conn.executemany(
-            "INSERT INTO vocab VALUES(?,?,?,?,?)",
-            [(t, canonical(t), stem(canonical(t)), df, len(t)) for t, df in terms],
-        )
-        conn.execute("DROP TABLE temp.fts_terms")
-        conn.executescript(_INDEXES)
-        name_key_count = conn.execute("SELECT count(DISTINCT key) FROM names").fetchone()[0]
-        conn.executemany(
-            "INSERT INTO meta VALUES(?,?)",
-            [
-                ("format", str(INDEX_FORMAT)),
-                ("schema_version", str(SCHEMA_VERSION)),
-                ("cache_key", cache_key),
-                ("statements", str(total)),
-                ("name_keys", str(name_key_count)),
-            ],
-        )
+    for number, dataset in enumerate(corpus.datasets):
+        writer.add(dataset, dataset.path, number)
+        if progress is not None and writer.done % _PROGRESS_STEP < len(dataset.statements):
+            progress(writer.done, total)
+    writer.seal()
+    writer.finish(cache_key)
     if progress is not None:
         progress(total, total)
     return Index(conn, path)
 
 
-def _flush(
-    conn: sqlite3.Connection, rows: list[tuple[Any, ...]], fts_rows: list[tuple[Any, ...]]
+PARALLEL_MIN_FILES = 64
+"""Build with a second process (one shard each) from this many dataset files up."""
+
+
+def build_index_from_files(
+    paths: list[str],
+    path: str,
+    *,
+    cache_key: str = "",
+    progress: Progress | None = None,
+    on_error: Callable[[], None] | None = None,
 ) -> None:
-    conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?)", rows)
-    conn.executemany(
-        "INSERT INTO fts(rowid, text, items, topics, speaker, org) VALUES(?,?,?,?,?,?)",
-        fts_rows,
-    )
-    rows.clear()
-    fts_rows.clear()
+    """Index the dataset files ``paths`` into a new database file ``path``, streaming.
+
+    Each file is decoded, checked and written before the next is read, so memory
+    stays small whatever the corpus size (:mod:`poc_cli.ingest`).  A bad file raises
+    its DataError; so does a corpus whose files repeat an event or statement id —
+    ``on_error()`` is called then and must raise the precise error (the careful
+    loader's).  ``progress(done, total)`` counts statements; until the last file is
+    read, ``total`` is an estimate from the files read so far.
+
+    From :data:`PARALLEL_MIN_FILES` files up, where ``fork`` exists, a child process
+    indexes the second half of the files into a shard file while this one indexes the
+    first half; the shard's rows and FTS table (``fts1``) are then copied in.  Decoding
+    and tokenizing are CPU-bound, so two cores nearly halve a big build.  If the child
+    fails for any reason, its files are indexed here instead, which raises the right
+    error for a bad file.
+    """
+    child: Any = None
+    split = len(paths)
+    shard = path + ".shard"
+    if len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
+        import multiprocessing
+
+        split = (len(paths) + 1) // 2
+        context = multiprocessing.get_context("fork")
+        child = context.Process(target=_build_shard, args=(paths[split:], shard, split))
+        child.start()
+    conn = sqlite3.connect(path)
+    try:
+        writer = _Writer(conn)
+        scale = len(paths) / split
+        _add_files(writer, paths[:split], 0, progress, scale)
+        if child is not None:
+            writer.seal()  # while the child seals its own shard
+            child.join()
+            if child.exitcode == 0:
+                writer.merge_shard(shard)
+            else:
+                writer = _Writer(_fresh(conn))
+                _add_files(writer, paths, 0, None, 1.0)
+                writer.seal()
+        else:
+            writer.seal()
+        writer.finish(cache_key)
+        if (writer.duplicate_events or writer.duplicate_statement_ids()) and on_error:
+            on_error()
+        if progress is not None:
+            progress(writer.done, writer.done)
+    finally:
+        conn.close()
+        if child is not None:
+            if child.is_alive():
+                child.terminate()
+                child.join()
+            with contextlib.suppress(OSError):
+                os.unlink(shard)
+
+
+def _add_files(
+    writer: _Writer, paths: list[str], first: int, progress: Progress | None, scale: float
+) -> None:
+    from .ingest import read_dataset_file
+
+    for number, file in enumerate(paths, first):
+        writer.add(read_dataset_file(file), file, number)
+        done = number - first + 1
+        if progress is not None and done % 50 == 0:
+            estimate = writer.done * len(paths) // done
+            progress(int(writer.done * scale), int(estimate * scale))
+
+
+def _fresh(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """``conn``'s database emptied, to start a build again."""
+    conn.commit()
+    tables = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+    ).fetchall()
+    for (name,) in tables:
+        conn.execute(f"DROP TABLE {name}")
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.commit()
+    return conn
+
+
+def _build_shard(paths: list[str], shard: str, first: int) -> None:
+    """The child's half of :func:`build_index_from_files`: rows and FTS table ``fts1``."""
+    conn = sqlite3.connect(shard)
+    try:
+        writer = _Writer(conn, fts="fts1")
+        _add_files(writer, paths, first, None, 1.0)
+        writer.seal()
+    finally:
+        conn.close()
 
 
 class Index:
@@ -351,8 +578,10 @@ class Index:
         sql = "SELECT term, df FROM vocab WHERE len BETWEEN ? AND ?"
         params: list[Any] = [low, high]
         if initials:
-            sql += " AND substr(term, 1, 1) IN (" + ",".join("?" * len(initials)) + ")"
-            params.extend(initials)
+            chars = sorted(set(initials))
+            sql = "SELECT term, df FROM vocab WHERE initial IN ("
+            sql += ",".join("?" * len(chars)) + ") AND len BETWEEN ? AND ?"
+            params = [*chars, low, high]
         return self.conn.execute(sql, params).fetchall()
 
     def document_frequency(self, term: str) -> int:
@@ -366,16 +595,26 @@ class Index:
     ) -> list[tuple[int, float]]:
         """(rowid, bm25 rank) of statements matching an FTS5 ``expression``, best first.
 
-        ``where`` is extra SQL over the ``statements`` table aliased ``s``.
+        ``where`` is extra SQL over the ``statements`` table aliased ``s``.  An index
+        built in two shards has two FTS tables; the best of each are merged.
         """
-        sql = "SELECT fts.rowid, fts.rank FROM fts"
-        if where:
-            sql += " JOIN statements s ON s.rowid = fts.rowid"
-        sql += " WHERE fts MATCH ?"
-        if where:
-            sql += f" AND ({where})"
-        sql += " ORDER BY fts.rank LIMIT ?"
-        return self.conn.execute(sql, (expression, *params, limit)).fetchall()
+        found: list[tuple[int, float]] = []
+        for fts in self.fts_tables:
+            sql = f"SELECT {fts}.rowid, {fts}.rank FROM {fts}"
+            if where:
+                sql += f" JOIN statements s ON s.rowid = {fts}.rowid"
+            sql += f" WHERE {fts} MATCH ?"
+            if where:
+                sql += f" AND ({where})"
+            sql += f" ORDER BY {fts}.rank LIMIT ?"
+            found.extend(self.conn.execute(sql, (expression, *params, limit)).fetchall())
+        if len(self.fts_tables) > 1:
+            found.sort(key=lambda row: (row[1], row[0]))
+        return found[:limit]
+
+    @property
+    def fts_tables(self) -> list[str]:
+        return self.meta.get("fts_tables", "fts").split(",")
 
     def statements(self, rowids: Iterable[int]) -> dict[int, StatementRow]:
         """The statements with these rowids, with their speaker and session resolved."""
@@ -453,8 +692,14 @@ class Index:
         rows = self.conn.execute("SELECT event, json FROM speakers ORDER BY rowid").fetchall()
         return [(event, _speaker(json.loads(js))) for event, js in rows]
 
-    def name_keys(self) -> list[str]:
-        return [k for (k,) in self.conn.execute("SELECT DISTINCT key FROM names").fetchall()]
+    def name_keys(self, low: int = 0, high: int = 1 << 30) -> list[str]:
+        """Distinct name forms with ``low <= length <= high``."""
+        return [
+            k
+            for (k,) in self.conn.execute(
+                "SELECT key FROM name_forms WHERE len BETWEEN ? AND ?", (low, high)
+            ).fetchall()
+        ]
 
     def session_records(self) -> list[tuple[str, Session]]:
         rows = self.conn.execute("SELECT event, json FROM sessions ORDER BY rowid").fetchall()
@@ -511,20 +756,41 @@ def cache_key(paths: Sequence[Path]) -> str:
 
     Raises OSError if a file cannot be stat'ed.
     """
-    identity: list[Any] = [INDEX_FORMAT, SCHEMA_VERSION]
-    for path in paths:
-        absolute = os.fspath(path)
-        if not os.path.isabs(absolute):  # abspath is slow over 20,000 files; skip it if we can
-            absolute = os.path.abspath(absolute)
-        st = os.stat(absolute)
-        identity.append((absolute, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
-    return hashlib.sha256(_dumps(identity).encode()).hexdigest()
+    return _listing_key(None, [os.path.abspath(p) for p in paths])
 
 
-def _file_names(paths: Sequence[Path], key: str) -> tuple[str, str]:
-    """(prefix shared by every index of these paths, this index's file name)."""
-    where = hashlib.sha256(_dumps([os.path.abspath(p) for p in paths]).encode()).hexdigest()
-    prefix = f"index-v{INDEX_FORMAT}-{where[:16]}-"
+def _listing_key(folder: Path | None, names: Sequence[str]) -> str:
+    """:func:`cache_key` of ``names`` in ``folder`` (or of absolute paths if None).
+
+    Each file's absolute path, size, mtime, ctime and inode go into the hash.  Over a
+    folder the files are stat'ed by name relative to the open folder: 20,000 of them
+    in well under 0.1 s.
+    """
+    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{SCHEMA_VERSION}\0".encode())
+    if folder is None:
+        stats = [os.stat(name) for name in names]
+    else:
+        base = os.path.abspath(folder)
+        digest.update(base.encode("utf-8", "surrogateescape") + b"\0")
+        fd = os.open(base, os.O_RDONLY)
+        try:
+            stats = [os.stat(name, dir_fd=fd) for name in names]
+        finally:
+            os.close(fd)
+    digest.update(
+        "\n".join(
+            f"{n}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+            for n, st in zip(names, stats, strict=True)
+        ).encode("utf-8", "surrogateescape")
+    )
+    return digest.hexdigest()
+
+
+def _file_names(folder: Path | None, names: Sequence[str], key: str) -> tuple[str, str]:
+    """(prefix shared by every index of this dataset folder or file, this index's file name)."""
+    where = os.path.abspath(folder if folder is not None else names[0])
+    digest = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
+    prefix = f"index-v{INDEX_FORMAT}-{digest[:16]}-"
     return prefix, f"{prefix}{key[:24]}.sqlite"
 
 
@@ -538,25 +804,25 @@ def open_index(
     """The index of the datasets ``data`` names, from the cache or freshly built.
 
     ``data`` is what ``--data`` / ``$POC_DATA`` gave (a file, a folder or None for the
-    bundled dataset), resolved by :func:`poc_cli.dataset.dataset_paths`.  ``load``
-    loads the corpus when a build is needed (default :func:`poc_cli.dataset.load_corpus`;
-    it raises DataError for a bad dataset).  ``progress`` is called only when building.
+    bundled dataset), resolved by :func:`poc_cli.dataset.dataset_listing`.  A build
+    streams the files straight into the cache (:func:`build_index_from_files`); a
+    bad dataset raises DataError.  ``load``, if given, loads the corpus for the build
+    instead (tests use it).  ``progress`` is called only when building.
 
     Returns the index and warnings (cache problems) for the caller to show.
     """
     from . import dataset
+    from .errors import DataError
 
-    paths = dataset.dataset_paths(data)
+    folder, names = dataset.dataset_listing(data)
     warnings: list[str] = []
     try:
-        key = cache_key(paths)
+        key = _listing_key(folder, names)
     except OSError as exc:
-        from .errors import DataError
-
         raise DataError(f"cannot read dataset: {exc}") from exc
-    folder = cache_dir()
-    prefix, name = _file_names(paths, key)
-    target = folder / name
+    cache = cache_dir()
+    prefix, name = _file_names(folder, names, key)
+    target = cache / name
     if not rebuild and target.exists():
         try:
             index = Index.open(target)
@@ -568,15 +834,58 @@ def open_index(
     elif rebuild:
         warnings.append(f"search index {target} is damaged; rebuilding it")
 
-    corpus = (load or dataset.load_corpus)(data)
+    if load is None:
+        paths = [str(folder / n) for n in names] if folder is not None else names
+        tmp = _temporary(cache)
+        if not isinstance(tmp, str):
+            warnings.append(_unwritable(cache, str(tmp) or type(tmp).__name__))
+            corpus = dataset.load_corpus(data)
+            return build_index(corpus, cache_key=key, progress=progress), warnings
+
+        def corpus_error() -> None:
+            dataset.load_corpus(data)  # raises the precise error for repeated ids
+
+        try:
+            build_index_from_files(
+                paths, tmp, cache_key=key, progress=progress, on_error=corpus_error
+            )
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        _remove_stale(cache, prefix, target)
+        return Index.open(target), warnings
+
+    corpus = load(data)
     index = build_index(corpus, cache_key=key, progress=progress)
-    problem = _save(index, folder, prefix, target)
+    problem = _save(index, cache, prefix, target)
     if problem:
-        warnings.append(
-            f"cannot write the search index cache in {folder} ({problem}); "
-            "searching without a cache"
-        )
+        warnings.append(_unwritable(cache, problem))
     return index, warnings
+
+
+def _unwritable(folder: Path, problem: str) -> str:
+    return f"cannot write the search index cache in {folder} ({problem}); searching without a cache"
+
+
+def _temporary(folder: Path) -> str | OSError:
+    """A new empty file in ``folder`` to build an index in, or why there cannot be one."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".index-", suffix=".tmp")
+        os.close(fd)
+    except OSError as exc:
+        return exc
+    return tmp
+
+
+def _remove_stale(folder: Path, prefix: str, target: Path) -> None:
+    """Older indexes of the same dataset paths are stale now."""
+    for old in folder.glob(prefix + "*.sqlite"):
+        if old != target:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _save(index: Index, folder: Path, prefix: str, target: Path) -> str | None:
@@ -599,9 +908,5 @@ def _save(index: Index, folder: Path, prefix: str, target: Path) -> str | None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-    # Older indexes of the same dataset paths are stale now.
-    for old in folder.glob(prefix + "*.sqlite"):
-        if old != target:
-            with contextlib.suppress(OSError):
-                old.unlink()
+    _remove_stale(folder, prefix, target)
     return None

@@ -49,7 +49,6 @@ query does find something.  A query that is a person's name fills
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -368,7 +367,9 @@ def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Spea
     ):
         from rapidfuzz import fuzz, process
 
-        names = index.name_keys()
+        # fuzz.ratio >= 88 needs lengths within a factor of 1.12 / 0.88 of each other.
+        lengths = [len(k) for k in keys]
+        names = index.name_keys(int(min(lengths) * 0.78), int(max(lengths) * 1.28) + 1)
         close = [
             choice
             for key in keys
@@ -691,18 +692,21 @@ def search(
     return replace(result, warnings=(*warnings, *result.warnings))
 
 
-_corpus_indexes: dict[int, tuple[weakref.ref[Corpus], Index]] = {}
+_corpus_indexes: dict[int, tuple[Corpus, Index]] = {}
+_CORPUS_INDEXES_KEPT = 4
 
 
 def corpus_index(corpus: Corpus) -> Index:
-    """An in-memory index of ``corpus``, built once per corpus object."""
+    """An in-memory index of ``corpus``, built once per corpus object (the last few kept)."""
     from .index import build_index
 
     cached = _corpus_indexes.get(id(corpus))
-    if cached is not None and cached[0]() is corpus:
+    if cached is not None and cached[0] is corpus:
         return cached[1]
     index = build_index(corpus)
-    _corpus_indexes[id(corpus)] = (weakref.ref(corpus), index)
+    if len(_corpus_indexes) >= _CORPUS_INDEXES_KEPT:
+        del _corpus_indexes[next(iter(_corpus_indexes))]
+    _corpus_indexes[id(corpus)] = (corpus, index)
     return index
 
 
