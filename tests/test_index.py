@@ -121,3 +121,74 @@ def test_concurrent_builds_are_safe(dataset: Path, tmp_path: Path) -> None:
     assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
     assert len(_index_files(tmp_path)) == 1
     assert not list((tmp_path / "cache").glob(".index-*"))
+
+
+def _many_events(folder: Path, count: int) -> list[Path]:
+    """``count`` copies of the seminar, each its own event with its own statement ids."""
+    import json
+
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    folder.mkdir()
+    files = []
+    for n in range(count):
+        copy = json.loads(json.dumps(raw))
+        copy["event"]["id"] = f"ev{n:03d}"
+        for st in copy["statements"]:
+            st["id"] = f"ev{n:03d}-{st['id']}"
+        path = folder / f"ev{n:03d}.json"
+        path.write_text(json.dumps(copy), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_two_process_build_matches_a_corpus_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poc_cli.dataset import load_corpus
+    from poc_cli.index import PARALLEL_MIN_FILES
+    from poc_cli.search import search_corpus
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "many"
+    _many_events(folder, PARALLEL_MIN_FILES + 2)
+    for text in ("acronym soup", "nuetrality", '"armed groups" -Mali', "Mamiya"):
+        query = parse_query(text, limit=50)
+        streamed = search(folder, query)
+        in_memory = search_corpus(load_corpus(folder), query)
+        assert streamed.hits == in_memory.hits, text
+        assert streamed.matched_speakers == in_memory.matched_speakers
+    index, _ = open_index(folder)
+    assert index.fts_tables == ["fts", "fts1"]
+    assert index.statement_count == 56 * (PARALLEL_MIN_FILES + 2)
+    index.close()
+
+
+@pytest.mark.parametrize("where", [1, -2])  # the parent's half, the child's half
+def test_bad_file_in_a_big_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: int
+) -> None:
+    from poc_cli.errors import DataError
+    from poc_cli.index import PARALLEL_MIN_FILES
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    files = _many_events(tmp_path / "many", PARALLEL_MIN_FILES + 2)
+    bad = files[where]
+    bad.write_text(bad.read_text(encoding="utf-8").replace('"kind": "quote"', '"kind": "qoute"', 1))
+    with pytest.raises(DataError) as caught:
+        search(tmp_path / "many", parse_query("neutrality"))
+    assert str(bad) in caught.value.message and "must be one of" in caught.value.message
+    assert not list((tmp_path / "cache").glob(".index-*"))
+
+
+def test_repeated_statement_ids_across_files_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poc_cli.errors import DataError
+    from poc_cli.index import PARALLEL_MIN_FILES
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    files = _many_events(tmp_path / "many", PARALLEL_MIN_FILES + 2)
+    files[-1].write_text(files[0].read_text(encoding="utf-8").replace('"ev000"', '"ev999"'))
+    with pytest.raises(DataError) as caught:
+        search(tmp_path / "many", parse_query("neutrality"))
+    assert "duplicate statement id" in caught.value.message
