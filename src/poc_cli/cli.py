@@ -13,10 +13,9 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any, NamedTuple, NoReturn, TypeVar
 
 import typer
 
@@ -50,9 +49,11 @@ app = typer.Typer(
 # ----------------------------------------------------------------- shared plumbing
 
 
-@dataclass
 class Settings:
-    data: Path | None = None
+    """Options given before the command (``poc --data PATH …``)."""
+
+    def __init__(self, data: Path | None = None) -> None:
+        self.data = data
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -238,8 +239,7 @@ ForceOpt = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class OutputChoice:
+class OutputChoice(NamedTuple):
     format: Format = Format.table
     pager: bool = False
     output: Path | None = None
@@ -682,8 +682,6 @@ def stats(
 ) -> None:
     """Statements per speaker, session, organisation and topic, as bar charts."""
     from .queries import statistics
-    from .render import plain_bar_charts
-    from .views import stats_charts
 
     choice = OutputChoice.of(fmt, json_, pager, output, force)
     corpus = _load(ctx)
@@ -700,8 +698,14 @@ def stats(
             raise UsageError(f"unknown breakdown {by!r}; choose from {', '.join(dimensions)}")
         rows = [r for r in rows if r["by"] == by]
     if choice.format is Format.table and rows:
-        terminal = choice.output is None and sys.stdout.isatty()
-        emit_renderable(stats_charts(rows) if terminal else plain_bar_charts(rows), choice)
+        if choice.output is None and sys.stdout.isatty():
+            from .views import stats_charts
+
+            emit_renderable(stats_charts(rows), choice)
+        else:
+            from .render import plain_bar_charts
+
+            emit_renderable(plain_bar_charts(rows), choice)
         return
     emit(rows, View(STATS_COLUMNS), choice, empty="no statements to count")
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import DataError
 from .model import (
@@ -145,8 +144,7 @@ def read_json(path: Path) -> Any:
 # ------------------------------------------------------------------------ validation
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a dataset: where (a JSON path) and what."""
 
     path: str

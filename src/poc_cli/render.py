@@ -14,9 +14,8 @@ import io
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # Rich is imported only when a table is drawn: --json stays fast
     from rich.console import RenderableType
@@ -59,8 +58,7 @@ def safe_text(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     value: Callable[[Record], str]
     style: str = ""
@@ -71,15 +69,14 @@ class Column:
     rich: Callable[[Record], Text] | None = None
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """How a list of records looks as a table, a CSV file and a Markdown table."""
 
     columns: tuple[Column, ...]
     csv_columns: tuple[Column, ...] = ()
     title: str | None = None
     caption: str | None = None
-    extra: Callable[[Sequence[Record]], list[RenderableType]] | None = field(default=None)
+    extra: Callable[[Sequence[Record]], list[RenderableType]] | None = None
 
     @property
     def flat_columns(self) -> tuple[Column, ...]:
