@@ -111,7 +111,7 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
+        str | None,  # a str, not a Path: Path("") would become "." and load the cwd
         typer.Option(
             "--data",
             envvar="POC_DATA",
@@ -126,7 +126,11 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    _settings(ctx).data = data
+    if data is not None and not data.strip():
+        raise typer.BadParameter(
+            "must name a dataset file or folder, not be empty", param_hint="--data / POC_DATA"
+        )
+    _settings(ctx).data = Path(data) if data is not None else None
 
 
 # ------------------------------------------------------------------ completions
@@ -651,7 +655,10 @@ def cite(
 
     corpus = _load(ctx)
     statement = find_statement(corpus, statement_id)
-    sys.stdout.write(make_citation(corpus, statement, style, allow_paraphrase=paraphrase) + "\n")
+    from .render import visible
+
+    citation = make_citation(corpus, statement, style, allow_paraphrase=paraphrase)
+    sys.stdout.write(visible(citation) + "\n")
 
 
 STATS_COLUMNS = (

@@ -21,6 +21,9 @@ def write_new_file(path: Path, text: str, *, force: bool = False) -> None:
         raise UsageError(f"{path}: is a folder; give a file name")
     if path.exists() and not force:
         raise UsageError(f"{path}: already exists; use --force to overwrite it")
+    if path.exists() and not path.is_file():
+        # --force replaces files, never devices, pipes or sockets (think /dev/null as root)
+        raise UsageError(f"{path}: is not a regular file; poc only writes regular files")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder")

@@ -270,6 +270,11 @@ def resolve_session_in(
         found = by(tier)
         if found:
             return found
+    where = f" in event {event}" if event else ""
+    if any(ch.isdigit() for ch in query):
+        # A number names one session exactly or none: "session-99" is not a typo of
+        # "session-1", and fuzzy matching would say it was.
+        raise UsageError(f"no session {text!r}{where}; valid sessions: {', '.join(valid)}")
 
     from rapidfuzz import fuzz
 
@@ -285,7 +290,6 @@ def resolve_session_in(
     top = max((score for score, _ in scored), default=0.0)
     if top >= FUZZY_CUTOFF:
         return [r for score, r in scored if score >= top - FUZZY_SPREAD]
-    where = f" in event {event}" if event else ""
     raise UsageError(f"no session {text!r}{where}; valid sessions: {', '.join(valid)}")
 
 

@@ -32,13 +32,15 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
-# C0 and C1 controls (but newline and tab), DEL, bidirectional overrides and
+# C0 and C1 controls (but newline and tab), DEL, bidirectional marks, overrides and
 # isolates, line/paragraph separators and the BOM: none may reach a terminal raw.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
 )
 # For JSON the C0 controls are already escaped by json.dumps.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
+)
 
 
 def _escape_char(match: re.Match[str]) -> str:

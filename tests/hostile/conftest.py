@@ -80,14 +80,14 @@ class ConcurrentRuns:
     def prefetch(self, many: Sequence[Sequence[str]], workers: int = 3) -> None:
         todo = [tuple(a) for a in many if tuple(a) not in self.results]
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for args, ran in zip(todo, pool.map(lambda a: run_poc(a, env=self.env), todo)):
+            for args, ran in zip(todo, pool.map(lambda a: run_poc(a, env=self.env), todo), strict=True):
                 self.results[args] = ran
 
     def batch(self, many: Sequence[Sequence[str]], folder: Path) -> None:
         """Run many command lines in one process (see hostile_helpers.run_batch)."""
         todo = [tuple(a) for a in many if tuple(a) not in self.results]
         if todo:
-            for args, ran in zip(todo, run_batch(todo, env=self.env, folder=folder)):
+            for args, ran in zip(todo, run_batch(todo, env=self.env, folder=folder), strict=True):
                 self.results[args] = ran
 
     def get(self, args: Sequence[str]) -> Ran:

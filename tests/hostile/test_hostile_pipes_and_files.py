@@ -223,12 +223,6 @@ def test_output_force_over_a_dangling_symlink_target_outside(cli, tmp_path: Path
     assert not (outside / "planted.txt").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG files.write_new_file with --force os.replace()s any existing path, even a "
-    "FIFO or device: `poc quotes -o /dev/null --force` run as root would replace /dev/null "
-    "with a regular file (tested here on a FIFO in tmp); refuse non-regular targets",
-)
 def test_output_force_does_not_replace_a_special_file(cli, tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)

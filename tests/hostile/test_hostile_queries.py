@@ -116,27 +116,14 @@ OPTION_CASES: list[tuple[str, list[str], int, str]] = [
     ("unknown-command", ["frobnicate"], 2, r"frobnicate"),
     ("unknown-option", ["quotes", "--frobnicate"], 2, r"frobnicate"),
     ("missing-argument", ["show"], 2, r"ID"),
-    ("data-empty-string", ["--data", "", "quotes", "--json"], 0, r""),
+    # An empty --data is a mistake, not "use the current folder" (Path("") is ".").
+    ("data-empty-string", ["--data", "", "quotes", "--json"], 2, r"must name a dataset"),
 ]
-BUG_SESSION_FUZZ = pytest.mark.xfail(
-    strict=True,
-    reason="BUG names.resolve_session_in: an id-shaped session that does not exist "
-    "('session-99', 'session-3') fuzzy-matches session-1 AND session-2 and exits 0 with "
-    "their statements, while '9' is refused",
-)
-BUG_DATA_EMPTY = pytest.mark.xfail(
-    strict=True,
-    reason="BUG --data '' (or POC_DATA='') becomes Path('') == Path('.'): poc loads every "
-    "*.json in the current folder instead of the bundled data (dataset_paths checks "
-    "str(data) == '' but str(Path('')) is '.')",
-)
-MARKED = {"data-empty-string": BUG_DATA_EMPTY}
+MARKED: dict[str, Any] = {}
 OPTION_CASES += [
     ("session-id-unknown-number", ["quotes", "--session", "session-99"], 2, r"session-99"),
     ("sessions-ID-unknown-number", ["sessions", "session-3"], 2, r"session-3"),
 ]
-MARKED["session-id-unknown-number"] = BUG_SESSION_FUZZ
-MARKED["sessions-ID-unknown-number"] = BUG_SESSION_FUZZ
 if "search" in COMMANDS:
     OPTION_CASES += [
         ("search-limit-zero", ["search", "neutrality", "--limit", "0"], 2, r"limit"),

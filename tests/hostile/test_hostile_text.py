@@ -33,11 +33,6 @@ from hostile_helpers import (
 
 COMMANDS = available_commands()
 
-CITE_LEAKS = pytest.mark.xfail(
-    strict=True,
-    reason="BUG cli.cite writes make_citation() raw with sys.stdout.write: dataset text "
-    "(statement, name, role, titles) reaches the terminal with its control bytes",
-)
 
 # (case id, arguments before the format option) for the hostile dataset
 LISTINGS: list[tuple[str, list[str]]] = [
@@ -62,11 +57,11 @@ MATRIX = [
     for fmt in FORMATS
 ]
 CITES = [
-    pytest.param(["cite", "st-1", "--style", style], marks=CITE_LEAKS, id=f"cite-{style}")
+    pytest.param(["cite", "st-1", "--style", style], id=f"cite-{style}")
     for style in CITE_STYLES
 ] + [
     pytest.param(
-        ["cite", "st-2", "--paraphrase", "--style", "plain"], marks=CITE_LEAKS, id="cite-paraphrase"
+        ["cite", "st-2", "--paraphrase", "--style", "plain"], id="cite-paraphrase"
     )
 ]
 OTHERS = [*CITES, pytest.param(["validate"], id="validate")]
@@ -227,14 +222,9 @@ def test_each_payload_alone(cli, tmp_path: Path, hostile_raw, name) -> None:
     assert json.loads(out.stdout)[0]["text"] == HOSTILE[name]
 
 
-ARABIC_LETTER_MARK = pytest.mark.xfail(
-    strict=True,
-    reason="BUG render._UNSAFE escapes LRM/RLM (U+200E/F) but not ARABIC LETTER MARK "
-    "U+061C, the third bidi mark (Unicode TR9; CVE-2021-42574 'Trojan Source' class)",
-)
 
 
-@pytest.mark.parametrize("fmt", [pytest.param(f, marks=ARABIC_LETTER_MARK) for f in ("table", "csv", "markdown")])
+@pytest.mark.parametrize("fmt", [pytest.param(f) for f in ("table", "csv", "markdown")])
 def test_arabic_letter_mark_is_escaped(cli, tmp_path: Path, hostile_raw, fmt) -> None:
     raw = json.loads(json.dumps(hostile_raw))
     raw["statements"][0]["text"] = "abc\u061cdef"
@@ -253,7 +243,7 @@ TTY_CASES = [
     ["show", "st-1"],
     ["stats"],
     ["quotes", "--pager"],
-    pytest.param(["cite", "st-1"], marks=CITE_LEAKS),
+    pytest.param(["cite", "st-1"]),
 ]
 if "search" in COMMANDS:
     TTY_CASES.append(["search", "pwned"])
