@@ -84,9 +84,16 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except PocError as error:
+            if isinstance(error, NotFound) and _wants_json_on_stdout(kwargs):
+                print("[]")  # nothing found is still a JSON array, as --json promises
             _fail(error)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _wants_json_on_stdout(options: dict[str, Any]) -> bool:
+    json_asked = options.get("json_") or options.get("fmt") is Format.json
+    return bool(json_asked) and options.get("output") is None
 
 
 def _fail(error: PocError) -> NoReturn:
@@ -261,9 +268,7 @@ class OutputChoice(NamedTuple):
 def emit(records: Sequence[Record], view: View, choice: OutputChoice, *, empty: str) -> None:
     """Print (or write) records in the chosen format; nothing found is exit 1."""
     if not records:
-        if choice.format is Format.json and choice.output is None:
-            print("[]")
-        raise NotFound(empty)
+        raise NotFound(empty)  # reports_errors prints [] for --json
     terminal = choice.output is None and sys.stdout.isatty()
     emit_renderable(render(records, view, choice.format, terminal=terminal), choice)
 
