@@ -269,8 +269,20 @@ def emit(records: Sequence[Record], view: View, choice: OutputChoice, *, empty: 
     """Print (or write) records in the chosen format; nothing found is exit 1."""
     if not records:
         raise NotFound(empty)  # reports_errors prints [] for --json
+    view = _with_event_column(records, view)
     terminal = choice.output is None and sys.stdout.isatty()
     emit_renderable(render(records, view, choice.format, terminal=terminal), choice)
+
+
+EVENT_COLUMN = Column("Event", lambda r: r["event"]["id"], style="magenta", no_wrap=True)
+
+
+def _with_event_column(records: Sequence[Record], view: View) -> View:
+    """With a corpus of several events, tables say which event each row is from."""
+    events = {r["event"]["id"] for r in records if isinstance(r.get("event"), dict)}
+    if len(events) < 2:
+        return view
+    return view._replace(columns=(EVENT_COLUMN, *view.columns))
 
 
 def emit_renderable(output: Any, choice: OutputChoice) -> None:

@@ -202,7 +202,7 @@ def statistics(corpus: Corpus, *, event: str | None = None) -> list[Record]:
         prefix = f"{s.event}/" if multi_event else ""
         by["speaker"][speaker.name] += 1
         by["session"][prefix + session.id] += 1
-        labels[("session", prefix + session.id)] = session.title
+        labels[("session", prefix + session.id)] = f"{prefix}{session.title}"
         for organisation in speaker.organisations:
             by["organisation"][organisation] += 1
         for topic in s.topics:
