@@ -495,11 +495,15 @@ def test_a_missing_bundled_file_is_a_clear_data_error(
 def test_an_unreadable_file_is_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = shutil.copy(MINI, tmp_path / "locked.json")
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = open
+
+    def denied(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
 
     # Tests may run as root, where chmod 000 does not stop a read: simulate it.
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("builtins.open", denied)
     with pytest.raises(DataError) as caught:
         load_corpus(Path(path))
     assert caught.value.message == f"{path}: permission denied"

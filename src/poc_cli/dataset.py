@@ -11,8 +11,11 @@ other commands can refuse bad data with a precise message instead of a traceback
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -93,26 +96,99 @@ def dataset_listing(data: Path | str | None = None) -> tuple[Path | None, list[s
         if not names:
             raise DataError(f"{path}: folder holds no *.json dataset files")
         return path, names
-    if not path.exists():
-        raise DataError(f"{path}: no such file or folder")
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file or folder") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DataError(f"{path}: symbolic link loop") from None
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return None, [str(path)]
 
 
 # --------------------------------------------------------------------------- reading
 
 
-def read_json(path: Path) -> Any:
-    """Parse one file as JSON, turning every way it can fail into one clear DataError."""
+class _NotJson(ValueError):
+    """Something Python's json module accepts but JSON does not allow."""
+
+
+def _no_constants(name: str) -> Any:
+    raise _NotJson(f"{name} is not a JSON value")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _NotJson(f"duplicate key {key!r} in one object (which one would count?)")
+            seen.add(key)
+    return obj
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+class _LongNumber(int):
+    """Stands in for an integer too long for Python to read, so its path can be found."""
+
+
+def _parse_int(digits: str) -> int:
+    # Python refuses integers over 4,300 digits with an error that has no position.
+    return int(digits) if len(digits) <= 4300 else _LongNumber(len(digits))
+
+
+_LONG_DIGITS = re.compile(r"\d{4301}")
+
+
+def _not_text(value: str) -> bool:
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _find(value: Any, bad: Callable[[Any], bool], path: str = "") -> str | None:
+    """The JSON path of the first value (or key) for which ``bad`` is true."""
+    if bad(value):
+        return path or "(top level)"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            found = _find(key, bad, where) or _find(item, bad, where)
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _find(item, bad, f"{path}[{i}]")
+            if found:
+                return found
+    return None
+
+
+def read_json(path: Path) -> Any:
+    """Parse one file as JSON, turning every way it can fail into one clear DataError.
+
+    Stricter than Python's json module, which accepts NaN and Infinity, keeps the last
+    of two equal keys, and returns lone surrogates that cannot be printed.
+    """
+    try:
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
             raise DataError(f"{path}: is a folder, not a dataset file")
-        if size > MAX_FILE_BYTES:
+        if not stat.S_ISREG(status.st_mode):
+            raise DataError(f"{path}: is not a regular file (a pipe, device or socket)")
+        if status.st_size > MAX_FILE_BYTES:
             raise DataError(
-                f"{path}: file is {size / 1_000_000:.1f} MB; a dataset file may be at most "
+                f"{path}: file is {status.st_size / 1_000_000:.1f} MB; a dataset file may be at most "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MiB (split a corpus into one file per event)"
             )
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # a file that grows meanwhile is still capped
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
     except PermissionError:
@@ -120,7 +196,13 @@ def read_json(path: Path) -> Any:
     except IsADirectoryError:
         raise DataError(f"{path}: is a folder, not a dataset file") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DataError(f"{path}: symbolic link loop") from None
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(
+            f"{path}: file grew past {MAX_FILE_BYTES // (1024 * 1024)} MiB while being read"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -134,11 +216,29 @@ def read_json(path: Path) -> Any:
     if not text.strip():
         raise DataError(f"{path}: file is empty")
     try:
-        return json.loads(text)
+        parsed = json.loads(
+            text, parse_constant=_no_constants, parse_int=_parse_int, object_pairs_hook=_unique_keys
+        )
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
     except RecursionError:
         raise DataError(f"{path}: invalid JSON: nested too deeply") from None
+    except _NotJson as exc:
+        raise DataError(f"{path}: invalid JSON: {exc}") from None
+    except ValueError as exc:
+        raise DataError(f"{path}: invalid JSON: {exc}") from None
+    long_number = _LONG_DIGITS.search(text) and _find(parsed, lambda v: isinstance(v, _LongNumber))
+    if long_number:
+        raise DataError(
+            f"{path}: {long_number}: a number of over 4,300 digits is not a value poc reads"
+        )
+    if _SURROGATE_ESCAPE.search(text):
+        where = _find(parsed, lambda v: isinstance(v, str) and _not_text(v))
+        if where:
+            raise DataError(
+                f"{path}: {where}: holds a lone surrogate escape (\\ud800-\\udfff), which is not text"
+            )
+    return parsed
 
 
 # ------------------------------------------------------------------------ validation
@@ -484,7 +584,9 @@ def load_dataset(path: Path) -> Dataset:
     raw = read_json(path)
     problems = validate(raw)
     if problems:
-        raise DataError(_summary(path, problems), details=tuple(f"{path}: {p}" for p in problems))
+        # With several problems, list them all under the summary line.
+        details = tuple(f"{path}: {p}" for p in problems) if len(problems) > 1 else ()
+        raise DataError(_summary(path, problems), details=details)
     return build_dataset(raw, str(path))
 
 
@@ -537,7 +639,7 @@ def load_corpus(
     problems = corpus_problems(datasets)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DataError(problems[0] + more, details=tuple(problems))
+        raise DataError(problems[0] + more, details=tuple(problems) if len(problems) > 1 else ())
     return Corpus(tuple(datasets))
 
 

@@ -12,6 +12,11 @@ takes a faster road and only falls back to the careful one when something is wro
 2. :func:`_consistent` checks in Python what types cannot say: non-empty strings,
    unique ids, references, choices, dates, paragraph ranges, the schema version.
 
+Python's json module and msgspec differ in one way that matters here: msgspec keeps
+the last of two equal keys in an object, where the careful loader refuses the file.
+So a file with a repeated key can be searched but is refused by every other command
+and by ``poc validate`` (which says which key).
+
 A file that fails either step, or cannot be read, is handed to
 :func:`poc_cli.dataset.load_dataset`, which raises the same precise
 :class:`~poc_cli.errors.DataError` that every other command gives.  The fast checks
@@ -25,6 +30,7 @@ msgspec is imported only here, and this module only when an index is built.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -185,7 +191,9 @@ def _consistent(d: DatasetFile) -> bool:
 def read_dataset_file(path: Path | str) -> DatasetFile:
     """One valid dataset file, or the DataError :func:`~poc_cli.dataset.load_dataset` raises."""
     try:
-        if os.stat(path).st_size <= _dataset.MAX_FILE_BYTES:
+        status = os.stat(path)
+        # Anything but a small regular file (a pipe would block) takes the careful road.
+        if stat.S_ISREG(status.st_mode) and status.st_size <= _dataset.MAX_FILE_BYTES:
             with open(path, "rb") as f:
                 parsed = _decoder.decode(f.read())
             if _consistent(parsed):
