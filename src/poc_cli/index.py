@@ -46,9 +46,8 @@ import sqlite3
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import SCHEMA_VERSION, Corpus, Paper, Part, Session, Speaker
 from .normalise import canonical, stem
@@ -79,8 +78,7 @@ Progress = Callable[[int, int], None]
 _PROGRESS_STEP = 5000
 
 
-@dataclass(frozen=True, slots=True)
-class StatementRow:
+class StatementRow(NamedTuple):
     """One statement as the index holds it: all a search hit needs to be shown."""
 
     rowid: int

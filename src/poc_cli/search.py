@@ -50,9 +50,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import UsageError
 from .model import STATEMENT_KINDS, Corpus, Speaker
@@ -89,8 +89,7 @@ NAME_FUZZY_MAX_KEYS = 50_000
 """Above this many distinct name forms, a query is matched to people only exactly."""
 
 
-@dataclass(frozen=True, slots=True)
-class SearchFilters:
+class SearchFilters(NamedTuple):
     """Restrict a search; each is what the user typed, resolved against the corpus."""
 
     speaker: str | None = None  # any name form, forgiving typos (names.py)
@@ -100,8 +99,7 @@ class SearchFilters:
     event: str | None = None  # event id
 
 
-@dataclass(frozen=True, slots=True)
-class SearchQuery:
+class SearchQuery(NamedTuple):
     text: str  # as typed
     words: tuple[str, ...]  # folded words to find, in typed order (phrase words included)
     phrases: tuple[tuple[str, ...], ...]  # folded words of each "quoted phrase"
@@ -112,8 +110,7 @@ class SearchQuery:
     truncated: bool = False  # more than MAX_TERMS distinct words were typed
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     id: str
     event: str
     event_title: str
@@ -150,8 +147,7 @@ class Hit:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     hits: tuple[Hit, ...]
     matched_speakers: tuple[tuple[str, Speaker], ...] = ()  # (event id, Speaker)
     suggestion: str | None = None  # a corrected query that finds something
@@ -362,6 +358,9 @@ def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Spea
     if (
         not exact
         and len(query.words) <= 4
+        # A query whose words all stand in the corpus as typed is not a misspelt name
+        # (and skipping the check keeps rapidfuzz out of most searches' start-up).
+        and not all(index.document_frequency(w) for w in query.words)
         and min(len(k) for k in keys) >= 4
         and int(index.meta.get("name_keys", "0")) <= NAME_FUZZY_MAX_KEYS
     ):
@@ -643,7 +642,7 @@ def _suggest(index: Index, query: SearchQuery, where: str, params: list[Any]) ->
     if not changed:
         return None
     text = " ".join(corrected)
-    retry = replace(query, text=text, words=tuple(corrected), phrases=(), excluded=query.excluded)
+    retry = query._replace(text=text, words=tuple(corrected), phrases=(), excluded=query.excluded)
     return text if _run(index, retry, where, params) else None
 
 
@@ -689,7 +688,7 @@ def search(
         result = search_index(index, query)
     finally:
         index.close()
-    return replace(result, warnings=(*warnings, *result.warnings))
+    return result._replace(warnings=(*warnings, *result.warnings))
 
 
 _corpus_indexes: dict[int, tuple[Corpus, Index]] = {}
