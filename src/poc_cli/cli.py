@@ -511,13 +511,21 @@ def sessions(
         emit(records, View(SESSION_COLUMNS, SESSION_CSV), choice, empty="no sessions")
         return
     details = [session_detail(corpus, key) for key in _session_keys(corpus, session, event)]
-    emit(details, _session_detail_view(details), choice, empty="no such session")
+    view = _detailed(View(SESSION_COLUMNS, SESSION_CSV), "session_detail_extra", choice)
+    emit(details, view, choice, empty="no such session")
 
 
-def _session_detail_view(details: Sequence[Record]) -> View:
-    from .views import session_detail_extra
+def _detailed(view: View, extra: str, choice: OutputChoice) -> View:
+    """``view`` with the named renderer from views.py below its table.
 
-    return View(SESSION_COLUMNS, SESSION_CSV, extra=session_detail_extra)
+    Only for table output: JSON, CSV and Markdown carry the detail in their records,
+    and need not import Rich.
+    """
+    if choice.format is not Format.table:
+        return view
+    from . import views
+
+    return view._replace(extra=getattr(views, extra))
 
 
 SPEAKER_COLUMNS = (
@@ -590,11 +598,9 @@ def speakers(
     keys = _speaker_keys(corpus, name, allow_several=False)
     if event is not None:
         keys = [k for k in keys if k[0] == event]
-    from .views import speaker_profile_extra
-
     emit(
         speaker_profiles(corpus, keys),
-        View(SPEAKER_COLUMNS, SPEAKER_CSV, extra=speaker_profile_extra),
+        _detailed(View(SPEAKER_COLUMNS, SPEAKER_CSV), "speaker_profile_extra", choice),
         choice,
         empty=f"{name} is not in event {event}",
     )
@@ -623,12 +629,11 @@ def show(
     Who said it and in what role, the session, the statements around it and the
     paragraph of the report it comes from."""
     from .queries import find_statement, statement_context
-    from .views import statement_context_extra
 
     choice = OutputChoice.of(fmt, json_, pager, output, force)
     corpus = _load(ctx)
     record = statement_context(corpus, find_statement(corpus, statement_id))
-    view = View(STATEMENT_COLUMNS, STATEMENT_CSV, extra=statement_context_extra)
+    view = _detailed(View(STATEMENT_COLUMNS, STATEMENT_CSV), "statement_context_extra", choice)
     emit([record], view, choice, empty="no such statement")
 
 
