@@ -192,3 +192,21 @@ def test_repeated_statement_ids_across_files_are_reported(
     with pytest.raises(DataError) as caught:
         search(tmp_path / "many", parse_query("neutrality"))
     assert "duplicate statement id" in caught.value.message
+
+
+def test_a_common_word_is_not_ranked_but_gives_the_shortest_statements() -> None:
+    """Over ``cap`` matches, Index.match skips bm25 and returns the shortest statements."""
+    from poc_cli.dataset import load_corpus
+    from poc_cli.index import build_index
+
+    index = build_index(load_corpus(DATA))
+    everything = index.match("the", limit=1000, cap=0)
+    assert len(everything) > 20
+    rows = index.statements(r for r, _ in everything)
+    lengths = {rowid: len(row.text.split()) for rowid, row in rows.items()}
+    capped = index.match("the", limit=10, cap=20)
+    assert len(capped) == 10 and {rank for _, rank in capped} == {0.0}
+    assert sorted(lengths[r] for r, _ in capped) == sorted(lengths.values())[:10]
+    # Fewer matches than the cap: ranked by bm25 as if there were no cap.
+    assert index.match("acronym", cap=10) == index.match("acronym", cap=0)
+    assert index.match("acronym", cap=10)[0][1] < 0.0

@@ -64,7 +64,7 @@ __all__ = [
     "open_index",
 ]
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 """Bump whenever what the index stores or how it tokenizes changes."""
 CACHE_ENV_VAR = "POC_CACHE_DIR"
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -76,6 +76,12 @@ Progress = Callable[[int, int], None]
 """``progress(done, total)``: statements (or, streaming from files, files) indexed so far."""
 
 _PROGRESS_STEP = 5000
+
+LENGTH_SHIFT = 40
+"""A statement's rowid is ``length << 40 | file number << 20 | place in file``."""
+MAX_LENGTH_BUCKET = (1 << 22) - 1
+RANK_CAP = 2000
+"""Above this many matches (per FTS table) none is ranked by bm25: see :meth:`Index.match`."""
 
 
 class StatementRow(NamedTuple):
@@ -271,13 +277,18 @@ class _Writer:
         rows = self._rows
         fts_rows = self._fts_rows
         encode_extra = _extra_encoder()
-        # Rowids: the dataset's number, then the statement's place in it, so that a
-        # shard built by another process needs no renumbering (and rowid order is corpus
-        # order).  A 50 MiB file holds far fewer than 2**20 statements.
-        rowid = number << 20
-        for st in dataset.statements:
-            rowid += 1
+        # Rowids: the statement's length in words, the dataset's number, then the
+        # statement's place in it.  Derived from the statement alone, so a shard built by
+        # another process needs no renumbering; length first, so that FTS5, which walks
+        # matches in rowid order, meets the shortest statements first (see Index.match).
+        # A 50 MiB file holds far fewer than 2**20 statements.
+        base = number << 20
+        for place, st in enumerate(dataset.statements, 1):
             text = st.text
+            length = text.count(" ") + 1
+            rowid = (
+                (length if length < MAX_LENGTH_BUCKET else MAX_LENGTH_BUCKET) << LENGTH_SHIFT
+            ) | (base + place)
             items = st.items or ()
             topic_ids = st.topics or ()
             rows.append(
@@ -589,23 +600,50 @@ class Index:
     # ---------------------------------------------------------------- retrieval
 
     def match(
-        self, expression: str, where: str = "", params: Sequence[Any] = (), limit: int = 200
+        self,
+        expression: str,
+        where: str = "",
+        params: Sequence[Any] = (),
+        limit: int = 200,
+        cap: int = RANK_CAP,
+        ranked: bool = True,
     ) -> list[tuple[int, float]]:
         """(rowid, bm25 rank) of statements matching an FTS5 ``expression``, best first.
 
         ``where`` is extra SQL over the ``statements`` table aliased ``s``.  An index
         built in two shards has two FTS tables; the best of each are merged.
+
+        bm25 costs microseconds per match (and first counts every match of each
+        phrase for its idf), and a common word matches half a million statements of a
+        big corpus.  So where more than ``cap`` statements match, bm25 is skipped:
+        the first ``limit`` matches in rowid order are returned, with rank 0.0 — the
+        shortest statements, since rowids begin with the length.  A rowid-only scan
+        of ``cap`` matches tells which case applies.  That is what search's own score
+        wants of a word or phrase found exactly (the shorter the statement, the higher
+        it scores); it loses bm25's preference for repeated words among equally short
+        statements.  ``ranked=False``: always so.
         """
         found: list[tuple[int, float]] = []
         for fts in self.fts_tables:
-            sql = f"SELECT {fts}.rowid, {fts}.rank FROM {fts}"
+            sql = f" FROM {fts}"
             if where:
                 sql += f" JOIN statements s ON s.rowid = {fts}.rowid"
             sql += f" WHERE {fts} MATCH ?"
             if where:
                 sql += f" AND ({where})"
-            sql += f" ORDER BY {fts}.rank LIMIT ?"
-            found.extend(self.conn.execute(sql, (expression, *params, limit)).fetchall())
+            args = (expression, *params)
+            if (
+                not ranked
+                or cap
+                and self.conn.execute(
+                    f"SELECT 1{sql} ORDER BY {fts}.rowid LIMIT 1 OFFSET ?", (*args, cap - 1)
+                ).fetchone()
+            ):
+                # Too many to rank: the shortest, in rowid order, unranked.
+                sql = f"SELECT {fts}.rowid, 0.0{sql} ORDER BY {fts}.rowid LIMIT ?"
+            else:
+                sql = f"SELECT {fts}.rowid, {fts}.rank{sql} ORDER BY {fts}.rank LIMIT ?"
+            found.extend(self.conn.execute(sql, (*args, limit)).fetchall())
         if len(self.fts_tables) > 1:
             found.sort(key=lambda row: (row[1], row[0]))
         return found[:limit]

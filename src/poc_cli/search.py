@@ -37,9 +37,32 @@ So an exact phrase always ranks above a fuzzy match.
 How it stays fast: query words are matched against the corpus *vocabulary* (each
 distinct indexed term, with its canonical spelling and stem), never against every
 statement; typos are forgiven by rapidfuzz over the vocabulary terms of similar
-length; FTS5 then finds the statements holding the expanded words (all of them, or
-failing that any of the non-stop words), and only the best few hundred by bm25 are
-rescored here.
+length; FTS5 then finds the statements holding the expanded words, in stages from
+the narrowest to the broadest, stopping once a stage has brought enough candidates:
+
+1. (two words or more) the exact phrase, as typed, in the text or items;
+2. the same words near each other (``NEAR``), in the text or items;
+3. every word, in the text or items;
+4. every word, in any column (topics, speaker names, organisations too);
+5. any of the non-stop words.
+
+Only the best few dozen of each stage (by bm25) are rescored here.
+
+Common words on a huge corpus: bm25 costs microseconds per matching statement, and
+"armed" is in half of a million statements.  So a stage with more than
+:data:`~poc_cli.index.RANK_CAP` matches (per FTS table) is not ranked by bm25: it
+gives the *shortest* matching statements instead (rowids begin with the statement's
+length, and FTS5 walks matches in rowid order, so that costs a few thousand rowids).
+Stages 1–2 are never ranked by bm25 (a phrase's bm25 scans every statement holding
+its words several times).  The trade-off: among statements that score the same here,
+ties go to the shorter, then the earlier statement, not to bm25's preference for
+repeated words; and a statement whose words are far apart or split between columns
+is a candidate only when the narrower stages found too few.  Since an exact phrase
+scores by the statement's length alone, and a whole match in the text outscores one
+that needs a topic or name, the stages and "shortest first" agree with the score
+below.  A corpus where no stage has more than RANK_CAP matches (the bundled
+seminar, anything up to tens of thousands of statements for most words) is ranked
+by bm25 throughout.
 
 Nothing found: ``SearchResult.suggestion`` holds a corrected query, but only if that
 query does find something.  A query that is a person's name fills
@@ -562,24 +585,73 @@ def _candidates(
     content = [g for g in (_group(terms[w]) for w in ordered if not terms[w].stop) if g]
     found: dict[int, float] = {}
     stages: list[list[str]] = []
+    # On a big corpus every word of a common query is in hundreds of thousands of
+    # statements, and only the shortest few thousand of those are ranked (Index.match):
+    # so first the statements that can score best, the exact phrase then the words near.
+    proximity = _proximity_stages(query, terms)
+    stages.extend(proximity)
     if all_groups:
-        stages.append(all_groups)  # every word
+        # Every word in the text or items (a whole match there outscores one that needs
+        # a topic, name or organisation), then every word anywhere.
+        stages.append(["{text items} : (" + " AND ".join(all_groups) + ")"])
+        stages.append(all_groups)
     if content and len(content) > 1:
         stages.append([" OR ".join(content)])  # any word that is not a stop word
     elif content:
         stages.append(content)
     if not stages and required:
         stages.append([])
-    for stage in stages:
+    for number, stage in enumerate(stages):
         parts = [*required, *stage]
         if not parts:
             continue
         expression = " AND ".join(f"({p})" for p in parts) + not_part
-        for rowid, rank in index.match(expression, where, params, size):
+        # A phrase found exactly scores by the statement's length alone: no bm25 needed
+        # (and bm25 over a phrase costs several scans of every statement holding its words).
+        ranked = number >= len(proximity)
+        for rowid, rank in index.match(expression, where, params, size, ranked=ranked):
             found.setdefault(rowid, rank)
         if len(found) >= size:
             break
     return found
+
+
+_PHRASE_VARIANTS_MAX = 8
+
+
+def _exact_sequences(query: SearchQuery, terms: dict[str, _Term]) -> list[list[str]]:
+    """The query's words in typed order, each in one of its exact spellings: every mix.
+
+    Empty for a one-word query, or when a word has no exact spelling in the corpus, or
+    there are too many mixes.
+    """
+    if len(query.words) < 2:
+        return []
+    sequences: list[list[str]] = [[]]
+    for w in query.words:
+        exact = sorted(v for v, q in terms[w].variants.items() if q >= 1.0)
+        if not exact or len(sequences) * len(exact) > _PHRASE_VARIANTS_MAX:
+            return []
+        sequences = [[*seq, v] for seq in sequences for v in exact]
+    return sequences
+
+
+def _proximity_stages(query: SearchQuery, terms: dict[str, _Term]) -> list[list[str]]:
+    """FTS5 stages before "every word anywhere": the exact phrase, then the words near
+    each other, in the text or items."""
+    sequences = _exact_sequences(query, terms)
+    if not sequences:
+        return []
+    # Only in the text and items, where _score can see a phrase (a topic label or a
+    # name holding the words would fill the stage with statements scoring far less).
+    phrase = " OR ".join("{text items} : " + _fts_string(" ".join(seq)) for seq in sequences)
+    # _score's proximity counts words in order, each within 2 tokens of the last.
+    span = 2 * (len(query.words) - 1)
+    near = " OR ".join(
+        "{text items} : NEAR(" + " ".join(_fts_string(v) for v in seq) + f", {span})"
+        for seq in sequences
+    )
+    return [[phrase], [near]]
 
 
 def _run(index: Index, query: SearchQuery, where: str, params: list[Any]) -> list[Hit]:
