@@ -45,6 +45,7 @@ import os
 import sqlite3
 import tempfile
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -798,9 +799,10 @@ def cache_key(paths: Sequence[Path]) -> str:
 def _listing_key(folder: Path | None, names: Sequence[str]) -> str:
     """:func:`cache_key` of ``names`` in ``folder`` (or of absolute paths if None).
 
-    Each file's absolute path, size, mtime, ctime and inode go into the hash.  Over a
-    folder the files are stat'ed by name relative to the open folder: 20,000 of them
-    in well under 0.1 s.
+    Each file's name, size, mtime, ctime and inode go into the hash (and the folder's
+    absolute path).  Over a folder the files are stat'ed by name relative to the open
+    folder; the numbers are hashed as one list, not formatted file by file: 20,000
+    files in about 0.1 s, nearly all of it the stat calls themselves.
     """
     digest = hashlib.sha256(f"{INDEX_FORMAT}\0{SCHEMA_VERSION}\0".encode())
     if folder is None:
@@ -810,15 +812,20 @@ def _listing_key(folder: Path | None, names: Sequence[str]) -> str:
         digest.update(base.encode("utf-8", "surrogateescape") + b"\0")
         fd = os.open(base, os.O_RDONLY)
         try:
-            stats = [os.stat(name, dir_fd=fd) for name in names]
+            stat = os.stat
+            stats = [stat(name, dir_fd=fd) for name in names]
         finally:
             os.close(fd)
-    digest.update(
-        "\n".join(
-            f"{n}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
-            for n, st in zip(names, stats, strict=True)
-        ).encode("utf-8", "surrogateescape")
-    )
+    numbers: list[int] = []
+    add = numbers.extend
+    for st in stats:
+        add((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+    # Names hold no NUL, and there are four numbers per name: unambiguous.
+    digest.update("\0".join(names).encode("utf-8", "surrogateescape") + b"\0\0")
+    try:
+        digest.update(array("q", numbers).tobytes())
+    except OverflowError:  # an inode number above 2**63
+        digest.update(repr(numbers).encode())
     return digest.hexdigest()
 
 
