@@ -22,29 +22,6 @@ class CitationStyle(StrEnum):
     chicago = "chicago"
 
 
-def _long_date(iso: str) -> str:
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def _apa_date(iso: str) -> str:
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.year}, {day:%B} {day.day}"
-
-
-def _year(iso: str) -> str:
-    try:
-        return str(date.fromisoformat(iso).year)
-    except ValueError:
-        return "n.d."
-
-
 def cite(
     corpus: Corpus, statement: Statement, style: CitationStyle, *, allow_paraphrase: bool = False
 ) -> str:
@@ -57,7 +34,8 @@ def cite(
     event = dataset.event
     speaker = corpus.speaker(statement.event, statement.speaker)
     session = corpus.session(statement.event, statement.session)
-    when = _long_date(event.date)
+    day = date.fromisoformat(event.date)  # the loader checked it is YYYY-MM-DD
+    when = f"{day:%B} {day.day}, {day.year}"
     who = f"{speaker.name}, {speaker.role}"
     quote = statement.kind == "quote"
     body = f"“{statement.text}”" if quote else statement.text
@@ -72,12 +50,13 @@ def cite(
         if quote:
             return f"{quoted}\n>\n> — **{speaker.name}**, {speaker.role}. {session.title}, *{event.title}*, {event.host}, {when}."
         return f"{quoted}\n>\n> — The report's summary of **{speaker.name}**, {speaker.role}, in *{event.title}*, {event.host}, {when}."
-    year = _year(event.date)
     if style is CitationStyle.apa:
-        reference = f"{event.host}. ({_apa_date(event.date)}). *{event.title}* [Event report]."
+        reference = (
+            f"{event.host}. ({day.year}, {day:%B} {day.day}). *{event.title}* [Event report]."
+        )
         if quote:
-            return f"{body} ({who}, as cited in {event.host}, {year})\n\n{reference}"
-        return f"{event.host} ({year}) reports of {who}: {statement.text}\n\n{reference}"
+            return f"{body} ({who}, as cited in {event.host}, {day.year})\n\n{reference}"
+        return f"{event.host} ({day.year}) reports of {who}: {statement.text}\n\n{reference}"
     # Chicago, notes and bibliography
     note = f"{speaker.name} ({speaker.role}), remarks at “{event.title},” {event.host}, {when}"
     if quote:
