@@ -284,6 +284,8 @@ class _Writer:
         # matches in rowid order, meets the shortest statements first (see Index.match).
         # A 50 MiB file holds far fewer than 2**20 statements.
         base = number << 20
+        nfc = _nfc
+        default = ("", "")
         for place, st in enumerate(dataset.statements, 1):
             text = st.text
             length = text.count(" ") + 1
@@ -305,14 +307,14 @@ class _Writer:
                     st.note,
                 )
             )
-            speaker_text, org_text = by_speaker.get(st.speaker, ("", ""))
+            speaker_text, org_text = by_speaker.get(st.speaker, default)
             fts_rows.append(
                 (
                     rowid,
-                    _nfc(text),
+                    text if text.isascii() else nfc(text),
                     # Items normally repeat the text; index them only where they add words.
-                    _nfc("\n".join(i for i in items if i not in text)),
-                    " ".join([labels.get(t, t) for t in topic_ids]),
+                    nfc("\n".join([i for i in items if i not in text])) if items else "",
+                    " ".join([labels.get(t, t) for t in topic_ids]) if topic_ids else "",
                     speaker_text,
                     org_text,
                 )
@@ -377,10 +379,13 @@ class _Writer:
         conn.execute(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
         conn.execute(f"CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, '{fts}', 'row')")
         terms = conn.execute("SELECT term, doc FROM temp.terms").fetchall()
-        conn.executemany(
-            "INSERT INTO vocab VALUES(?,?,?,?,?,?)",
-            [(t, canonical(t), stem(canonical(t)), df, len(t), t[:1]) for t, df in terms],
-        )
+        # Every term once: the functions' caches would only cost here.
+        spell, cut = canonical.__wrapped__, stem.__wrapped__
+        rows = []
+        for t, df in terms:
+            canon = spell(t)
+            rows.append((t, canon, cut(canon), df, len(t), t[:1]))
+        conn.executemany("INSERT INTO vocab VALUES(?,?,?,?,?,?)", rows)
         conn.execute("DROP TABLE temp.terms")
         conn.commit()
 
