@@ -122,3 +122,22 @@ def test_a_name_finds_the_person_and_their_statements(
 def test_adam_names_both_adams(corpus: Corpus) -> None:
     result = search_corpus(corpus, parse_query("Adam"))
     assert [s.id for _, s in result.matched_speakers] == ["adam-lupel", "adam-day"]
+
+
+def test_quality_holds_when_every_stage_is_too_big_to_rank(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a huge corpus common words skip bm25 (shortest matches first): the cases must
+    still be found in the top 3, as if the bundled seminar were that big."""
+    from poc_cli.index import Index
+
+    match = Index.match
+
+    def tiny_cap(self: Index, *args: object, **kwargs: object) -> list[tuple[int, float]]:
+        kwargs["cap"] = 5
+        return match(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Index, "match", tiny_cap)
+    ranks = _ranks(corpus)
+    missed = [(query, rank) for query, _, rank, _ in ranks if rank is None or rank > 3]
+    assert missed == []
