@@ -283,6 +283,11 @@ class _Writer:
         # another process needs no renumbering; length first, so that FTS5, which walks
         # matches in rowid order, meets the shortest statements first (see Index.match).
         # A 50 MiB file holds far fewer than 2**20 statements.
+        if not 0 <= number < 1 << 20:
+            # Rowids would collide: say so rather than return wrong statements.
+            from .errors import DataError
+
+            raise DataError(f"a corpus may hold at most {(1 << 20) - 1:,} dataset files")
         base = number << 20
         nfc = _nfc
         default = ("", "")
