@@ -16,22 +16,53 @@ from .model import Corpus, Event, Session, Speaker, Statement
 Record = dict[str, Any]
 
 
+def statement_json(
+    *,
+    id: str,
+    speaker: tuple[str, str],
+    session: tuple[str, str],
+    event: tuple[str, str, str],
+    kind: str,
+    text: str,
+    items: tuple[str, ...],
+    topics: tuple[str, ...],
+    paragraphs: tuple[int, ...],
+    note: str | None,
+) -> Record:
+    """The one definition of a statement's JSON object (``quotes``, ``show``, ``search``).
+
+    ``speaker`` is (id, name), ``session`` (id, title), ``event`` (id, title, date).
+    """
+    return {
+        "id": id,
+        "speaker": {"id": speaker[0], "name": speaker[1]},
+        "session": {"id": session[0], "title": session[1]},
+        "event": {"id": event[0], "title": event[1], "date": event[2]},
+        "kind": kind,
+        "text": text,
+        "items": list(items),
+        "topics": list(topics),
+        "paragraphs": list(paragraphs),
+        "note": note,
+    }
+
+
 def statement_record(corpus: Corpus, statement: Statement) -> Record:
     event = corpus.dataset(statement.event).event
     speaker = corpus.speaker(statement.event, statement.speaker)
     session = corpus.session(statement.event, statement.session)
-    return {
-        "id": statement.id,
-        "speaker": {"id": speaker.id, "name": speaker.name},
-        "session": {"id": session.id, "title": session.title},
-        "event": {"id": event.id, "title": event.short_title, "date": event.date},
-        "kind": statement.kind,
-        "text": statement.text,
-        "items": list(statement.items),
-        "topics": list(statement.topics),
-        "paragraphs": list(statement.paragraphs),
-        "note": statement.note,
-    }
+    return statement_json(
+        id=statement.id,
+        speaker=(speaker.id, speaker.name),
+        session=(session.id, session.title),
+        event=(event.id, event.short_title, event.date),
+        kind=statement.kind,
+        text=statement.text,
+        items=statement.items,
+        topics=statement.topics,
+        paragraphs=statement.paragraphs,
+        note=statement.note,
+    )
 
 
 def statement_counts(corpus: Corpus) -> Counter[tuple[str, str, str]]:

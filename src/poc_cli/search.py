@@ -154,20 +154,23 @@ class Hit(NamedTuple):
 
     def record(self) -> dict[str, Any]:
         """The JSON object: ``poc quotes --json``'s statement shape + score + spans."""
-        return {
-            "id": self.id,
-            "speaker": {"id": self.speaker, "name": self.speaker_name},
-            "session": {"id": self.session, "title": self.session_title},
-            "event": {"id": self.event, "title": self.event_title, "date": self.event_date},
-            "kind": self.kind,
-            "text": self.text,
-            "items": list(self.items),
-            "topics": list(self.topics),
-            "paragraphs": list(self.paragraphs),
-            "note": self.note,
-            "score": self.score,
-            "spans": [list(span) for span in self.spans],
-        }
+        from .records import statement_json
+
+        record = statement_json(
+            id=self.id,
+            speaker=(self.speaker, self.speaker_name),
+            session=(self.session, self.session_title),
+            event=(self.event, self.event_title, self.event_date),
+            kind=self.kind,
+            text=self.text,
+            items=self.items,
+            topics=self.topics,
+            paragraphs=self.paragraphs,
+            note=self.note,
+        )
+        record["score"] = self.score
+        record["spans"] = [list(span) for span in self.spans]
+        return record
 
 
 class SearchResult(NamedTuple):
