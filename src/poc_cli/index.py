@@ -154,12 +154,16 @@ def _nfc(text: str) -> str:
     )
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+def _json_encoder() -> Callable[[Any], bytes]:
+    """Compact UTF-8 JSON (msgspec: about 5× the standard encoder on a big build)."""
+    import msgspec
+
+    return msgspec.json.Encoder().encode
 
 
-def _speaker_json(p: Any) -> str:
+def _speaker_json(p: Any, encode: Callable[[Any], bytes]) -> str:
     # By hand: dataclasses.asdict deep-copies and costs seconds on a big corpus.
-    return _encode(
+    return encode(
         {
             "id": p.id,
             "name": p.name,
@@ -170,12 +174,12 @@ def _speaker_json(p: Any) -> str:
             "parts": [{"session": x.session, "part": x.part} for x in p.parts],
             "notes": list(p.notes or ()),
         }
-    )
+    ).decode()
 
 
-def _session_json(s: Any) -> str:
+def _session_json(s: Any, encode: Callable[[Any], bytes]) -> str:
     paper = s.paper
-    return _encode(
+    return encode(
         {
             "id": s.id,
             "title": s.title,
@@ -188,14 +192,7 @@ def _session_json(s: Any) -> str:
             "moderators": list(s.moderators or ()),
             "note": s.note,
         }
-    )
-
-
-def _extra_encoder() -> Callable[[Any], bytes]:
-    """Compact JSON of a statement's [items, topics, paragraphs], as ``_encode`` writes it."""
-    import msgspec
-
-    return msgspec.json.Encoder().encode
+    ).decode()
 
 
 class _Writer:
@@ -218,8 +215,17 @@ class _Writer:
         self.done = 0
         self.event_paths: dict[str, str] = {}
         self.duplicate_events = False
-        self._rows: list[tuple[Any, ...]] = []
-        self._fts_rows: list[tuple[Any, ...]] = []
+        self._encode = _json_encoder()
+        # Rows waiting to be written, by table (written together: fewer SQLite calls).
+        self._pending: dict[str, list[tuple[Any, ...]]] = {
+            "events": [],
+            "sessions": [],
+            "speakers": [],
+            "topics": [],
+            "names": [],
+            "statements": [],
+            self.fts: [],
+        }
         self._name_keys: dict[tuple[Any, ...], frozenset[str]] = {}
 
     def add(self, dataset: Any, path: str = "", number: int = 0) -> None:
@@ -227,29 +233,33 @@ class _Writer:
         from .model import Speaker
         from .names import name_keys
 
+        # Rowids: the statement's length in words, the dataset's number, then the
+        # statement's place in it.  Derived from the statement alone, so a shard built by
+        # another process needs no renumbering; length first, so that FTS5, which walks
+        # matches in rowid order, meets the shortest statements first (see Index.match).
+        # A 50 MiB file holds far fewer than 2**20 statements.
+        if not 0 <= number < 1 << 20:
+            # Rowids would collide: say so rather than return wrong statements.
+            from .errors import DataError
+
+            raise DataError(f"a corpus may hold at most {(1 << 20) - 1:,} dataset files")
         ev = dataset.event
-        if ev.id in self.event_paths:
+        event = ev.id
+        if event in self.event_paths:
             self.duplicate_events = True
-        self.event_paths.setdefault(ev.id, path)
-        conn = self.conn
-        # OR IGNORE: a repeated event id is reported by the caller, after the build.
-        conn.execute(
-            "INSERT OR IGNORE INTO events VALUES(?,?,?,?)",
-            (ev.id, ev.short_title, ev.title, ev.date),
+        self.event_paths.setdefault(event, path)
+        pending = self._pending
+        encode = self._encode
+        pending["events"].append((event, ev.short_title, ev.title, ev.date))
+        pending["sessions"].extend(
+            (event, x.id, x.title, x.kind, _session_json(x, encode)) for x in dataset.sessions
         )
-        conn.executemany(
-            "INSERT OR IGNORE INTO sessions VALUES(?,?,?,?,?)",
-            [(ev.id, x.id, x.title, x.kind, _session_json(x)) for x in dataset.sessions],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO speakers VALUES(?,?,?,?)",
-            [(ev.id, p.id, p.name, _speaker_json(p)) for p in dataset.speakers],
+        pending["speakers"].extend(
+            (event, p.id, p.name, _speaker_json(p, encode)) for p in dataset.speakers
         )
         topics = dataset.topics or ()
-        conn.executemany(
-            "INSERT OR IGNORE INTO topics VALUES(?,?,?)", [(ev.id, t.id, t.label) for t in topics]
-        )
-        names: list[tuple[str, str, str]] = []
+        pending["topics"].extend((event, t.id, t.label) for t in topics)
+        names = pending["names"]
         by_speaker: dict[str, tuple[str, str]] = {}
         for p in dataset.speakers:
             aliases = tuple(p.aliases or ())
@@ -269,27 +279,15 @@ class _Writer:
                     )
                 )
                 self._name_keys[ident] = keys
-            names.extend((key, ev.id, p.id) for key in keys)
+            names.extend((key, event, p.id) for key in keys)
             display = f"{p.honorific} {p.name}" if p.honorific else p.name
             by_speaker[p.id] = (
                 _nfc(" ".join(dict.fromkeys((display, p.name, *aliases)))),
                 _nfc(" ".join((*p.organisations, p.role))),
             )
-        conn.executemany("INSERT INTO names VALUES(?,?,?)", names)
         labels = {t.id: t.label for t in topics}
-        rows = self._rows
-        fts_rows = self._fts_rows
-        encode_extra = _extra_encoder()
-        # Rowids: the statement's length in words, the dataset's number, then the
-        # statement's place in it.  Derived from the statement alone, so a shard built by
-        # another process needs no renumbering; length first, so that FTS5, which walks
-        # matches in rowid order, meets the shortest statements first (see Index.match).
-        # A 50 MiB file holds far fewer than 2**20 statements.
-        if not 0 <= number < 1 << 20:
-            # Rowids would collide: say so rather than return wrong statements.
-            from .errors import DataError
-
-            raise DataError(f"a corpus may hold at most {(1 << 20) - 1:,} dataset files")
+        rows = pending["statements"]
+        fts_rows = pending[self.fts]
         base = number << 20
         nfc = _nfc
         default = ("", "")
@@ -305,12 +303,12 @@ class _Writer:
                 (
                     rowid,
                     st.id,
-                    ev.id,
+                    event,
                     st.speaker,
                     st.session,
                     st.kind,
                     text,
-                    encode_extra((items, topic_ids, st.paragraphs)).decode(),
+                    encode((items, topic_ids, st.paragraphs)).decode(),
                     st.note,
                 )
             )
@@ -331,17 +329,30 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        self.conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?)", self._rows)
+        """Write the pending rows."""
+        conn = self.conn
+        pending = self._pending
+        # OR IGNORE: a repeated event id is reported by the caller, after the build.
+        for table, marks in (("events", 4), ("sessions", 5), ("speakers", 4), ("topics", 3)):
+            conn.executemany(
+                f"INSERT OR IGNORE INTO {table} VALUES({','.join('?' * marks)})", pending[table]
+            )
+        conn.executemany("INSERT INTO names VALUES(?,?,?)", pending["names"])
         # In rowid order: FTS5 writes its pending terms out as a new segment whenever a
         # rowid is lower than the last one, and rowids begin with the statement's length,
-        # so unsorted rows meant a tiny segment per statement and twice the build time.
-        self._fts_rows.sort()
-        self.conn.executemany(
+        # so unsorted rows meant a tiny segment per statement and twice the build time
+        # (and B-tree inserts all over the statements table).
+        statements = pending["statements"]
+        statements.sort()
+        conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?)", statements)
+        fts_rows = pending[self.fts]
+        fts_rows.sort()
+        conn.executemany(
             f"INSERT INTO {self.fts}(rowid, {', '.join(FTS_COLUMNS)}) VALUES(?,?,?,?,?,?)",
-            self._fts_rows,
+            fts_rows,
         )
-        self._rows.clear()
-        self._fts_rows.clear()
+        for rows in pending.values():
+            rows.clear()
 
     def duplicate_statement_ids(self) -> bool:
         """True if a statement id occurs twice (call after :meth:`finish`)."""
