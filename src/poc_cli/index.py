@@ -206,6 +206,7 @@ class _Writer:
     def __init__(self, conn: sqlite3.Connection, fts: str = "fts") -> None:
         self.conn = conn
         self.fts = fts
+        conn.execute("PRAGMA page_size=16384")
         conn.execute("PRAGMA journal_mode=OFF")  # a new file renamed into place: no journal
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("PRAGMA cache_size=-65536")
