@@ -194,6 +194,31 @@ def test_repeated_statement_ids_across_files_are_reported(
     assert "duplicate statement id" in caught.value.message
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(1, 2), (-2, -1), (1, -1)],
+    ids=["parent's half", "child's half", "across halves"],
+)
+def test_repeated_event_ids_across_files_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: int, second: int
+) -> None:
+    """Two files with one event id (their statement ids differ) is a data error."""
+    from poc_cli.errors import DataError
+    from poc_cli.index import PARALLEL_MIN_FILES
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    files = _many_events(tmp_path / "many", PARALLEL_MIN_FILES + 2)
+    event = f'"id": "{files[first].stem}"'
+    twin = files[second]
+    text = twin.read_text(encoding="utf-8")
+    assert text.count(f'"id": "{twin.stem}"') == 1
+    twin.write_text(text.replace(f'"id": "{twin.stem}"', event), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        search(tmp_path / "many", parse_query("neutrality"))
+    assert "duplicate event id" in caught.value.message
+    assert str(twin) in caught.value.message or str(files[first]) in caught.value.message
+
+
 def test_a_common_word_is_not_ranked_but_gives_the_shortest_statements() -> None:
     """Over ``cap`` matches, Index.match skips bm25 and returns the shortest statements."""
     from poc_cli.dataset import load_corpus

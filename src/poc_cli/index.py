@@ -378,7 +378,9 @@ class _Writer:
             for table in ("names", "statements"):
                 conn.execute(f"INSERT INTO main.{table} SELECT * FROM shard.{table}")
             if conn.execute("SELECT count(*) FROM events").fetchone()[0] != events + added:
-                self.duplicate_events = True
+                self.duplicate_events = True  # an event id in both halves
+            if conn.execute("SELECT 1 FROM shard.meta WHERE key = 'duplicate_events'").fetchone():
+                self.duplicate_events = True  # repeated within the shard's half
             self.done += conn.execute("SELECT count(*) FROM shard.statements").fetchone()[0]
             # An FTS5 table is its shadow tables: copy them whole into an empty twin.
             _create_fts(conn, "fts1")
@@ -561,6 +563,11 @@ def _build_shard(paths: list[str], shard: str, first: int) -> None:
         writer = _Writer(conn, fts="fts1")
         _add_files(writer, paths, first, None, 1.0)
         writer.seal()
+        # The shard's events table keeps one row per id (OR IGNORE), so a repeat
+        # within this half can only be told to the parent here.
+        if writer.duplicate_events:
+            conn.execute("INSERT INTO meta VALUES('duplicate_events', '1')")
+            conn.commit()
     finally:
         conn.close()
 
