@@ -410,18 +410,35 @@ def poc_version(poc: str) -> str:
     return done.stdout.strip() or f"exit {done.returncode}"
 
 
-def framework_versions() -> str:
-    from contextlib import suppress
-    from importlib.metadata import PackageNotFoundError, version
+def poc_python(poc: str) -> str:
+    """The interpreter that runs the ``poc`` script (its ``#!`` line), else this one."""
+    try:
+        with open(poc, "rb") as script:
+            first = script.readline(4096)
+    except OSError:
+        return sys.executable
+    if first.startswith(b"#!"):
+        interpreter = first[2:].strip().split(b" ")[0].decode(errors="replace")
+        if Path(interpreter).exists():
+            return interpreter
+    return sys.executable
 
-    found = []
-    for name in ("typer", "rich", "click"):
-        with suppress(PackageNotFoundError):
-            found.append(f"{name} {version(name)}")
-    return ", ".join(found)
+
+_VERSIONS = (
+    "from importlib.metadata import version\n"
+    "for name in ('typer', 'rich'):\n"
+    "    try: print(name, version(name))\n"
+    "    except Exception: pass\n"
+)
 
 
-def compile_poc() -> str:
+def framework_versions(python: str) -> str:
+    """typer's and rich's versions where the timed poc runs (typer's moved every row)."""
+    done = subprocess.run([python, "-c", _VERSIONS], capture_output=True, text=True)
+    return ", ".join(done.stdout.split("\n")[:-1]) or "typer and rich versions unknown"
+
+
+def compile_poc(python: str) -> str:
     """Write poc's bytecode, as installing a wheel does, and say what was done.
 
     With ``PYTHONDONTWRITEBYTECODE`` set (as on some shared machines) an editable
@@ -432,19 +449,20 @@ def compile_poc() -> str:
         "import compileall, os, poc_cli; "
         "print(compileall.compile_dir(os.path.dirname(poc_cli.__file__), quiet=1))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    done = subprocess.run([python, "-c", code], capture_output=True, text=True)
     if done.returncode != 0 or done.stdout.strip() != "True":
         return "poc bytecode: could not be written (each run compiles poc's sources)"
     return "poc bytecode: written before timing, as a wheel install has it"
 
 
 def machine(poc: str, runs: int, warmup: int) -> list[str]:
+    python = poc_python(poc)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return [
         f"Machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
-        f"Python {platform.python_version()} ({sys.executable}); poc: {poc_version(poc)}; "
-        f"{framework_versions()}",
-        compile_poc(),
+        f"Python {platform.python_version()} ({sys.executable}); poc: {poc_version(poc)} "
+        f"({python}: {framework_versions(python)})",
+        compile_poc(python),
         f"{time.strftime('%Y-%m-%d %H:%M %Z')}; load average at start {load}; "
         f"{runs} timed runs per command after {warmup} warm-up run(s)",
         memory_source(),

@@ -37,8 +37,11 @@ main()
 """
 
 
-def imported(args: list[str], cache: str) -> set[str]:
-    """The watched modules that ``poc ARGS`` imported, in a fresh interpreter."""
+def imported(args: list[str], cache: str, status: int = 0) -> set[str]:
+    """The watched modules that ``poc ARGS`` imported, in a fresh interpreter.
+
+    The command must exit with ``status``: one that failed early proves nothing.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("POC_")}
     env["POC_CACHE_DIR"] = cache
     env["NO_COLOR"] = "1"
@@ -49,7 +52,8 @@ def imported(args: list[str], cache: str) -> set[str]:
         env=env,
         timeout=120,
     )
-    assert done.returncode in (0, 1), done.stderr
+    assert done.returncode == status, done.stderr
+    assert done.stdout.strip(), "the command printed nothing"
     line = [x for x in done.stderr.splitlines() if x.startswith("IMPORTED:")]
     assert len(line) == 1, done.stderr
     return set(line[0].removeprefix("IMPORTED:").split())
