@@ -350,32 +350,47 @@ _TOP: _Spec = {
 }
 
 
+_MISSING = object()
+
+
 def _check_fields(obj: Any, path: str, spec: _Spec, problems: list[Problem]) -> bool:
-    """Check one object's fields against ``spec``; True if it is an object at all."""
+    """Check one object's fields against ``spec``; True if it is an object at all.
+
+    Runs for every statement of every file a command loads, so a valid field costs
+    one ``type()`` test; paths and messages are made only for a problem.
+    """
     if not isinstance(obj, dict):
         problems.append(Problem(path, f"must be an object, not {_type_name(obj)}"))
         return False
     for name, (kind, required, element) in spec.items():
-        where = f"{path}.{name}" if path else name
-        if name not in obj or (obj[name] is None and not required):
+        value = obj.get(name, _MISSING)
+        if value is _MISSING or (value is None and not required):
             if required:
-                problems.append(Problem(where, "missing required field"))
+                problems.append(Problem(_field_path(path, name), "missing required field"))
             continue
-        value = obj[name]
-        if not _is(value, kind):
-            problems.append(Problem(where, f"must be {_TYPE_NAMES[kind]}, not {_type_name(value)}"))
+        if type(value) is not kind and not _is(value, kind):
+            problems.append(
+                Problem(
+                    _field_path(path, name),
+                    f"must be {_TYPE_NAMES[kind]}, not {_type_name(value)}",
+                )
+            )
         elif kind is str and required and not value.strip():
-            problems.append(Problem(where, "must not be empty"))
+            problems.append(Problem(_field_path(path, name), "must not be empty"))
         elif element is not None:
             for i, item in enumerate(value):
-                if not _is(item, element):
+                if type(item) is not element and not _is(item, element):
                     problems.append(
                         Problem(
-                            f"{where}[{i}]",
+                            f"{_field_path(path, name)}[{i}]",
                             f"must be {_TYPE_NAMES[element]}, not {_type_name(item)}",
                         )
                     )
     return True
+
+
+def _field_path(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
 
 
 def _records(raw: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
