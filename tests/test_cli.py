@@ -622,3 +622,85 @@ def test_a_fixture_dataset_runs_every_listing(poc: Any) -> None:
         assert result.exit_code == 0, (args, result.stderr)
     cited = poc("--data", str(MINI), "cite", "mini-02").stdout
     assert "“Fixtures keep tests honest,”" in cited and "Ann Example" in cited
+
+
+# ------------------------------------------------------------------ progress bars
+
+
+class _FakeBar:
+    """Stands in for rich.progress.Progress and records what the CLI asked of it."""
+
+    made: list[_FakeBar] = []
+
+    def __init__(self, **_: Any) -> None:
+        self.tasks: list[tuple[str, int]] = []
+        self.updates: list[int] = []
+        self.running = False
+        _FakeBar.made.append(self)
+
+    def start(self) -> None:
+        self.running = True
+
+    def stop(self) -> None:
+        self.running = False
+
+    def add_task(self, label: str, total: int) -> int:
+        self.tasks.append((label, total))
+        return 0
+
+    def update(self, task: int, completed: int) -> None:
+        self.updates.append(completed)
+
+
+@pytest.mark.parametrize("label", ["Reading datasets", "Indexing statements"])
+def test_progress_bar_shows_on_a_terminal_after_a_second_and_stops_at_the_end(
+    monkeypatch: pytest.MonkeyPatch, label: str
+) -> None:
+    import time
+
+    import rich.progress
+
+    from poc_cli import cli
+
+    now = [100.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(rich.progress, "Progress", _FakeBar)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    _FakeBar.made.clear()
+    progress = cli._progress_bar(label)
+    assert progress is not None
+    progress(1, 10)
+    now[0] += 0.5
+    progress(2, 10)
+    assert _FakeBar.made == []  # under a second: nothing shown
+    now[0] += 0.6
+    progress(3, 10)
+    (bar,) = _FakeBar.made
+    assert bar.running and bar.tasks == [(label, 10)] and bar.updates == [3]
+    progress(10, 10)
+    assert not bar.running and bar.updates == [3, 10]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from poc_cli import cli
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert cli._progress_bar("Reading datasets") is None
+
+
+def test_a_quick_job_never_shows_a_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import rich.progress
+
+    from poc_cli import cli
+
+    monkeypatch.setattr(time, "monotonic", lambda: 5.0)
+    monkeypatch.setattr(rich.progress, "Progress", _FakeBar)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    _FakeBar.made.clear()
+    progress = cli._progress_bar("Reading datasets")
+    assert progress is not None
+    for done in range(1, 11):
+        progress(done, 10)
+    assert _FakeBar.made == []

@@ -66,7 +66,8 @@ def _settings(ctx: typer.Context) -> Settings:
 def _load(ctx: typer.Context) -> Any:
     from .dataset import load_corpus
 
-    return load_corpus(_settings(ctx).data)
+    # A big archive takes seconds to read; say so on a terminal rather than hang silently.
+    return load_corpus(_settings(ctx).data, on_file=_progress_bar("Reading datasets"))
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -818,7 +819,7 @@ def search(
     )
     typed = " ".join(query)
     parsed = parse_query(typed, filters=filters, limit=limit, min_score=min_score)
-    result = run_search(_settings(ctx).data, parsed, progress=_build_progress())
+    result = run_search(_settings(ctx).data, parsed, progress=_progress_bar("Indexing statements"))
     for warning in result.warnings:
         _note(f"warning: {warning}")
     view = View(SEARCH_COLUMNS, SEARCH_CSV)
@@ -837,9 +838,9 @@ def search(
     emit(records, view, choice, empty=message)
 
 
-def _build_progress() -> Any:
-    """A progress callback for index builds: a bar on stderr, on a terminal only,
-    shown once a build has taken over a second."""
+def _progress_bar(label: str) -> Any:
+    """A ``progress(done, total)`` callback: a bar on stderr, on a terminal only, shown
+    once the work has taken over a second; None when stderr is not a terminal."""
     if not sys.stderr.isatty():
         return None
     import time
@@ -858,7 +859,7 @@ def _build_progress() -> Any:
             bar = Progress(console=make_terminal().err, transient=True)
             bar.start()
             state["bar"] = bar
-            state["task"] = bar.add_task("Indexing statements", total=total)
+            state["task"] = bar.add_task(label, total=total)
         state["bar"].update(state["task"], completed=done)
         if done >= total:
             state["bar"].stop()
