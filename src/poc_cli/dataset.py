@@ -140,8 +140,9 @@ def _int_parser(long_numbers: list[int]) -> Callable[[str], int]:
     """json's ``parse_int``, noting in ``long_numbers`` any integer Python would refuse."""
 
     def parse_int(digits: str) -> int:
-        # Python refuses integers over 4,300 digits with an error that has no position.
-        if len(digits) <= 4300:
+        # Python refuses integers over 4,300 digits (the sign does not count) with an
+        # error that has no position.
+        if len(digits) - digits.startswith("-") <= 4300:
             return int(digits)
         long_numbers.append(len(digits))
         return _LongNumber(len(digits))

@@ -166,6 +166,7 @@ FILE_CASES = [
     FileCase("deep-900-in-notes", _append_key('"notes": ' + "[" * 900 + "]" * 900), r"duplicate key 'notes'"),
     FileCase("huge-int-schema-version", _replace_once('"schema_version": 1', '"schema_version": 1' + "0" * 5000), r"schema_version", own_process=True),
     FileCase("huge-int-in-a-list", _replace_once('"paragraphs": [5]', '"paragraphs": [' + "9" * 5000 + "]"), r"statements\[0\]\.paragraphs\[0\]: a number of over 4,300 digits", own_process=True),
+    FileCase("negative-int-of-4300-digits-is-a-number", _replace_once('"paragraphs": [5]', '"paragraphs": [-' + "9" * 4300 + "]"), r"statements\[0\]\.paragraphs\[0\]: paragraph -9+ is out of range"),
     FileCase("huge-int-400-digits", _replace_once('"paragraphs": [5]', '"paragraphs": [' + "9" * 400 + "]"), r"statements\[0\]\.paragraphs\[0\]: paragraph 9+ is out of range"),
     FileCase("huge-float-is-infinity", _replace_once('"schema_version": 1', '"schema_version": 1e400'), r"schema_version: must be an integer, not a number"),
     FileCase("negative-zero-version", _replace_once('"schema_version": 1', '"schema_version": -0.0'), r"schema_version: must be an integer, not a number"),
