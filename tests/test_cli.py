@@ -652,55 +652,71 @@ class _FakeBar:
         self.updates.append(completed)
 
 
-@pytest.mark.parametrize("label", ["Reading datasets", "Indexing statements"])
-def test_progress_bar_shows_on_a_terminal_after_a_second_and_stops_at_the_end(
-    monkeypatch: pytest.MonkeyPatch, label: str
-) -> None:
+@pytest.fixture
+def fake_terminal(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """stderr is a terminal, Rich's Progress is _FakeBar, and time is what the test says."""
     import time
 
     import rich.progress
-
-    from poc_cli import cli
 
     now = [100.0]
     monkeypatch.setattr(time, "monotonic", lambda: now[0])
     monkeypatch.setattr(rich.progress, "Progress", _FakeBar)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     _FakeBar.made.clear()
-    progress = cli._progress_bar(label)
-    assert progress is not None
-    progress(1, 10)
-    now[0] += 0.5
-    progress(2, 10)
-    assert _FakeBar.made == []  # under a second: nothing shown
-    now[0] += 0.6
-    progress(3, 10)
-    (bar,) = _FakeBar.made
-    assert bar.running and bar.tasks == [(label, 10)] and bar.updates == [3]
-    progress(10, 10)
-    assert not bar.running and bar.updates == [3, 10]
+    return now
+
+
+@pytest.mark.parametrize("label", ["Reading datasets", "Indexing statements"])
+def test_progress_bar_shows_on_a_terminal_after_a_second_and_stops_at_the_end(
+    fake_terminal: list[float], label: str
+) -> None:
+    from poc_cli import cli
+
+    with cli._progress_bar(label) as progress:
+        assert progress is not None
+        progress(1, 10)
+        fake_terminal[0] += 0.5
+        progress(2, 10)
+        assert _FakeBar.made == []  # under a second: nothing shown
+        fake_terminal[0] += 0.6
+        progress(3, 10)
+        (bar,) = _FakeBar.made
+        assert bar.running and bar.tasks == [(label, 10)] and bar.updates == [3]
+        progress(10, 10)
+        assert not bar.running and bar.updates == [3, 10]
+        progress(10, 10)  # a late call draws nothing again
+    assert len(_FakeBar.made) == 1 and bar.updates == [3, 10]
+
+
+def test_progress_bar_is_stopped_when_the_work_fails_midway(fake_terminal: list[float]) -> None:
+    """A bad file or Ctrl-C must not leave a half-drawn bar and a hidden cursor."""
+    from poc_cli import cli
+
+    for failure in (ValueError("bad file"), SystemExit(130)):
+        _FakeBar.made.clear()
+        with pytest.raises(type(failure)), cli._progress_bar("Reading datasets") as progress:
+            assert progress is not None
+            fake_terminal[0] += 2.0
+            progress(3, 10)
+            assert _FakeBar.made[0].running
+            raise failure
+        assert not _FakeBar.made[0].running
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     from poc_cli import cli
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
-    assert cli._progress_bar("Reading datasets") is None
+    with cli._progress_bar("Reading datasets") as progress:
+        assert progress is None
 
 
-def test_a_quick_job_never_shows_a_bar(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
-    import rich.progress
-
+def test_a_quick_job_never_shows_a_bar(fake_terminal: list[float]) -> None:
     from poc_cli import cli
 
-    monkeypatch.setattr(time, "monotonic", lambda: 5.0)
-    monkeypatch.setattr(rich.progress, "Progress", _FakeBar)
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    _FakeBar.made.clear()
-    progress = cli._progress_bar("Reading datasets")
-    assert progress is not None
-    for done in range(1, 11):
-        progress(done, 10)
+    with cli._progress_bar("Reading datasets") as progress:
+        assert progress is not None
+        for done in range(1, 11):
+            progress(done, 10)
     assert _FakeBar.made == []

@@ -8,11 +8,12 @@ are :class:`~poc_cli.errors.PocError` subclasses raised by the core; the
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple, NoReturn, TypeVar
@@ -67,7 +68,8 @@ def _load(ctx: typer.Context) -> Any:
     from .dataset import load_corpus
 
     # A big archive takes seconds to read; say so on a terminal rather than hang silently.
-    return load_corpus(_settings(ctx).data, on_file=_progress_bar("Reading datasets"))
+    with _progress_bar("Reading datasets") as progress:
+        return load_corpus(_settings(ctx).data, on_file=progress)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -819,7 +821,8 @@ def search(
     )
     typed = " ".join(query)
     parsed = parse_query(typed, filters=filters, limit=limit, min_score=min_score)
-    result = run_search(_settings(ctx).data, parsed, progress=_progress_bar("Indexing statements"))
+    with _progress_bar("Indexing statements") as progress:
+        result = run_search(_settings(ctx).data, parsed, progress=progress)
     for warning in result.warnings:
         _note(f"warning: {warning}")
     view = View(SEARCH_COLUMNS, SEARCH_CSV)
@@ -838,20 +841,32 @@ def search(
     emit(records, view, choice, empty=message)
 
 
-def _progress_bar(label: str) -> Any:
-    """A ``progress(done, total)`` callback: a bar on stderr, on a terminal only, shown
-    once the work has taken over a second; None when stderr is not a terminal."""
+@contextlib.contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """``with _progress_bar(label) as progress:`` a ``progress(done, total)`` callback
+    that draws a bar on stderr once the work has taken over a second; None when stderr
+    is not a terminal.
+
+    The bar is stopped when the block ends, however it ends: a bad file or Ctrl-C
+    midway must not leave a half-drawn bar and a hidden cursor behind.
+    """
     if not sys.stderr.isatty():
-        return None
+        yield None
+        return
     import time
 
     started = time.monotonic()
     state: dict[str, Any] = {}
 
+    def stop() -> None:
+        bar = state.pop("bar", None)
+        if bar is not None:
+            bar.stop()
+
     def progress(done: int, total: int) -> None:
         if "bar" not in state:
-            if time.monotonic() - started < 1.0 or done >= total:
-                return
+            if "task" in state or time.monotonic() - started < 1.0 or done >= total:
+                return  # stopped already, or too soon / too quick to show
             from rich.progress import Progress
 
             from .console import make_terminal
@@ -862,9 +877,12 @@ def _progress_bar(label: str) -> Any:
             state["task"] = bar.add_task(label, total=total)
         state["bar"].update(state["task"], completed=done)
         if done >= total:
-            state["bar"].stop()
+            stop()
 
-    return progress
+    try:
+        yield progress
+    finally:
+        stop()
 
 
 @app.command(
