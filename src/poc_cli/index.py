@@ -43,7 +43,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -949,6 +948,8 @@ def _unwritable(folder: Path, problem: str) -> str:
 
 def _temporary(folder: Path) -> str | OSError:
     """A new empty file in ``folder`` to build an index in, or why there cannot be one."""
+    import tempfile  # only when building: a warm search never needs it
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".index-", suffix=".tmp")
@@ -968,17 +969,17 @@ def _remove_stale(folder: Path, prefix: str, target: Path) -> None:
 
 def _save(index: Index, folder: Path, prefix: str, target: Path) -> str | None:
     """Write ``index`` to ``target`` atomically; the reason it failed, or None."""
-    tmp: str | None = None
+    made = _temporary(folder)
+    if not isinstance(made, str):
+        return str(made) or type(made).__name__
+    tmp: str | None = made
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".index-", suffix=".tmp")
-        os.close(fd)
-        disk = sqlite3.connect(tmp)
+        disk = sqlite3.connect(made)
         try:
             index.conn.backup(disk)
         finally:
             disk.close()
-        os.replace(tmp, target)
+        os.replace(made, target)
         tmp = None
     except (OSError, sqlite3.Error) as exc:
         return str(exc) or type(exc).__name__
