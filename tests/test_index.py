@@ -235,3 +235,33 @@ def test_a_common_word_is_not_ranked_but_gives_the_shortest_statements() -> None
     # Fewer matches than the cap: ranked by bm25 as if there were no cap.
     assert index.match("acronym", cap=10) == index.match("acronym", cap=0)
     assert index.match("acronym", cap=10)[0][1] < 0.0
+
+
+def test_a_file_bigger_than_a_write_batch_is_indexed_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are written every _BATCH statements, also in the middle of one file (a single
+    file may hold 100,000 statements); nothing may be lost or written twice."""
+    import sqlite3
+
+    from poc_cli import index as index_module
+    from poc_cli.dataset import load_corpus
+    from poc_cli.search import search_corpus
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    queries = [
+        parse_query(text, limit=60)
+        for text in ("acronym soup", "nuetrality", '"armed groups" -Mali', "Mamiya", "the")
+    ]
+    corpus = load_corpus(DATA)
+    expected = [search_corpus(corpus, query).hits for query in queries]  # one write
+    monkeypatch.setattr(index_module, "_BATCH", 7)  # 56 statements: 8 writes mid-file
+    assert [search(DATA, query).hits for query in queries] == expected
+    (built,) = sorted((tmp_path / "cache").glob("index-*.sqlite"))
+    conn = sqlite3.connect(built)
+    try:
+        ids = [i for (i,) in conn.execute("SELECT id FROM statements ORDER BY id")]
+        docs = conn.execute("SELECT count(*) FROM fts_docsize").fetchone()[0]
+    finally:
+        conn.close()
+    assert ids == sorted(s.id for s in corpus.statements) and docs == 56

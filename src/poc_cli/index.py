@@ -208,7 +208,7 @@ class _Writer:
         conn.execute("PRAGMA page_size=16384")
         conn.execute("PRAGMA journal_mode=OFF")  # a new file renamed into place: no journal
         conn.execute("PRAGMA synchronous=OFF")
-        conn.execute("PRAGMA cache_size=-65536")
+        conn.execute("PRAGMA cache_size=-16384")
         conn.executescript(_SCHEMA)
         self.fts_tables = [fts]
         _create_fts(conn, fts)
@@ -324,9 +324,9 @@ class _Writer:
                     org_text,
                 )
             )
+            if len(rows) >= _BATCH:
+                self.flush()  # within a file too: one file may hold 100,000 statements
         self.done += len(dataset.statements)
-        if len(rows) >= _BATCH:
-            self.flush()
 
     def flush(self) -> None:
         """Write the pending rows."""
