@@ -208,6 +208,7 @@ class _Writer:
         conn.execute("PRAGMA page_size=16384")
         conn.execute("PRAGMA journal_mode=OFF")  # a new file renamed into place: no journal
         conn.execute("PRAGMA synchronous=OFF")
+        # 16 MiB: 64 MiB built no faster and raised the peak memory of a 100k build by 45 MB.
         conn.execute("PRAGMA cache_size=-16384")
         conn.executescript(_SCHEMA)
         self.fts_tables = [fts]
