@@ -265,3 +265,44 @@ def test_a_file_bigger_than_a_write_batch_is_indexed_whole(
     finally:
         conn.close()
     assert ids == sorted(s.id for s in corpus.statements) and docs == 56
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast path is Linux-only")
+@pytest.mark.parametrize(
+    ("xdg", "home"),
+    [
+        (None, "/home/ana"),
+        (None, "/home/ana/"),
+        ("", "/home/ana"),
+        ("/var/tmp/xdg cache", "/home/ana"),
+        ("/var/tmp/xdg/", "/home/ana"),
+        ("relative/cache", "/home/ana"),
+        ("~/cache", "/home/ana"),
+        (None, "relative-home"),
+        (None, ""),
+        (None, None),
+        ("/var/tmp/xdg", None),
+    ],
+)
+def test_cache_folder_is_where_platformdirs_puts_it(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str | None
+) -> None:
+    """cache_dir() answers common Linux cases without importing platformdirs; it must
+    give the folder platformdirs gives, or users' caches would move."""
+    from platformdirs import user_cache_dir
+
+    from poc_cli.index import CACHE_ENV_VAR, cache_dir
+
+    monkeypatch.delenv(CACHE_ENV_VAR, raising=False)
+    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    try:
+        expected = Path(user_cache_dir("poc"))
+    except RuntimeError:  # platformdirs finds no home at all: poc must not invent one
+        with pytest.raises(RuntimeError):
+            cache_dir()
+        return
+    assert cache_dir() == expected

@@ -10,6 +10,7 @@ that does not need it must not import it.
 - rapidfuzz: only for names and words that are not found exactly.
 - sqlite3: only for search (the index).
 - msgspec: only while building an index.
+- platformdirs: not on Linux, where poc finds its cache folder itself (about 10 ms).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-WATCHED = ("pydantic", "typer._adapters", "rapidfuzz", "sqlite3", "msgspec")
+WATCHED = ("pydantic", "typer._adapters", "rapidfuzz", "sqlite3", "msgspec", "platformdirs")
 
 _PROBE = """
 import atexit, sys
@@ -37,13 +38,15 @@ main()
 """
 
 
-def imported(args: list[str], cache: str, status: int = 0) -> set[str]:
+def imported(args: list[str], cache: str, status: int = 0, *, xdg: bool = False) -> set[str]:
     """The watched modules that ``poc ARGS`` imported, in a fresh interpreter.
 
     The command must exit with ``status``: one that failed early proves nothing.
+    ``xdg``: find the cache as a user's poc does (``$XDG_CACHE_HOME``), not through
+    ``$POC_CACHE_DIR``.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith("POC_")}
-    env["POC_CACHE_DIR"] = cache
+    env["XDG_CACHE_HOME" if xdg else "POC_CACHE_DIR"] = cache
     env["NO_COLOR"] = "1"
     done = subprocess.run(
         [sys.executable, "-c", _PROBE.format(watched=WATCHED), *args],
@@ -87,3 +90,10 @@ def test_search_imports_sqlite_and_builds_with_msgspec_only_once(tmp_path: objec
     assert warm == {"sqlite3"}  # read from the cache; every word is in the vocabulary
     typo = imported(["search", "nuetrality"], str(tmp_path))
     assert typo == {"sqlite3", "rapidfuzz"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="platformdirs is used elsewhere")
+def test_search_finds_the_users_cache_folder_without_platformdirs(tmp_path: object) -> None:
+    assert imported(["search", "neutrality"], str(tmp_path), xdg=True) == {"sqlite3", "msgspec"}
+    assert imported(["search", "neutrality"], str(tmp_path), xdg=True) == {"sqlite3"}
+    assert os.listdir(os.path.join(str(tmp_path), "poc"))  # the index went where users' goes
