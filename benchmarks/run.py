@@ -165,6 +165,12 @@ def measure_all(benches: list[Bench], runs: int, warmup: int, scratch: Path) -> 
 # ---------------------------------------------------------------- what to run
 
 
+CACHE_VARIABLE = "XDG_CACHE_HOME" if os.name == "posix" else "POC_CACHE_DIR"
+"""How each run is given its own cache folder: on POSIX the way a user's cache is found
+(``$XDG_CACHE_HOME``, so poc's cache is ``<folder>/poc``), so the runs pay for finding it as
+users do; ``$POC_CACHE_DIR`` would skip that."""
+
+
 @dataclass(frozen=True)
 class Setup:
     poc: str
@@ -176,7 +182,9 @@ class Setup:
     def env(self, cache: Path | None = None, fresh_cache: bool = False) -> EnvFactory:
         """The environment of each run: the user's, minus POC_* settings, with the cache
         folder set to ``cache``, or to a new empty folder every run (``fresh_cache``)."""
-        base = {k: v for k, v in os.environ.items() if not k.startswith("POC_")}
+        base = {
+            k: v for k, v in os.environ.items() if not k.startswith("POC_") and k != CACHE_VARIABLE
+        }
         base.update(COLUMNS="100", NO_COLOR="1")
         previous: list[str] = []
 
@@ -186,9 +194,9 @@ class Setup:
                 for old in previous:
                     shutil.rmtree(old, ignore_errors=True)
                 previous[:] = [tempfile.mkdtemp(prefix="cold-", dir=self.scratch)]
-                env["POC_CACHE_DIR"] = previous[0]
+                env[CACHE_VARIABLE] = previous[0]
             elif cache is not None:
-                env["POC_CACHE_DIR"] = str(cache)
+                env[CACHE_VARIABLE] = str(cache)
             return env
 
         return factory
