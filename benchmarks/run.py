@@ -222,6 +222,7 @@ def bundled_benches(s: Setup) -> list[Bench]:
     ]
     for args in listings:
         commands += [args, (*args, "--json")]
+    commands.append(("search", s.typo))  # what the big corpora's typo rows are held to
     benches = [
         Bench(
             f"grep -ci {s.word}",
@@ -284,22 +285,25 @@ class Baselines:
     python: float | None
     typer: float | None
     grep: dict[str, float]
-    bundled_search: float | None
+    bundled_search: dict[str, float]  # the query -> median of `poc search QUERY` on bundled
 
 
-def baselines(benches: Sequence[Bench], word: str) -> Baselines:
+def baselines(benches: Sequence[Bench]) -> Baselines:
     def median(pred: Callable[[Bench], bool]) -> float | None:
         found = [b.median for b in benches if pred(b) and b.samples and b.failure is None]
         return found[0] if found else None
 
     grep = {b.corpus: b.median for b in benches if b.role == "grep" and b.samples}
+    bundled_search = {
+        b.argv[-1]: b.median
+        for b in benches
+        if b.corpus == "bundled" and b.argv[-2:-1] == ("search",) and b.samples and not b.failure
+    }
     return Baselines(
         python=median(lambda b: b.role == "python"),
         typer=median(lambda b: b.role == "typer"),
         grep=grep,
-        bundled_search=median(
-            lambda b: b.corpus == "bundled" and b.command == f"poc search {word}"
-        ),
+        bundled_search=bundled_search,
     )
 
 
@@ -328,10 +332,12 @@ def verdict(bench: Bench, base: Baselines) -> str:
         return f"<3 s {mark(median < 3)}, <250 MB {mark(peak_mb < 250)}"
     if bench.target == "warm" and size >= 1_000_000:
         return f"<0.5 s {mark(median < 0.5)}"
-    if bench.target == "warm" and size >= 100_000 and base.bundled_search:
+    # The same query on the bundled seminar: a typo costs the same extra on both.
+    bundled = base.bundled_search.get(bench.argv[-1])
+    if bench.target == "warm" and size >= 100_000 and bundled:
         grep = base.grep.get(bench.corpus)
         beats = f", <grep {mark(median < grep)}" if grep else ""
-        return f"≤1.5× bundled {mark(median <= 1.5 * base.bundled_search)}{beats}"
+        return f"≤1.5× bundled {mark(median <= 1.5 * bundled)}{beats}"
     return ""
 
 
@@ -583,7 +589,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 benches += corpus_benches(setup, label, folder, slow_rows)
         header = machine(poc, args.runs, args.warmup)
         measure_all(benches, args.runs, args.warmup, scratch)
-    base = baselines(benches, args.word)
+    base = baselines(benches)
     prefix = "" if not args.markdown else "- "
     print("\n".join(prefix + line for line in header) + "\n")
     print(format_table([row(b, base) for b in benches], args.markdown))

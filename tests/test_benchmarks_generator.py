@@ -116,7 +116,7 @@ def test_runner_reports_a_failing_command_instead_of_crashing(tmp_path: Path) ->
     bench.measure(tmp_path / "stderr.txt", keep=True)
     missing = run.Bench("missing", "bundled", (str(tmp_path / "no-such-poc"),), dict)
     missing.measure(tmp_path / "stderr.txt", keep=True)
-    base = run.baselines([bench, missing], "neutrality")
+    base = run.baselines([bench, missing])
     assert run.row(bench, base)[2] == "failed (exit 3)"
     assert bench.stderr == "boom"
     assert run.row(missing, base)[2] == "failed (exit 127)"
@@ -127,6 +127,6 @@ def test_runner_times_a_command_and_formats_the_table(tmp_path: Path) -> None:
     for _ in range(3):
         bench.measure(tmp_path / "stderr.txt", keep=True)
     assert len(bench.samples) == 3 and all(s.seconds > 0 for s in bench.samples)
-    table = run.format_table([run.row(bench, run.baselines([bench], "x"))], markdown=True)
+    table = run.format_table([run.row(bench, run.baselines([bench]))], markdown=True)
     assert table.splitlines()[0].startswith("| command | corpus | median s")
     assert "| python -c pass | - |" in table and "1.00×" in table
