@@ -624,6 +624,125 @@ def test_a_fixture_dataset_runs_every_listing(poc: Any) -> None:
     assert "“Fixtures keep tests honest,”" in cited and "Ann Example" in cited
 
 
+DATA_COMMANDS = [
+    ["quotes"],
+    ["sessions"],
+    ["speakers"],
+    ["stats"],
+    ["show", "mini-02"],
+    ["cite", "mini-02"],
+    ["search", "honest"],
+    ["validate"],
+]
+
+
+@pytest.mark.parametrize("args", DATA_COMMANDS, ids=lambda a: a[0])
+def test_data_may_follow_the_command_name(
+    poc: Any, args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `poc search honest --data FOLDER` is how people type it; it once searched the
+    # bundled seminar for the words "honest --data FOLDER" instead, with exit 0.
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    before = poc("--data", str(MINI), *args)
+    after = poc(*args, "--data", str(MINI))
+    joined = poc(*args, f"--data={MINI}")
+    assert before.exit_code == 0, before.stderr
+    assert after.exit_code == 0 and joined.exit_code == 0, after.stderr
+    assert after.stdout == before.stdout == joined.stdout
+    if args != ["validate"]:  # which says "ok: 1 file(s) valid" of either file
+        assert after.stdout != poc(*args).stdout  # not the bundled seminar's answer
+
+
+def test_validate_checks_the_data_given_after_it(poc: Any, write_json: Any) -> None:
+    bad = write_json({"schema_version": 1}, "bad.json")
+    result = poc("validate", "--data", str(bad))
+    assert result.exit_code == 2
+    assert "bad.json" in result.stderr
+
+
+def test_data_after_the_command_wins_over_data_before_it(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    result = poc("--data", str(BUNDLED), "quotes", "--json", "--data", str(MINI))
+    assert [r["id"] for r in json.loads(result.stdout)] == ["mini-01", "mini-02", "mini-03"]
+    result = poc("quotes", "--json", "--data", str(MINI), env={"POC_DATA": str(BUNDLED)})
+    assert [r["id"] for r in json.loads(result.stdout)] == ["mini-01", "mini-02", "mini-03"]
+
+
+@pytest.mark.parametrize("args", [["quotes"], ["search", "honest"]], ids=lambda a: a[0])
+def test_empty_data_after_the_command_is_a_usage_error(poc: Any, args: list[str]) -> None:
+    result = poc(*args, "--data", " ")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "must name a dataset file or folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [("--limt", "did you mean --limit?"), ("--sesion=2", "did you mean --session?"), ("--zzzz", "")],
+)
+def test_search_refuses_an_unknown_option_instead_of_searching_for_it(
+    poc: Any, typed: str, hint: str
+) -> None:
+    # Search hands unknown options on as words (-word excludes one), so a mistyped
+    # option was searched for as two words, silently.
+    result = poc("search", "neutrality", typed, "5")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"no such option: {typed.split('=')[0]}" in result.stderr
+    assert hint in result.stderr
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["armed", "-violence"],  # once read as -v -i -o lence: results written to "lence"
+        ["neutrality", "-tool"],  # -t -o ol
+        ["armed", "-shoot"],  # -s hoot: a speaker filter
+        ["armed", "-force"],  # -f orce: a bad --format
+        ["armed", "-hostility"],  # -h: help
+    ],
+)
+def test_an_exclusion_typed_without_quotes_is_a_query_word(
+    poc: Any, words: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    quoted = poc("search", " ".join(words), "--json")
+    unquoted = poc("search", *words, "--json")
+    assert (unquoted.exit_code, unquoted.stdout) == (quoted.exit_code, quoted.stdout)
+    assert unquoted.exit_code in (0, 1)
+    assert list(tmp_path.iterdir()) == []  # no file written anywhere
+
+
+def test_search_options_mix_with_words_in_any_order(poc: Any) -> None:
+    expected = poc("search", "armed -violence", "--speaker", "Mamiya", "--limit", "2", "--json")
+    assert expected.exit_code == 0, expected.stderr
+    for args in (
+        ["--limit=2", "armed", "-s", "Mamiya", "-violence", "--json"],
+        ["armed", "--json", "-violence", "--speaker=Mamiya", "--limit", "2"],
+        ["--json", "--limit", "2", "--speaker", "Mamiya", "--", "armed", "-violence"],
+    ):
+        result = poc("search", *args)
+        assert (result.exit_code, result.stdout) == (0, expected.stdout), args
+    hits = json.loads(expected.stdout)
+    assert len(hits) == 2 and all("violence" not in h["text"].lower() for h in hits)
+
+
+def test_an_option_after_a_double_dash_is_a_word_and_refused(poc: Any) -> None:
+    result = poc("search", "--", "armed", "--limit", "2")
+    assert result.exit_code == 2
+    assert "--limit came after --" in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--limit", "-s", "--speaker"])
+def test_an_option_missing_its_value_is_a_usage_error(poc: Any, option: str) -> None:
+    result = poc("search", "armed", option)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"Option '{option}' requires an argument" in result.stderr
+
+
 # ------------------------------------------------------------------ progress bars
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .cite import CitationStyle
@@ -117,16 +118,39 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _use_data(ctx: typer.Context, value: str | None) -> str | None:
+    """``--data``, before the command or after it: check it and keep it for the command.
+
+    Given after the command too, the later one wins (``poc --data a search x --data b``
+    searches b), as a command's own options do.
+    """
+    if value is not None:
+        if not value.strip():
+            raise typer.BadParameter(
+                "must name a dataset file or folder, not be empty", param_hint="--data / POC_DATA"
+            )
+        _settings(ctx).data = Path(value)
+    return value
+
+
+DATA_HELP = (
+    "Dataset file, or folder of *.json dataset files, to use instead of the bundled seminar."
+)
+# A str, not a Path: Path("") would become "." and load the cwd.
+DataOpt = Annotated[
+    str | None,
+    typer.Option("--data", help=DATA_HELP, callback=_use_data, show_default=False),
+]
+"""``--data`` after the command name (``poc search neutrality --data ~/seminars``)."""
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
     data: Annotated[
-        str | None,  # a str, not a Path: Path("") would become "." and load the cwd
+        str | None,
         typer.Option(
-            "--data",
-            envvar="POC_DATA",
-            help="Dataset file, or folder of *.json dataset files, to use instead of the bundled seminar.",
-            show_default=False,
+            "--data", envvar="POC_DATA", help=DATA_HELP, callback=_use_data, show_default=False
         ),
     ] = None,
     version: Annotated[
@@ -136,11 +160,7 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    if data is not None and not data.strip():
-        raise typer.BadParameter(
-            "must name a dataset file or folder, not be empty", param_hint="--data / POC_DATA"
-        )
-    _settings(ctx).data = Path(data) if data is not None else None
+    """Options for every command; --data may also come after the command's name."""
 
 
 # ------------------------------------------------------------------ completions
@@ -150,7 +170,8 @@ def _complete_corpus(ctx: typer.Context) -> Any:
     try:
         from .dataset import load_corpus
 
-        data = ctx.find_root().params.get("data")
+        # --data after the command name wins over one before it, as when running it.
+        data = ctx.params.get("data") or ctx.find_root().params.get("data")
         return load_corpus(data)
     except PocError:
         return None
@@ -382,6 +403,7 @@ def quotes(
     pager: PagerOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    data: DataOpt = None,
 ) -> None:
     """List statements in report order, with speaker, session and kind.
 
@@ -499,6 +521,7 @@ def sessions(
     pager: PagerOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    data: DataOpt = None,
 ) -> None:
     """The agenda at a glance, or one session in depth.
 
@@ -581,6 +604,7 @@ def speakers(
     pager: PagerOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    data: DataOpt = None,
 ) -> None:
     """Everyone who spoke, moderated or gave remarks, or one person's profile.
 
@@ -626,6 +650,7 @@ def show(
     pager: PagerOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    data: DataOpt = None,
 ) -> None:
     """One statement in full, with its attribution and context.
 
@@ -669,6 +694,7 @@ def cite(
             help="Allow citing a paraphrase, as the report's summary (never in quotation marks).",
         ),
     ] = False,
+    data: DataOpt = None,
 ) -> None:
     """A ready-to-paste citation of a quotation.
 
@@ -711,6 +737,7 @@ def stats(
     pager: PagerOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    data: DataOpt = None,
 ) -> None:
     """Statements per speaker, session, organisation and topic, as bar charts."""
     from .queries import statistics
@@ -765,13 +792,60 @@ SEARCH_COLUMNS = (
 SEARCH_CSV = (Column("score", lambda r: f"{r['score']:.1f}"), *STATEMENT_CSV)
 
 
+class SearchCommand(TyperCommand):
+    """``poc search``: a query word may begin with a dash (``-word`` excludes it).
+
+    Click reads ``-violence`` as the short options ``-v -i -o`` with ``lence`` as
+    ``-o``'s value, and so wrote the results to a file named "lence", silently.
+    Here every argument that is not one of the command's options (or an option's
+    value) is a query word, handed to Click after ``--`` in the order typed.  An
+    option's value goes in the next argument or after ``=`` (``-s Mamiya``,
+    ``--speaker=Mamiya``); ``-sMamiya`` is a word.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # a Click Context
+        return super().parse_args(ctx, _query_words_last(ctx, self.get_params(ctx), args))
+
+
+def _query_words_last(ctx: typer.Context, params: Sequence[Any], args: Sequence[str]) -> list[str]:
+    """``args`` with the options first and every other word after ``--``, in order.
+
+    ``params``: the command's Click parameters (Typer vendors Click privately, so
+    options are told by ``param_type_name``, not by class)."""
+    takes_value: dict[str, bool] = {}
+    for param in params:
+        if param.param_type_name == "option":
+            for name in (*param.opts, *param.secondary_opts):
+                takes_value[name] = not param.is_flag
+    options: list[str] = []
+    words: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            words.extend(rest)
+            break
+        name, equals, _ = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name not in takes_value:
+            words.append(arg)
+            continue
+        options.append(arg)
+        if takes_value[name] and not equals:
+            value = next(rest, None)  # the next argument, whatever it looks like
+            if value is None:
+                if ctx.resilient_parsing:  # completing that option's value: Click's job
+                    return list(args)
+                ctx.fail(f"Option '{name}' requires an argument.")
+            options.append(value)
+    return [*options, "--", *words] if words else options
+
+
 @app.command(
-    context_settings={"ignore_unknown_options": True},
+    cls=SearchCommand,
     epilog=_examples(
         "poc search neutrality",
         "poc search nuetrality                  # typos are forgiven",
         "poc search '\"capture the narrative\"'   # an exact phrase",
-        "poc search 'armed groups -Mali'        # -word excludes",
+        "poc search armed groups -Mali          # -word excludes",
         "poc search legitimacy --session 2 --kind quote",
         "poc search Mamiya                      # a name shows the person first",
         "poc search 'cards on the table' --json --limit 1",
@@ -800,17 +874,19 @@ def search(
     pager: PagerOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    data: DataOpt = None,
 ) -> None:
     """Ranked search over what was said, forgiving typos, accents and spelling.
 
     Searches statement text, list items, topics, and speakers' names and
     organisations; best first, with a score from 0 to 100 (90 and above: the words
-    were found exactly, side by side).  Put exclusions and phrases inside quotes so
-    the shell passes them on: poc search 'neutrality -legitimacy'.
+    were found exactly, side by side).  -word excludes a word (poc search armed
+    -Mali); put a phrase in single quotes so the shell passes its double quotes on.
     """
     from .search import SearchFilters, parse_query
     from .search import search as run_search
 
+    _refuse_unknown_options(ctx, query)
     choice = OutputChoice.of(fmt, json_, pager, output, force)
     filters = SearchFilters(
         speaker=speaker,
@@ -839,6 +915,23 @@ def search(
 
         message += f"; did you mean: poc search {shlex.quote(result.suggestion)}"
     emit(records, view, choice, empty=message)
+
+
+def _refuse_unknown_options(ctx: typer.Context, words: Sequence[str]) -> None:
+    """A word starting with ``--`` is never a search term but a mistyped option
+    (``--limt 5``), which :class:`SearchCommand` hands on as a query word: refuse it,
+    as Click would, rather than search for it."""
+    for word in words:
+        if word.startswith("--") and len(word) > 2:
+            import difflib
+
+            name = word.split("=", 1)[0]
+            known = [o for p in ctx.command.params for o in p.opts if o.startswith("--")]
+            close = difflib.get_close_matches(name, known, n=1)
+            if name in known:
+                raise UsageError(f"{name} came after --, where every word is a search word")
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise UsageError(f"no such option: {name}{hint}; to exclude a word, write -word")
 
 
 @contextlib.contextmanager
@@ -898,6 +991,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    data: DataOpt = None,
 ) -> None:
     """Check a dataset against the schema and report every problem found.
 
