@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                      # bundled, 1k, 10k, 100k; 7 runs each
     python benchmarks/run.py --sizes bundled,1m --runs 5 --markdown
+    python benchmarks/run.py --sizes bundled --corpus ~/seminars   # a corpus made elsewhere
 
 Every command runs as a child process, exactly as a user runs it (the ``poc`` script of
 this Python's environment), with stdout and stdin on /dev/null.  Wall time comes from
@@ -88,7 +89,7 @@ class Bench:
     """One row of the table: a command on a corpus, and what it is compared with."""
 
     command: str  # as shown
-    corpus: str  # "bundled", "1k", …
+    corpus: str  # "bundled", "1k", …, or a --corpus folder's name
     argv: tuple[str, ...]
     env: EnvFactory
     ok: frozenset[int] = frozenset({0})
@@ -98,6 +99,7 @@ class Bench:
     peak_kb: int | None = None  # from GNU time; None: use the samples' ru_maxrss
     failure: Sample | None = None
     stderr: str = ""
+    statements: int = 0  # in the corpus (0: none, or the bundled seminar)
 
     @property
     def median(self) -> float:
@@ -240,9 +242,12 @@ def bundled_benches(s: Setup) -> list[Bench]:
     return benches
 
 
-def corpus_benches(s: Setup, label: str, folder: Path, slow_rows: bool) -> list[Bench]:
+def corpus_benches(
+    s: Setup, label: str, folder: Path, slow_rows: bool, statements: int
+) -> list[Bench]:
     """grep, and poc's search warm; with ``slow_rows``, also the rows that read every
-    file each run (cold search, a listing without the index)."""
+    file each run (cold search, a listing without the index).  ``statements``: how
+    many the corpus holds, for the targets."""
     warm = s.env(cache=Path(tempfile.mkdtemp(prefix=f"warm-{label}-", dir=s.scratch)))
     cold = s.env(fresh_cache=True)
     poc = (s.poc, "--data", str(folder), "search")
@@ -267,7 +272,26 @@ def corpus_benches(s: Setup, label: str, folder: Path, slow_rows: bool) -> list[
             target="slow",
         ),
     ]
+    for bench in benches:
+        bench.statements = statements
     return [b for b in benches if slow_rows or b.target not in ("cold", "slow")]
+
+
+def count_statements(folder: Path) -> int:
+    """Statements in a corpus folder made elsewhere (``--corpus``), read by a child
+    process so that this runner stays small (see the module docstring)."""
+    script = (
+        "import json, pathlib, sys\n"
+        "print(sum(len(json.loads(p.read_bytes()).get('statements') or ())"
+        " for p in pathlib.Path(sys.argv[1]).glob('*.json')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(folder)], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["?"])[-1]
+        raise SystemExit(f"--corpus {folder}: cannot count its statements: {last}")
+    return int(done.stdout)
 
 
 def typo_of(word: str) -> str:
@@ -327,7 +351,7 @@ def verdict(bench: Bench, base: Baselines) -> str:
         return f"≤1.2× typer {mark(median <= 1.2 * base.typer)}"
     if bench.target not in ("cold", "warm"):
         return ""
-    size = parse_size(bench.corpus)
+    size = bench.statements
     if bench.target == "cold" and size >= 100_000:
         return f"<3 s {mark(median < 3)}, <250 MB {mark(peak_mb < 250)}"
     if bench.target == "warm" and size >= 1_000_000:
@@ -566,6 +590,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=parse_size("100k"),
         help="time cold search and unindexed listings only up to this size (default 100k)",
     )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also time the corpus rows on this folder of dataset files (repeatable)",
+    )
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument(
         "--work",
@@ -585,8 +617,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 benches += bundled_benches(setup)
             else:
                 folder = corpus_folder(corpora, label, args.seed)
-                slow_rows = parse_size(label) <= args.cold_max
-                benches += corpus_benches(setup, label, folder, slow_rows)
+                size = parse_size(label)
+                benches += corpus_benches(setup, label, folder, size <= args.cold_max, size)
+        for folder in args.corpus:
+            if not folder.is_dir():
+                parser.error(f"--corpus {folder}: not a folder")
+            size = count_statements(folder)
+            print(f"corpus {folder.name}: {folder}, {size:,} statements", file=sys.stderr)
+            label = f"{folder.name} ({size:,})"
+            benches += corpus_benches(setup, label, folder.resolve(), size <= args.cold_max, size)
         header = machine(poc, args.runs, args.warmup)
         measure_all(benches, args.runs, args.warmup, scratch)
     base = baselines(benches)

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -130,3 +131,25 @@ def test_runner_times_a_command_and_formats_the_table(tmp_path: Path) -> None:
     table = run.format_table([run.row(bench, run.baselines([bench]))], markdown=True)
     assert table.splitlines()[0].startswith("| command | corpus | median s")
     assert "| python -c pass | - |" in table and "1.00×" in table
+
+
+def test_runner_counts_a_corpus_made_elsewhere(corpus: Path) -> None:
+    # --corpus DIR: the targets are checked against the folder's own statement count.
+    assert run.count_statements(corpus) == 200
+
+
+def test_runner_checks_a_corpus_folder_against_the_targets_by_its_size() -> None:
+    def warm(label: str, statements: int, seconds: float) -> Any:
+        bench = run.Bench("poc search neutrality (warm)", label, ("poc", "search", "neutrality"), dict)
+        bench.target, bench.statements = "warm", statements
+        bench.samples.append(run.Sample(seconds, 1024, 0))
+        return bench
+
+    bundled = run.Bench("poc search neutrality", "bundled", ("poc", "search", "neutrality"), dict)
+    bundled.samples.append(run.Sample(0.2, 1024, 0))
+    big, small = warm("mine (120,000)", 120_000, 0.25), warm("tiny (168)", 168, 0.25)
+    slow = warm("huge (1,000,000)", 1_000_000, 0.6)
+    base = run.baselines([bundled, big, small, slow])
+    assert run.verdict(big, base) == "≤1.5× bundled ✓"
+    assert run.verdict(small, base) == ""  # no target below 100k statements
+    assert run.verdict(slow, base) == "<0.5 s ✗"
