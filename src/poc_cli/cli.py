@@ -73,6 +73,19 @@ def _load(ctx: typer.Context) -> Any:
         return load_corpus(_settings(ctx).data, on_file=progress)
 
 
+def _load_for_statement(ctx: typer.Context, statement_id: str) -> Any:
+    """The corpus ``show``/``cite`` need: of a big archive, only the statement's file."""
+    from .lookup import corpus_for_statement
+
+    with _progress_bar("Reading datasets") as progress:
+        corpus, warnings = corpus_for_statement(
+            _settings(ctx).data, statement_id, progress=progress
+        )
+    for warning in warnings:
+        _note(f"warning: {warning}")
+    return corpus
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -659,7 +672,7 @@ def show(
     from .queries import find_statement, statement_context
 
     choice = OutputChoice.of(fmt, json_, pager, output, force)
-    corpus = _load(ctx)
+    corpus = _load_for_statement(ctx, statement_id)
     record = statement_context(corpus, find_statement(corpus, statement_id))
     view = _detailed(View(STATEMENT_COLUMNS, STATEMENT_CSV), "statement_context_extra", choice)
     emit([record], view, choice, empty="no such statement")
@@ -704,7 +717,7 @@ def cite(
     from .cite import cite as make_citation
     from .queries import find_statement
 
-    corpus = _load(ctx)
+    corpus = _load_for_statement(ctx, statement_id)
     statement = find_statement(corpus, statement_id)
     from .render import visible
 

@@ -81,7 +81,10 @@ _BATCH = 20000
 """Statements buffered before they are written (and sorted by rowid for FTS5)."""
 
 LENGTH_SHIFT = 40
-"""A statement's rowid is ``length << 40 | file number << 20 | place in file``."""
+FILE_SHIFT = 20
+"""A statement's rowid is ``length << 40 | file number << 20 | place in file``: the file
+number is the dataset's place in the corpus (the sorted file names of a folder)."""
+MAX_FILES = 1 << (LENGTH_SHIFT - FILE_SHIFT)
 MAX_LENGTH_BUCKET = (1 << 22) - 1
 RANK_CAP = 2000
 """Above this many matches (per FTS table) none is ranked by bm25: see :meth:`Index.match`."""
@@ -240,11 +243,11 @@ class _Writer:
         # another process needs no renumbering; length first, so that FTS5, which walks
         # matches in rowid order, meets the shortest statements first (see Index.match).
         # A 50 MiB file holds far fewer than 2**20 statements.
-        if not 0 <= number < 1 << 20:
+        if not 0 <= number < MAX_FILES:
             # Rowids would collide: say so rather than return wrong statements.
             from .errors import DataError
 
-            raise DataError(f"a corpus may hold at most {(1 << 20) - 1:,} dataset files")
+            raise DataError(f"a corpus may hold at most {MAX_FILES - 1:,} dataset files")
         ev = dataset.event
         event = ev.id
         if event in self.event_paths:
@@ -290,7 +293,7 @@ class _Writer:
         labels = {t.id: t.label for t in topics}
         rows = pending["statements"]
         fts_rows = pending[self.fts]
-        base = number << 20
+        base = number << FILE_SHIFT
         nfc = _nfc
         default = ("", "")
         for place, st in enumerate(dataset.statements, 1):
@@ -731,6 +734,14 @@ class Index:
                 organisations=tuple(speaker_json.get("organisations", ())),
             )
         return out
+
+    def file_number(self, statement_id: str) -> int | None:
+        """The place in the corpus of the dataset holding the statement with exactly
+        this id (see :data:`FILE_SHIFT`), or None if no statement has it."""
+        row = self.conn.execute(
+            "SELECT rowid FROM statements WHERE id = ? LIMIT 1", (statement_id,)
+        ).fetchone()
+        return None if row is None else (row[0] >> FILE_SHIFT) & (MAX_FILES - 1)
 
     def _topic_labels(self, events: set[str]) -> dict[tuple[str, str], str]:
         marks = ",".join("?" * len(events))
