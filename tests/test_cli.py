@@ -839,3 +839,47 @@ def test_a_quick_job_never_shows_a_bar(fake_terminal: list[float]) -> None:
         for done in range(1, 11):
             progress(done, 10)
     assert _FakeBar.made == []
+
+
+# ------------------------------------------------------- one id, two people
+
+
+def _seminar_where_coutou_is_someone_else() -> dict[str, Any]:
+    other = json.loads(json.dumps(SEMINAR))
+    other["event"]["id"] = "other-event"
+    for statement in other["statements"]:
+        statement["id"] += "-other"
+    for person in other["speakers"]:
+        if person["id"] == "agnes-coutou":
+            person.update(name="Zed Zulu", aliases=["Zulu"], role="Someone else entirely")
+    return other
+
+
+@pytest.mark.parametrize("zulu_file", ["a.json", "z.json"])
+def test_one_speaker_id_for_two_people_is_never_mixed_up(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zulu_file: str
+) -> None:
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    seminar_file = "z.json" if zulu_file == "a.json" else "a.json"
+    (folder / seminar_file).write_text(json.dumps(SEMINAR, ensure_ascii=False), encoding="utf-8")
+    (folder / zulu_file).write_text(
+        json.dumps(_seminar_where_coutou_is_someone_else(), ensure_ascii=False), encoding="utf-8"
+    )
+    data = ("--data", str(folder))
+
+    def said(*args: str) -> set[tuple[str, str]]:
+        result = poc(*data, *args, "--json")
+        assert result.exit_code == 0, result.stderr
+        return {(r["event"]["id"], r["speaker"]["name"]) for r in json.loads(result.stdout)}
+
+    assert said("quotes", "--speaker", "Zulu") == {("other-event", "Zed Zulu")}
+    assert said("quotes", "--speaker", "Coutou") == {("ipi-2018-poc", "Agnès Coutou")}
+    assert said("search", "neutrality", "--speaker", "Zulu") == {("other-event", "Zed Zulu")}
+    assert said("search", "neutrality", "--speaker", "agnes") == {("ipi-2018-poc", "Agnès Coutou")}
+    profile = poc(*data, "speakers", "Zulu", "--json")
+    assert [p["name"] for p in json.loads(profile.stdout)] == ["Zed Zulu"]
+    card = poc(*data, "search", "Zulu", "--limit", "1").stdout
+    assert "Person: Zed Zulu — Someone else entirely" in card
+    assert "poc speakers 'Zed Zulu'" in card and "Agnès" not in card.split("\n\n")[0]

@@ -105,3 +105,33 @@ def test_unknown_session_names_the_valid_ids(corpus: Corpus) -> None:
         resolve_session(corpus, "zzz")
     for session_id in ("opening", "session-1", "keynote", "session-2", "closing"):
         assert session_id in caught.value.message
+
+
+def _with_coutou_renamed(corpus: Corpus, event: str) -> Corpus:
+    """The seminar again as ``event``, where the id ``agnes-coutou`` is someone else."""
+    base = corpus.datasets[0]
+    speakers = tuple(
+        p._replace(name="Zed Zulu", aliases=("Zulu",)) if p.id == "agnes-coutou" else p
+        for p in base.speakers
+    )
+    return Corpus((base._replace(event=base.event._replace(id=event), speakers=speakers),))
+
+
+@pytest.mark.parametrize("zulu_first", [False, True])
+def test_the_same_id_under_another_name_is_another_person(
+    corpus: Corpus, zulu_first: bool
+) -> None:
+    # Ids are local to their event: once, "--speaker Zulu" listed Agnès Coutou's
+    # words as Zulu's, and "Coutou" found nobody (or Zulu), depending on file order.
+    other = _with_coutou_renamed(corpus, "other-event").datasets[0]
+    datasets = (other, corpus.datasets[0]) if zulu_first else (corpus.datasets[0], other)
+    both = Corpus(datasets)
+    assert [(e, s.name) for e, s in resolve_speakers(both, "Zulu")] == [
+        ("other-event", "Zed Zulu")
+    ]
+    assert [(e, s.name) for e, s in resolve_speakers(both, "Coutou")] == [
+        ("ipi-2018-poc", "Agnès Coutou")
+    ]
+    assert [(e, s.name) for e, s in resolve_speakers(both, "Zed Zullu")] == [
+        ("other-event", "Zed Zulu")
+    ]

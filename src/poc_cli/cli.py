@@ -447,12 +447,12 @@ def _speaker_keys(corpus: Any, name: str, *, allow_several: bool) -> list[tuple[
     ``allow_several``: the command can honestly show everyone the name fits (a
     listing); otherwise a name that fits several people is a usage error.
     """
-    from .names import resolve_speakers
+    from .names import person_key, resolve_speakers
 
     matches = resolve_speakers(corpus, name)
-    people = {speaker.id: speaker.name for _, speaker in matches}
+    people = {person_key(speaker): speaker for _, speaker in matches}
     if len(people) > 1:
-        listing = "; ".join(f"{pname} ({pid})" for pid, pname in people.items())
+        listing = "; ".join(f"{p.name} ({p.id})" for p in people.values())
         if not allow_several:
             from .errors import AmbiguousName
 

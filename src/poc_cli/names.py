@@ -3,9 +3,11 @@
 Speakers
     :func:`resolve_speakers` takes whatever a person typed (``mamiya``, ``Agnes``,
     ``van den berg``, ``Ba Konare``, ``Dr. Lupel``, ``Mamya``) and returns **every**
-    ``(event id, Speaker)`` record of every person it fits, in corpus order.  The
-    same speaker id in several events is one person, so all of that person's records
-    come back.  Matching is tried in three tiers and the first tier with an answer wins,
+    ``(event id, Speaker)`` record of every person it fits, in corpus order.  Speaker
+    ids are local to their event, so a person is an id *and* a name
+    (:func:`person_key`): the same id under the same name in several events is one
+    person, and all of that person's records come back; the same id under another
+    name is someone else.  Matching is tried in three tiers and the first tier with an answer wins,
     so a fuzzy match never drowns an exact one ("Day" is Adam Day, not Eiko Ikegaya):
 
     1. the folded name (case, diacritics, hyphens and spaces ignored; a leading title
@@ -42,9 +44,11 @@ from .model import Corpus, Session, Speaker
 from .normalise import fold
 
 __all__ = [
+    "PersonKey",
     "SessionRecord",
     "SpeakerRecord",
     "name_keys",
+    "person_key",
     "query_keys",
     "resolve_session",
     "resolve_session_in",
@@ -55,6 +59,7 @@ __all__ = [
 ]
 
 SpeakerRecord = tuple[str, Speaker]  # (event id, speaker)
+PersonKey = tuple[str, str]  # (speaker id, cleaned name): see person_key
 SessionRecord = tuple[str, Session]  # (event id, session)
 
 FUZZY_CUTOFF = 80.0
@@ -148,24 +153,37 @@ def _name_words(speaker: Speaker) -> set[str]:
     return words
 
 
-def _people(records: Iterable[SpeakerRecord]) -> dict[str, list[SpeakerRecord]]:
-    people: dict[str, list[SpeakerRecord]] = {}
+def person_key(speaker: Speaker) -> PersonKey:
+    """Who a speaker record stands for, across events: its id and its cleaned name.
+
+    Ids are local to their event: two files may give the id ``agnes-coutou`` to two
+    different people, and taking the id alone for the person attributed one person's
+    words to the other.  The same id under the same name (case, accents and
+    punctuation aside) is taken to be the same person.
+    """
+    return (speaker.id, _clean(speaker.name))
+
+
+def _people(records: Iterable[SpeakerRecord]) -> dict[PersonKey, list[SpeakerRecord]]:
+    people: dict[PersonKey, list[SpeakerRecord]] = {}
     for record in records:
-        people.setdefault(record[1].id, []).append(record)
+        people.setdefault(person_key(record[1]), []).append(record)
     return people
 
 
-def _fuzzy_scores(query: str, people: dict[str, list[SpeakerRecord]]) -> dict[str, float]:
+def _fuzzy_scores(
+    query: str, people: dict[PersonKey, list[SpeakerRecord]]
+) -> dict[PersonKey, float]:
     """Best rapidfuzz ratio of ``query`` against each person's name forms."""
     from rapidfuzz import fuzz, process
 
     choices: list[str] = []
-    owners: list[str] = []
-    for person_id, records in people.items():
+    owners: list[PersonKey] = []
+    for person, records in people.items():
         for key in name_keys(records[0][1]):
             choices.append(key)
-            owners.append(person_id)
-    best: dict[str, float] = {}
+            owners.append(person)
+    best: dict[PersonKey, float] = {}
     compact = query.replace(" ", "")
     for q in {query, compact}:
         for _choice, score, index in process.extract(
@@ -208,7 +226,9 @@ def resolve_speakers_in(records: Sequence[SpeakerRecord], name: str) -> list[Spe
     )
 
 
-def _suggest(scores: dict[str, float], people: dict[str, list[SpeakerRecord]]) -> list[str]:
+def _suggest(
+    scores: dict[PersonKey, float], people: dict[PersonKey, list[SpeakerRecord]]
+) -> list[str]:
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     return [people[pid][0][1].name for pid, _ in ranked[:3]]
 

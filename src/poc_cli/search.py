@@ -370,8 +370,20 @@ def resolve_speakers_index(index: Index, name: str) -> list[tuple[str, Speaker]]
     if keys:
         exact = index.speakers_by_name_key(keys)
         if exact:
-            return index.speakers_by_id(dict.fromkeys(sp.id for _, sp in exact))
+            return _every_record_of(index, exact)
     return resolve_speakers_in(index.speaker_records(), name)
+
+
+def _every_record_of(
+    index: Index, found: Sequence[tuple[str, Speaker]]
+) -> list[tuple[str, Speaker]]:
+    """Every (event, Speaker) record, in any event, of the people in ``found``: the same
+    id under the same name (:func:`poc_cli.names.person_key`; ids are per event)."""
+    from .names import person_key
+
+    people = {person_key(sp) for _, sp in found}
+    candidates = index.speakers_by_id(dict.fromkeys(sp.id for _, sp in found))
+    return [record for record in candidates if person_key(record[1]) in people]
 
 
 def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Speaker], ...]:
@@ -406,7 +418,7 @@ def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Spea
             exact = index.speakers_by_name_key(close)
     if not exact:
         return ()
-    return tuple(index.speakers_by_id(dict.fromkeys(sp.id for _, sp in exact)))
+    return tuple(_every_record_of(index, exact))
 
 
 # ------------------------------------------------------------------ scoring

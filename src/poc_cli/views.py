@@ -169,21 +169,23 @@ def stats_charts(rows: Sequence[Record]) -> RenderableType:
 
 def people_header(matched: Sequence[tuple[str, object]]) -> RenderableType:
     """The people a search query names, shown above the statements."""
+    import shlex
+
     lines: list[RenderableType] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for _event, speaker in matched:
-        speaker_id = getattr(speaker, "id", "")
-        if speaker_id in seen:
+        name = getattr(speaker, "name", "")
+        person = (getattr(speaker, "id", ""), name)
+        if person in seen:
             continue
-        seen.add(speaker_id)
+        seen.add(person)
         line = Text("Person: ", style="bold")
         honorific = getattr(speaker, "honorific", None)
-        name = getattr(speaker, "name", "")
         line.append(safe_text((honorific + " " if honorific else "") + name, style="bold"))
         line.append(safe_text(f" — {getattr(speaker, 'role', '')}"))
         lines.append(line)
-        lines.append(
-            safe_text(f"  poc speakers {speaker_id}  shows everything they said", style="dim")
-        )
+        # By name: ids are per event, and another event may give this id to someone else.
+        command = f"poc speakers {shlex.quote(name)}"
+        lines.append(safe_text(f"  {command}  shows everything they said", style="dim"))
     lines.append(Text(""))
     return Group(*lines)
