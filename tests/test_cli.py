@@ -883,3 +883,13 @@ def test_one_speaker_id_for_two_people_is_never_mixed_up(
     card = poc(*data, "search", "Zulu", "--limit", "1").stdout
     assert "Person: Zed Zulu — Someone else entirely" in card
     assert "poc speakers 'Zed Zulu'" in card and "Agnès" not in card.split("\n\n")[0]
+
+
+@pytest.mark.parametrize("command", ["quotes", "search armed"])
+@pytest.mark.parametrize("option", ["--speaker", "--session", "--topic", "--event"])
+def test_an_empty_filter_is_refused_not_ignored(poc: Any, command: str, option: str) -> None:
+    # `quotes --speaker ""` once listed every statement, as if no filter were given.
+    result = poc(*command.split(), option, "")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: ")

@@ -428,8 +428,8 @@ def quotes(
 
     choice = OutputChoice.of(fmt, json_, pager, output, force)
     corpus = _load(ctx)
-    speakers = _speaker_keys(corpus, speaker, allow_several=True) if speaker else None
-    sessions = _session_keys(corpus, session, event) if session else None
+    speakers = _speaker_keys(corpus, speaker, allow_several=True) if speaker is not None else None
+    sessions = _session_keys(corpus, session, event) if session is not None else None
     found = select_statements(
         corpus,
         speakers=speakers,
