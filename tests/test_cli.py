@@ -893,3 +893,33 @@ def test_an_empty_filter_is_refused_not_ignored(poc: Any, command: str, option: 
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("error: ")
+
+
+@pytest.mark.parametrize(
+    ("args", "left"),
+    [
+        (["search", "zzzzqq", "--json"], "[]\n"),
+        (["search", "zzzzqq", "--format", "csv"], ""),
+        (["quotes", "--speaker", "Nobody", "--json"], "[]\n"),
+        (["quotes", "--speaker", "Mamiya", "--kind", "quote", "--topic", "drc"], ""),
+    ],
+)
+def test_nothing_found_empties_the_output_file_it_was_told_to_overwrite(
+    poc: Any, tmp_path: Path, args: list[str], left: str
+) -> None:
+    # A script that ignores the exit code must not read an earlier run's results.
+    target = tmp_path / "out.txt"
+    target.write_text("earlier results\n", encoding="utf-8")
+    result = poc(*args, "-o", str(target), "--force")
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == left
+    assert result.stdout == ""
+
+
+def test_nothing_found_never_overwrites_without_force(poc: Any, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("earlier results\n", encoding="utf-8")
+    result = poc("search", "zzzzqq", "--json", "-o", str(target))
+    assert result.exit_code == 2
+    assert "already exists" in result.stderr and "no statements match" in result.stderr
+    assert target.read_text(encoding="utf-8") == "earlier results\n"

@@ -101,16 +101,30 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except PocError as error:
-            if isinstance(error, NotFound) and _wants_json_on_stdout(kwargs):
-                print("[]")  # nothing found is still a JSON array, as --json promises
+            if isinstance(error, NotFound):
+                _answer_nothing(kwargs, error)
             _fail(error)
 
     return wrapper  # type: ignore[return-value]
 
 
-def _wants_json_on_stdout(options: dict[str, Any]) -> bool:
-    json_asked = options.get("json_") or options.get("fmt") is Format.json
-    return bool(json_asked) and options.get("output") is None
+def _answer_nothing(options: dict[str, Any], error: NotFound) -> None:
+    """Nothing found still answers where the answer was to go: ``[]`` for --json, and
+    an --output file is written (``[]`` or empty), as ``cmd > file`` would empty it,
+    so that a file never keeps an earlier run's results after this one found none."""
+    json_asked = bool(options.get("json_")) or options.get("fmt") is Format.json
+    output = options.get("output")
+    if output is None:
+        if json_asked:
+            print("[]")
+        return
+    from .files import write_new_file
+
+    try:
+        write_new_file(output, "[]\n" if json_asked else "", force=bool(options.get("force")))
+    except PocError as cannot:
+        _note(error.message)
+        _fail(cannot)
 
 
 def _fail(error: PocError) -> NoReturn:
