@@ -923,3 +923,59 @@ def test_nothing_found_never_overwrites_without_force(poc: Any, tmp_path: Path) 
     assert result.exit_code == 2
     assert "already exists" in result.stderr and "no statements match" in result.stderr
     assert target.read_text(encoding="utf-8") == "earlier results\n"
+
+
+# ------------------------------------------------- when stdout cannot take it
+
+
+@pytest.mark.parametrize(
+    ("command", "reason"),
+    [
+        ("poc quotes > /dev/full", "No space left on device"),
+        ("poc cite ipi18-21 > /dev/full", "No space left on device"),
+        ("poc quotes --json > /dev/full", "No space left on device"),
+        ("poc quotes >&-", "standard output is closed"),
+        ("PYTHONIOENCODING=ascii poc cite ipi18-21", "set PYTHONIOENCODING=utf-8"),
+    ],
+)
+def test_output_that_cannot_be_written_is_an_error_not_a_traceback(
+    command: str, reason: str, tmp_path: Path
+) -> None:
+    if "/dev/full" in command and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    done = _pipe(command, tmp_path)
+    assert done.returncode == 2  # not 1, which says "nothing found"
+    assert done.stderr.startswith("error: cannot write the output: ")
+    assert reason in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
+def test_a_closed_stderr_does_not_crash(tmp_path: Path) -> None:
+    done = _pipe("poc quotes --speaker Nobody 2>&-", tmp_path)
+    assert done.returncode == 1
+
+
+def test_an_absurd_limit_means_all_of_them(poc: Any) -> None:
+    result = poc("search", "armed", "--limit", str(2**63 - 1), "--json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == len(
+        json.loads(poc("search", "armed", "--limit", "1000", "--json").stdout)
+    )
+
+
+def test_ctrl_c_while_starting_up_is_a_quiet_130(tmp_path: Path) -> None:
+    # Once the entry point is running (from about 0.03 s on), Ctrl-C ends poc with
+    # 130 and no traceback, even in the middle of importing Typer and Rich.
+    import signal
+    import time
+
+    env = {k: v for k, v in os.environ.items() if k != "POC_DATA"}
+    for delay in (0.05, 0.08, 0.12, 0.2):
+        child = subprocess.Popen(
+            [str(POC), "quotes"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+        )
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=60)
+        assert child.returncode in (0, 130), (delay, err)  # 0: it had finished
+        assert b"Traceback" not in err and b"Exception ignored" not in err, delay

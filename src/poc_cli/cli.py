@@ -8,7 +8,9 @@ are :class:`~poc_cli.errors.PocError` subclasses raised by the core; the
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import errno
 import functools
 import os
 import signal
@@ -1045,22 +1047,66 @@ def validate(
 
 
 def _interrupted(signum: int, frame: object) -> NoReturn:
-    raise SystemExit(int(ExitStatus.INTERRUPTED))
+    raise SystemExit(int(ExitStatus.INTERRUPTED))  # unwinds: temporary files are removed
+
+
+# Errors of writing to stdout that are the output's fault, not poc's: a full disk or
+# quota, a file too big, an I/O error, a descriptor that is not open for writing.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
 
 
 def main() -> None:
-    """Console-script entry point: run the app, quiet on Ctrl-C and closed pipes."""
+    """Run the app: quiet on Ctrl-C and closed pipes, and a message, not a traceback,
+    when stdout cannot take the output (the script's entry point is ``__main__.main``)."""
     signal.signal(signal.SIGINT, _interrupted)
+    if sys.stderr is None:  # `poc 2>&-`: messages go nowhere rather than crash
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
+    if sys.stdout is None:  # `poc >&-`
+        _cannot_write("standard output is closed")
     try:
         app()
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(1)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _cannot_write(exc.strerror or str(exc))
+    except UnicodeEncodeError as exc:
+        if not _is_output_encoding(exc.encoding):
+            raise
+        _cannot_write(
+            f"its encoding ({exc.encoding}) cannot show {exc.object[exc.start : exc.end]!a};"
+            " set PYTHONIOENCODING=utf-8"
+        )
     finally:
         try:
-            sys.stdout.flush()
+            if sys.stdout is not None:
+                sys.stdout.flush()
         except BrokenPipeError:
             _silence_stdout()
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            _cannot_write(exc.strerror or str(exc))
+
+
+def _is_output_encoding(encoding: str) -> bool:
+    streams = (sys.stdout, sys.stderr)
+    return any(
+        codecs.lookup(getattr(s, "encoding", None) or "utf-8").name == codecs.lookup(encoding).name
+        for s in streams
+    )
+
+
+def _cannot_write(reason: str) -> NoReturn:
+    """stdout cannot take poc's output: say so on stderr and exit 2."""
+    if sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError):
+            _silence_stdout()  # nothing more can be written there; no second error at exit
+    with contextlib.suppress(Exception):
+        print(f"error: cannot write the output: {reason}", file=sys.stderr, flush=True)
+    raise SystemExit(int(ExitStatus.ERROR))
 
 
 def _silence_stdout() -> None:

@@ -100,6 +100,7 @@ __all__ = [
 ]
 
 DEFAULT_LIMIT = 20
+MAX_LIMIT = 1 << 40
 MAX_TERMS = 32
 """Words beyond this many distinct ones are ignored (with a warning)."""
 EXACT_BAND = 90.0
@@ -196,6 +197,9 @@ def parse_query(
     """Parse what was typed; see the module docstring for the syntax."""
     if limit < 1:
         raise UsageError(f"--limit must be at least 1, not {limit}")
+    # "At most this many": more than any corpus holds means all of them (and a number
+    # above SQLite's 64-bit integers would not reach the database).
+    limit = min(limit, MAX_LIMIT)
     if not 0.0 <= min_score <= 100.0:
         raise UsageError(f"--min-score must be between 0 and 100, not {min_score:g}")
     filters = filters or SearchFilters()
