@@ -964,8 +964,8 @@ def test_an_absurd_limit_means_all_of_them(poc: Any) -> None:
 
 
 def test_ctrl_c_while_starting_up_is_a_quiet_130(tmp_path: Path) -> None:
-    # Once the entry point is running (from about 0.03 s on), Ctrl-C ends poc with
-    # 130 and no traceback, even in the middle of importing Typer and Rich.
+    # Once the entry point is running (from about 0.03 s on, on an idle machine),
+    # Ctrl-C ends poc with 130 and no traceback, even while Typer and Rich are imported.
     import signal
     import time
 
@@ -977,5 +977,7 @@ def test_ctrl_c_while_starting_up_is_a_quiet_130(tmp_path: Path) -> None:
         time.sleep(delay)
         child.send_signal(signal.SIGINT)
         _, err = child.communicate(timeout=60)
-        assert child.returncode in (0, 130), (delay, err)  # 0: it had finished
+        # 0: it had finished; -SIGINT: the machine was so slow that Python itself was
+        # still starting (it dies of the signal then, silently).
+        assert child.returncode in (0, 130, -signal.SIGINT), (delay, err)
         assert b"Traceback" not in err and b"Exception ignored" not in err, delay

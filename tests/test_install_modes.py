@@ -126,7 +126,7 @@ def test_the_wheel_carries_the_dataset_inside_the_package(wheel: Path) -> None:
         assert archive.read("poc_cli/data/seminar.json") == BUNDLED.read_bytes()
         assert "poc_cli/__main__.py" in names
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-        assert "poc = poc_cli.cli:main" in archive.read(entry_points).decode()
+        assert "poc = poc_cli.__main__:main" in archive.read(entry_points).decode()
     assert not any(n.startswith(("tests/", "data/", "src/")) for n in names)
 
 
