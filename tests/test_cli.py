@@ -981,3 +981,32 @@ def test_ctrl_c_while_starting_up_is_a_quiet_130(tmp_path: Path) -> None:
         # still starting (it dies of the signal then, silently).
         assert child.returncode in (0, 130, -signal.SIGINT), (delay, err)
         assert b"Traceback" not in err and b"Exception ignored" not in err, delay
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "neutrality", "--event", "copy-01"],
+        ["quotes", "--speaker", "Mamiya", "--event", "copy-01"],
+        ["show", "ipi18-21-copy-01"],
+        ["sessions", "2", "--event", "copy-01"],
+        ["speakers", "--event", "copy-01"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_in_a_corpus_tables_name_the_event_even_when_every_row_is_from_one(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    for n in range(2):
+        raw = json.loads(json.dumps(SEMINAR))
+        raw["event"]["id"] = f"copy-{n:02d}"
+        for statement in raw["statements"]:
+            statement["id"] += f"-copy-{n:02d}"
+        (tmp_path / f"copy-{n:02d}.json").write_text(json.dumps(raw), encoding="utf-8")
+    result = poc("--data", str(tmp_path), *args)
+    assert result.exit_code == 0, result.stderr
+    header = result.stdout.lstrip().split("\n", 1)[0]
+    assert header.split()[0] == "Event"
+    assert "copy-01" in result.stdout and "copy-00" not in result.stdout
+    assert "Event" not in poc(*args[:1]).stdout.split("\n", 1)[0]  # one event: no column

@@ -76,16 +76,15 @@ def _load(ctx: typer.Context) -> Any:
 
 
 def _load_for_statement(ctx: typer.Context, statement_id: str) -> Any:
-    """The corpus ``show``/``cite`` need: of a big archive, only the statement's file."""
+    """The corpus ``show``/``cite`` need (of a big archive, only the statement's file),
+    as a :class:`~poc_cli.lookup.StatementCorpus`."""
     from .lookup import corpus_for_statement
 
     with _progress_bar("Reading datasets") as progress:
-        corpus, warnings = corpus_for_statement(
-            _settings(ctx).data, statement_id, progress=progress
-        )
-    for warning in warnings:
+        found = corpus_for_statement(_settings(ctx).data, statement_id, progress=progress)
+    for warning in found.warnings:
         _note(f"warning: {warning}")
-    return corpus
+    return found
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -318,11 +317,16 @@ class OutputChoice(NamedTuple):
         return cls(Format.json if json_ else fmt, pager, output, force)
 
 
-def emit(records: Sequence[Record], view: View, choice: OutputChoice, *, empty: str) -> None:
-    """Print (or write) records in the chosen format; nothing found is exit 1."""
+def emit(
+    records: Sequence[Record], view: View, choice: OutputChoice, *, empty: str, events: int = 1
+) -> None:
+    """Print (or write) records in the chosen format; nothing found is exit 1.
+
+    ``events``: how many the corpus holds; with more than one, tables say which
+    event each row is from."""
     if not records:
         raise NotFound(empty)  # reports_errors prints [] for --json
-    view = _with_event_column(records, view)
+    view = _with_event_column(records, view, events)
     terminal = choice.output is None and sys.stdout.isatty()
     emit_renderable(render(records, view, choice.format, terminal=terminal), choice)
 
@@ -330,10 +334,10 @@ def emit(records: Sequence[Record], view: View, choice: OutputChoice, *, empty: 
 EVENT_COLUMN = Column("Event", lambda r: r["event"]["id"], style="magenta", no_wrap=True)
 
 
-def _with_event_column(records: Sequence[Record], view: View) -> View:
-    """With a corpus of several events, tables say which event each row is from."""
-    events = {r["event"]["id"] for r in records if isinstance(r.get("event"), dict)}
-    if len(events) < 2:
+def _with_event_column(records: Sequence[Record], view: View, events: int) -> View:
+    """With a corpus of several events, tables say which event each row is from, even
+    when every row is from the same one (which else would the reader take it for?)."""
+    if events < 2 or not all(isinstance(r.get("event"), dict) for r in records):
         return view
     return view._replace(columns=(EVENT_COLUMN, *view.columns))
 
@@ -454,7 +458,13 @@ def quotes(
         kind=kind.value if kind else None,
         topic=topic,
     )
-    emit(statements_records(corpus, found), QUOTES_VIEW, choice, empty="no statements match")
+    emit(
+        statements_records(corpus, found),
+        QUOTES_VIEW,
+        choice,
+        empty="no statements match",
+        events=len(corpus.datasets),
+    )
 
 
 def _speaker_keys(corpus: Any, name: str, *, allow_several: bool) -> list[tuple[str, str]]:
@@ -563,11 +573,12 @@ def sessions(
     corpus = _load(ctx)
     if session is None:
         records = sessions_overview(corpus, event=event)
-        emit(records, View(SESSION_COLUMNS, SESSION_CSV), choice, empty="no sessions")
+        view = View(SESSION_COLUMNS, SESSION_CSV)
+        emit(records, view, choice, empty="no sessions", events=len(corpus.datasets))
         return
     details = [session_detail(corpus, key) for key in _session_keys(corpus, session, event)]
     view = _detailed(View(SESSION_COLUMNS, SESSION_CSV), "session_detail_extra", choice)
-    emit(details, view, choice, empty="no such session")
+    emit(details, view, choice, empty="no such session", events=len(corpus.datasets))
 
 
 def _detailed(view: View, extra: str, choice: OutputChoice) -> View:
@@ -649,6 +660,7 @@ def speakers(
             View(SPEAKER_COLUMNS, SPEAKER_CSV),
             choice,
             empty="no speakers",
+            events=len(corpus.datasets),
         )
         return
     keys = _speaker_keys(corpus, name, allow_several=False)
@@ -659,6 +671,7 @@ def speakers(
         _detailed(View(SPEAKER_COLUMNS, SPEAKER_CSV), "speaker_profile_extra", choice),
         choice,
         empty=f"{name} is not in event {event}",
+        events=len(corpus.datasets),
     )
 
 
@@ -688,10 +701,11 @@ def show(
     from .queries import find_statement, statement_context
 
     choice = OutputChoice.of(fmt, json_, pager, output, force)
-    corpus = _load_for_statement(ctx, statement_id)
+    found = _load_for_statement(ctx, statement_id)
+    corpus = found.corpus
     record = statement_context(corpus, find_statement(corpus, statement_id))
     view = _detailed(View(STATEMENT_COLUMNS, STATEMENT_CSV), "statement_context_extra", choice)
-    emit([record], view, choice, empty="no such statement")
+    emit([record], view, choice, empty="no such statement", events=found.events)
 
 
 @app.command(
@@ -733,7 +747,7 @@ def cite(
     from .cite import cite as make_citation
     from .queries import find_statement
 
-    corpus = _load_for_statement(ctx, statement_id)
+    corpus = _load_for_statement(ctx, statement_id).corpus
     statement = find_statement(corpus, statement_id)
     from .render import visible
 
@@ -943,7 +957,7 @@ def search(
         import shlex
 
         message += f"; did you mean: poc search {shlex.quote(result.suggestion)}"
-    emit(records, view, choice, empty=message)
+    emit(records, view, choice, empty=message, events=result.events)
 
 
 def _refuse_unknown_options(ctx: typer.Context, words: Sequence[str]) -> None:

@@ -793,6 +793,9 @@ class Index:
         """(event, topic id, label) of every topic."""
         return self.conn.execute("SELECT event, id, label FROM topics ORDER BY rowid").fetchall()
 
+    def event_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM events").fetchone()[0])
+
     def event_ids(self) -> list[str]:
         return [e for (e,) in self.conn.execute("SELECT id FROM events ORDER BY rowid")]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from .dataset import dataset_listing, load_corpus, load_dataset
 from .model import Corpus
@@ -30,20 +31,27 @@ Below it, loading everything costs less than opening the index (about 0.05 s).""
 Progress = Callable[[int, int], None]
 
 
+class StatementCorpus(NamedTuple):
+    corpus: Corpus  # the whole corpus, or only the file holding the statement
+    events: int  # in the whole corpus (one per dataset file)
+    warnings: list[str]  # cache problems, to show
+
+
 def corpus_for_statement(
     data: Path | str | None,
     statement_id: str,
     *,
     progress: Progress | None = None,
-) -> tuple[Corpus, list[str]]:
-    """The corpus to look ``statement_id`` up in, and warnings (cache problems).
+) -> StatementCorpus:
+    """The corpus to look ``statement_id`` up in.
 
     ``progress(done, total)`` is called while the index is built or files are read.
     """
     folder, names = dataset_listing(data)
     wanted = statement_id.strip()
     if folder is None or len(names) < INDEXED_LOOKUP_MIN_FILES or not wanted:
-        return load_corpus(data, on_file=progress), []
+        corpus = load_corpus(data, on_file=progress)
+        return StatementCorpus(corpus, len(corpus.datasets), [])
 
     from .index import open_index  # sqlite3: only here, and in search
 
@@ -55,5 +63,6 @@ def corpus_for_statement(
     if number is not None and number < len(names):
         dataset = load_dataset(folder / names[number])
         if any(statement.id == wanted for statement in dataset.statements):
-            return Corpus((dataset,)), warnings
-    return load_corpus(data, on_file=progress), warnings
+            return StatementCorpus(Corpus((dataset,)), len(names), warnings)
+    corpus = load_corpus(data, on_file=progress)
+    return StatementCorpus(corpus, len(corpus.datasets), warnings)

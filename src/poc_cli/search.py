@@ -179,6 +179,7 @@ class SearchResult(NamedTuple):
     matched_speakers: tuple[tuple[str, Speaker], ...] = ()  # (event id, Speaker)
     suggestion: str | None = None  # a corrected query that finds something
     warnings: tuple[str, ...] = ()  # cache problems, truncated query …
+    events: int = 1  # in the corpus searched, so that a table can say which one a hit is from
 
 
 # ------------------------------------------------------------------ parsing
@@ -750,6 +751,7 @@ def search_index(index: Index, query: SearchQuery) -> SearchResult:
         matched_speakers=_matched_speakers(index, query),
         suggestion=suggestion,
         warnings=warnings,
+        events=index.event_count(),
     )
 
 
