@@ -1010,3 +1010,14 @@ def test_in_a_corpus_tables_name_the_event_even_when_every_row_is_from_one(
     assert header.split()[0] == "Event"
     assert "copy-01" in result.stdout and "copy-00" not in result.stdout
     assert "Event" not in poc(*args[:1]).stdout.split("\n", 1)[0]  # one event: no column
+
+
+def test_the_table_score_is_the_one_min_score_compares(poc: Any) -> None:
+    # The table showed 91 for a score of 90.7, and --min-score 91 then left it out.
+    hits = json.loads(poc("search", "neutrality", "--json").stdout)
+    table = poc("search", "neutrality").stdout.splitlines()[2:]
+    shown = [int(line.split()[0]) for line in table if line.strip()]
+    assert shown == [int(h["score"]) for h in hits]
+    for hit, score in zip(hits, shown, strict=True):
+        kept = json.loads(poc("search", "neutrality", "--min-score", str(score), "--json").stdout)
+        assert hit["id"] in {h["id"] for h in kept}

@@ -12,6 +12,7 @@ import codecs
 import contextlib
 import errno
 import functools
+import math
 import os
 import signal
 import sys
@@ -825,7 +826,9 @@ def _highlighted(record: Record) -> Any:
 
 
 SEARCH_COLUMNS = (
-    Column("Score", lambda r: f"{r['score']:.0f}", justify="right", no_wrap=True),
+    # Whole points, rounded down: 90.7 shows as 90, as --min-score 91 (which leaves it
+    # out) and "90 and above: found exactly" read it.
+    Column("Score", lambda r: str(math.floor(r["score"])), justify="right", no_wrap=True),
     Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
     Column("Speaker", lambda r: r["speaker"]["name"], style="bold"),
     Column("Session", lambda r: r["session"]["title"]),
