@@ -672,6 +672,9 @@ class Index:
             if where:
                 sql += f" AND ({where})"
             args = (expression, *params)
+            if where and ranked and cap:
+                found.extend(self._match_filtered(fts, sql, args, limit, cap))
+                continue
             if (
                 not ranked
                 or cap
@@ -687,6 +690,24 @@ class Index:
         if len(self.fts_tables) > 1:
             found.sort(key=lambda row: (row[1], row[0]))
         return found[:limit]
+
+    def _match_filtered(
+        self, fts: str, sql: str, args: Sequence[Any], limit: int, cap: int
+    ) -> list[tuple[int, float]]:
+        """:meth:`match` with a filter, in one pass: the first ``cap`` matches that pass
+        it, in rowid order, each with its bm25 rank.
+
+        ``ORDER BY rank`` would have FTS5 rank every match of the expression before the
+        filter is applied: half a million bm25 scores for a common word in a big corpus,
+        to keep the few dozen statements by one speaker (1.4 s against 0.37 s at a
+        million statements).  Here only the statements that pass are ranked.
+        """
+        rows = self.conn.execute(
+            f"SELECT {fts}.rowid, {fts}.rank{sql} ORDER BY {fts}.rowid LIMIT ?", (*args, cap)
+        ).fetchall()
+        if len(rows) >= cap:
+            return [(rowid, 0.0) for rowid, _ in rows[:limit]]  # too many to rank
+        return sorted(rows, key=lambda row: (row[1], row[0]))[:limit]
 
     @property
     def fts_tables(self) -> list[str]:
