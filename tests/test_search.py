@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -180,3 +181,50 @@ def test_random_unicode_queries(corpus: Corpus, text: str) -> None:
         assert 0 <= hit.score <= 100
         for start, end in hit.spans:
             assert 0 <= start < end <= len(hit.text)
+
+
+def _two_events_with_different_titles(corpus: Corpus) -> Corpus:
+    base = corpus.datasets[0]
+    sessions = tuple(s._replace(title=f"Second day, {s.title.lower()}") for s in base.sessions)
+    other = base._replace(
+        event=base.event._replace(id="second-day"),
+        sessions=sessions,
+        statements=tuple(st._replace(id=st.id + "-b") for st in base.statements),
+    )
+    return Corpus((base, other))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["2", "session 2", "session-2", "keynote", "1", "opening", "Mali", "opening remarks",
+     "second day, opening remarks", "closing", "sesion-2", "Keynote address"],
+)
+@pytest.mark.parametrize("event", [None, "second-day"])
+def test_the_session_filter_picks_what_the_listings_pick(
+    corpus: Corpus, typed: str, event: str | None
+) -> None:
+    # Search matches sessions in SQL over distinct ids and titles; it must name the
+    # same (event, session) pairs as names.resolve_session over the whole corpus.
+    from poc_cli.errors import UsageError
+    from poc_cli.index import build_index
+    from poc_cli.names import resolve_session
+    from poc_cli.search import _session_clause
+
+    both = _two_events_with_different_titles(corpus)
+    index = build_index(both)
+    try:
+        expected = {(e, s.id) for e, s in resolve_session(both, typed, event)}
+    except UsageError:
+        with pytest.raises(UsageError):
+            _session_clause(index, typed, event, [])
+        return
+    params: list[Any] = []
+    clause = _session_clause(index, typed, event, params)
+    where = clause + (" AND s.event = ?" if event else "")
+    rows = index.conn.execute(
+        f"SELECT DISTINCT s.event, s.session FROM statements s WHERE {where}",
+        [*params, *([event] if event else [])],
+    ).fetchall()
+    has_statements = {(st_event, st.session) for st_event, st in
+                      ((d.event.id, st) for d in both.datasets for st in d.statements)}
+    assert set(rows) == expected & has_statements

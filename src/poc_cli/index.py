@@ -814,6 +814,29 @@ class Index:
         """(event, topic id, label) of every topic."""
         return self.conn.execute("SELECT event, id, label FROM topics ORDER BY rowid").fetchall()
 
+    def topic_kinds(self) -> list[tuple[str, str]]:
+        """Distinct (topic id, label): a thousand events share a few dozen topics."""
+        return self.conn.execute("SELECT DISTINCT id, label FROM topics").fetchall()
+
+    def session_ids(self, event: str | None = None) -> list[str]:
+        """The distinct session ids (of one event)."""
+        sql = "SELECT DISTINCT id FROM sessions" + (" WHERE event = ?" if event else "")
+        return [i for (i,) in self.conn.execute(sql, (event,) if event else ())]
+
+    def session_kinds(self, event: str | None = None) -> list[Session]:
+        """Distinct sessions by (id, title, kind) (of one event), in corpus order:
+        what naming a session is matched against, without every event's copy."""
+        sql = "SELECT id, title, kind FROM sessions"
+        sql += " WHERE event = ?" if event is not None else ""
+        sql += " GROUP BY id, title, kind ORDER BY min(rowid)"
+        rows = self.conn.execute(sql, (event,) if event is not None else ()).fetchall()
+        return [Session(id=i, title=t, kind=k) for i, t, k in rows]
+
+    def has_event(self, event: str) -> bool:
+        return (
+            self.conn.execute("SELECT 1 FROM events WHERE id = ?", (event,)).fetchone() is not None
+        )
+
     def event_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM events").fetchone()[0])
 

@@ -36,7 +36,7 @@ rapidfuzz is imported only when a typo has to be forgiven.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from .errors import NotFound, UsageError
@@ -52,6 +52,7 @@ __all__ = [
     "query_keys",
     "resolve_session",
     "resolve_session_in",
+    "session_ids_named",
     "resolve_speakers",
     "resolve_speakers_in",
     "suggest_names",
@@ -265,6 +266,31 @@ def _session_number(session_id: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _id_tiers(text: str) -> tuple[Callable[[str], bool], ...]:
+    """The first tiers of session matching, which look at the id alone: the id itself,
+    then its number ("2" or "session 2" for ``session-2``)."""
+    query = _clean(text)
+    number = query.removeprefix("session ").strip()
+    return (
+        lambda sid: _clean(sid) == query or sid == text.strip(),
+        lambda sid: _session_number(sid) == number,
+    )
+
+
+def session_ids_named(ids: Iterable[str], text: str) -> list[str]:
+    """The session ids that ``text`` names by id or number, as :func:`resolve_session_in`
+    would find them first; empty if only a title, kind or typo could name one.
+
+    On a big corpus the ids are few and the sessions many: this answers "2" without
+    every event's sessions."""
+    ids = list(ids)
+    for tier in _id_tiers(text):
+        found = [i for i in ids if tier(i)]
+        if found:
+            return found
+    return []
+
+
 def resolve_session_in(
     records: Sequence[SessionRecord], text: str, event: str | None = None
 ) -> list[SessionRecord]:
@@ -280,9 +306,10 @@ def resolve_session_in(
         assert callable(pred)
         return [r for r in records if pred(r[1])]
 
+    by_id, by_number = _id_tiers(text)
     tiers = (
-        lambda s: _clean(s.id) == query or s.id == text.strip(),
-        lambda s: _session_number(s.id) == query.removeprefix("session ").strip(),
+        lambda s: by_id(s.id),
+        lambda s: by_number(s.id),
         lambda s: _clean(s.title) == query or _clean(s.kind) == query,
         lambda s: set(query.split()) <= set(_clean(f"{s.id} {s.title} {s.kind}").split()),
     )

@@ -27,7 +27,8 @@ SessionKey = tuple[str, str]  # (event id, session id)
 
 def check_event(corpus: Corpus, event: str | None) -> None:
     if event is not None and event not in {e.id for e in corpus.events}:
-        known = ", ".join(e.id for e in corpus.events)
+        ids = [e.id for e in corpus.events]
+        known = ", ".join(ids[:10]) + (f" … ({len(ids)} in all)" if len(ids) > 10 else "")
         raise UsageError(f"unknown event {event!r}; events: {known}")
 
 

@@ -324,14 +324,15 @@ def _group(term: _Term) -> str | None:
 
 
 def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any]]:
-    from .names import resolve_session_in
-
     clauses: list[str] = []
     params: list[Any] = []
     if filters.event is not None:
-        events = index.event_ids()
-        if filters.event not in events:
-            raise UsageError(f"no event {filters.event!r}; valid events: {', '.join(events)}")
+        if not index.has_event(filters.event):
+            events = index.event_ids()
+            shown = ", ".join(events[:10]) + (
+                f" … ({len(events)} in all)" if len(events) > 10 else ""
+            )
+            raise UsageError(f"no event {filters.event!r}; valid events: {shown}")
         clauses.append("s.event = ?")
         params.append(filters.event)
     if filters.speaker is not None:
@@ -340,19 +341,16 @@ def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any]]:
         clauses.append("(s.event, s.speaker) IN (VALUES " + ",".join("(?,?)" for _ in pairs) + ")")
         params.extend(x for pair in pairs for x in pair)
     if filters.session is not None:
-        sessions = resolve_session_in(index.session_records(), filters.session, filters.event)
-        pairs = sorted({(event, s.id) for event, s in sessions})
-        clauses.append("(s.event, s.session) IN (VALUES " + ",".join("(?,?)" for _ in pairs) + ")")
-        params.extend(x for pair in pairs for x in pair)
+        clauses.append(_session_clause(index, filters.session, filters.event, params))
     if filters.kind is not None:
         clauses.append("s.kind = ?")
         params.append(filters.kind)
     if filters.topic is not None:
         wanted = fold(filters.topic)
-        topics = index.topics()
-        ids = sorted({t for _, t, label in topics if wanted in (fold(t), fold(label))})
+        topics = index.topic_kinds()
+        ids = sorted({t for t, label in topics if wanted in (fold(t), fold(label))})
         if not ids:
-            valid = sorted({t for _, t, _ in topics})
+            valid = sorted({t for t, _ in topics})
             raise UsageError(f"no topic {filters.topic!r}; valid topics: {', '.join(valid)}")
         clauses.append(
             "EXISTS (SELECT 1 FROM json_each(s.extra, '$[1]') WHERE value IN ("
@@ -361,6 +359,29 @@ def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any]]:
         )
         params.extend(ids)
     return " AND ".join(clauses), params
+
+
+def _session_clause(index: Index, text: str, event: str | None, params: list[Any]) -> str:
+    """SQL for "in the sessions ``text`` names" (adding to ``params``), matched as
+    :func:`poc_cli.names.resolve_session_in` would, without loading every event's
+    sessions (120,000 in a big corpus took seconds to load and match)."""
+    from .names import resolve_session_in, session_ids_named
+
+    ids = session_ids_named(index.session_ids(event), text)
+    if ids:  # by id or number ("2"): the first thing tried, and the distinct ids are few
+        params.extend(ids)
+        return f"s.session IN ({','.join('?' * len(ids))})"
+    # By title, kind or a typo: each distinct (id, title, kind) once, not once per event.
+    kinds = [(event or "", s) for s in index.session_kinds(event)]
+    named = resolve_session_in(kinds, text, event)
+    chosen = sorted({(s.id, s.title, s.kind) for _, s in named})
+    sql = "SELECT event, id FROM sessions WHERE (id, title, kind) IN (VALUES "
+    sql += ",".join("(?,?,?)" for _ in chosen) + ")"
+    params.extend(x for kind in chosen for x in kind)
+    if event is not None:
+        sql += " AND event = ?"
+        params.append(event)
+    return f"(s.event, s.session) IN ({sql})"
 
 
 def resolve_speakers_index(index: Index, name: str) -> list[tuple[str, Speaker]]:
