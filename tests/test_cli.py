@@ -1021,3 +1021,31 @@ def test_the_table_score_is_the_one_min_score_compares(poc: Any) -> None:
     for hit, score in zip(hits, shown, strict=True):
         kept = json.loads(poc("search", "neutrality", "--min-score", str(score), "--json").stdout)
         assert hit["id"] in {h["id"] for h in kept}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["quotes", "--speaker", "Mamiya", "--speaker", "Coutou"],
+        ["quotes", "-sMamiya", "-s", "Coutou"],
+        ["quotes", "--session=1", "--session", "2"],
+        ["search", "armed", "--limit", "2", "--limit=3"],
+        ["search", "armed", "-s", "Lion", "--speaker", "Mamiya"],
+        ["speakers", "--event", "a", "--event", "b"],
+        ["cite", "ipi18-21", "--style", "plain", "--style", "chicago"],
+    ],
+)
+def test_an_option_given_twice_with_different_values_is_refused(
+    poc: Any, args: list[str]
+) -> None:
+    # Click keeps the last value: "--speaker Mamiya --speaker Coutou" showed Coutou alone.
+    result = poc(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "was given twice" in result.stderr
+
+
+def test_an_option_repeated_with_the_same_value_is_harmless(poc: Any) -> None:
+    once = poc("quotes", "--speaker", "Lion", "--json")
+    twice = poc("quotes", "--speaker", "Lion", "--json", "--speaker=Lion", "--json")
+    assert twice.exit_code == 0 and twice.stdout == once.stdout

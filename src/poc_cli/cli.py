@@ -192,6 +192,47 @@ def main_options(
     """Options for every command; --data may also come after the command's name."""
 
 
+class PocCommand(TyperCommand):
+    """A poc command: an option given twice with different values is refused.
+
+    Click keeps the last one, so ``quotes --speaker Mamiya --speaker Coutou`` showed
+    Coutou alone, as if Mamiya had never been asked for.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # a Click Context
+        given: dict[str, tuple[str, str]] = {}  # parameter -> (option typed, value)
+        for param, typed, value in _options_in(self.get_params(ctx), args):
+            if param in given and given[param][1] != value:
+                first, earlier = given[param]
+                ctx.fail(f"{first} was given twice ({earlier!r} and {value!r}); give it once")
+            given.setdefault(param, (typed, value))
+        return super().parse_args(ctx, args)
+
+
+def _options_in(params: Sequence[Any], args: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+    """(parameter name, option as typed, value) of each value-taking option in ``args``,
+    read as Click reads them: ``--opt value``, ``--opt=value``, ``-o value``, ``-ovalue``."""
+    names: dict[str, str] = {}
+    for param in params:
+        if param.param_type_name == "option" and not param.is_flag:
+            for name in (*param.opts, *param.secondary_opts):
+                names[name] = param.name
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            return
+        if arg.startswith("--"):
+            name, equals, value = arg.partition("=")
+        elif arg.startswith("-") and len(arg) > 2 and arg[:2] in names:
+            name, equals, value = arg[:2], "=", arg[2:]
+        else:
+            name, equals, value = arg, "", ""
+        if name in names:
+            if not equals:
+                value = next(rest, "")
+            yield names[name], name, value
+
+
 # ------------------------------------------------------------------ completions
 
 
@@ -414,6 +455,7 @@ def _examples(*lines: str) -> str:
 
 
 @app.command(
+    cls=PocCommand,
     epilog=_examples(
         "poc quotes",
         "poc quotes --speaker Mamiya",
@@ -422,7 +464,7 @@ def _examples(*lines: str) -> str:
         "poc quotes --session 2 --topic counter-terrorism",
         "poc quotes --format csv -o quotes.csv",
         "poc quotes --json | jq '.[].text'",
-    )
+    ),
 )
 @reports_errors
 def quotes(
@@ -537,12 +579,13 @@ SESSION_CSV = (
 
 
 @app.command(
+    cls=PocCommand,
     epilog=_examples(
         "poc sessions",
         "poc sessions 2",
         "poc sessions keynote --json",
         "poc sessions --format markdown",
-    )
+    ),
 )
 @reports_errors
 def sessions(
@@ -621,12 +664,13 @@ SPEAKER_CSV = (
 
 
 @app.command(
+    cls=PocCommand,
     epilog=_examples(
         "poc speakers",
         "poc speakers Mamiya",
         "poc speakers agnes --json",
         "poc speakers --format csv -o people.csv",
-    )
+    ),
 )
 @reports_errors
 def speakers(
@@ -676,7 +720,10 @@ def speakers(
     )
 
 
-@app.command(epilog=_examples("poc show ipi18-21", "poc show 21", "poc show ipi18-21 --json"))
+@app.command(
+    cls=PocCommand,
+    epilog=_examples("poc show ipi18-21", "poc show 21", "poc show ipi18-21 --json"),
+)
 @reports_errors
 def show(
     ctx: typer.Context,
@@ -710,12 +757,13 @@ def show(
 
 
 @app.command(
+    cls=PocCommand,
     epilog=_examples(
         "poc cite ipi18-21",
         "poc cite ipi18-21 --style apa",
         "poc cite 3 --style markdown >> notes.md",
         "poc cite ipi18-20 --paraphrase",
-    )
+    ),
 )
 @reports_errors
 def cite(
@@ -763,7 +811,10 @@ STATS_COLUMNS = (
 )
 
 
-@app.command(epilog=_examples("poc stats", "poc stats --by topic", "poc stats --json"))
+@app.command(
+    cls=PocCommand,
+    epilog=_examples("poc stats", "poc stats --by topic", "poc stats --json"),
+)
 @reports_errors
 def stats(
     ctx: typer.Context,
@@ -838,7 +889,7 @@ SEARCH_COLUMNS = (
 SEARCH_CSV = (Column("score", lambda r: f"{r['score']:.1f}"), *STATEMENT_CSV)
 
 
-class SearchCommand(TyperCommand):
+class SearchCommand(PocCommand):
     """``poc search``: a query word may begin with a dash (``-word`` excludes it).
 
     Click reads ``-violence`` as the short options ``-v -i -o`` with ``lence`` as
@@ -1025,7 +1076,8 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
 
 
 @app.command(
-    epilog=_examples("poc validate", "poc validate my-seminar.json", "poc validate ~/seminars/")
+    cls=PocCommand,
+    epilog=_examples("poc validate", "poc validate my-seminar.json", "poc validate ~/seminars/"),
 )
 @reports_errors
 def validate(
