@@ -1049,3 +1049,35 @@ def test_an_option_repeated_with_the_same_value_is_harmless(poc: Any) -> None:
     once = poc("quotes", "--speaker", "Lion", "--json")
     twice = poc("quotes", "--speaker", "Lion", "--json", "--speaker=Lion", "--json")
     assert twice.exit_code == 0 and twice.stdout == once.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "taken_for"),
+    [
+        (["quotes", "--speaker", "Jack Sherman"], "Jake Sherman"),
+        (["search", "neutrality", "--speaker", "Jake Christofides"], "Jack Christofides"),
+        (["speakers", "Miya"], "Ralph Mamiya"),
+    ],
+)
+def test_a_name_taken_for_a_typo_says_whom_it_was_taken_for(
+    poc: Any, args: list[str], taken_for: str
+) -> None:
+    # "Jack Sherman" silently became Jake Sherman; "Jack" is also Jack Christofides.
+    result = poc(*args)
+    typed = args[args.index("--speaker") + 1] if "--speaker" in args else args[1]
+    assert f"note: no one is named {typed!r}; taking it for the closest name: {taken_for}" in (
+        result.stderr
+    )
+
+
+def test_an_exact_name_gets_no_note(poc: Any) -> None:
+    assert "note:" not in poc("quotes", "--speaker", "Mamiya").stderr
+
+
+def test_an_exclusion_that_excludes_nothing_says_so(poc: Any) -> None:
+    result = poc("search", "armed", "-sMamiya", "-zzzq", "-violence")
+    assert result.exit_code == 0
+    assert "-smamiya excluded nothing" in result.stderr
+    assert "(for the option -s, leave a space: -s Mamiya)" in result.stderr
+    assert "-zzzq excluded nothing: no statement has that word\n" in result.stderr
+    assert "violence excluded nothing" not in result.stderr

@@ -516,9 +516,13 @@ def _speaker_keys(corpus: Any, name: str, *, allow_several: bool) -> list[tuple[
     ``allow_several``: the command can honestly show everyone the name fits (a
     listing); otherwise a name that fits several people is a usage error.
     """
-    from .names import person_key, resolve_speakers
+    from .names import match_speakers, person_key
 
-    matches = resolve_speakers(corpus, name)
+    match = match_speakers(corpus, name)
+    note = match.typo_note(name)
+    if note:
+        _note(f"note: {note}")
+    matches = match.records
     people = {person_key(speaker): speaker for _, speaker in matches}
     if len(people) > 1:
         listing = "; ".join(f"{p.name} ({p.id})" for p in people.values())
@@ -998,6 +1002,9 @@ def search(
         result = run_search(_settings(ctx).data, parsed, progress=progress)
     for warning in result.warnings:
         _note(f"warning: {warning}")
+    for note in result.notes:
+        _note(f"note: {note}")
+    _explain_idle_exclusions(ctx, query, result.idle_exclusions)
     view = View(SEARCH_COLUMNS, SEARCH_CSV)
     records = [hit.record() for hit in result.hits]
     if result.matched_speakers and choice.format is Format.table and choice.output is None:
@@ -1012,6 +1019,28 @@ def search(
 
         message += f"; did you mean: poc search {shlex.quote(result.suggestion)}"
     emit(records, view, choice, empty=message, events=result.events)
+
+
+def _explain_idle_exclusions(ctx: typer.Context, typed: Sequence[str], idle: Sequence[str]) -> None:
+    """Say which -words excluded nothing; for ``-sMamiya``, that it was read as a word.
+
+    (Search reads every -word as an exclusion, so an option's value must follow a
+    space: ``-s Mamiya``.)"""
+    from .normalise import words
+
+    short = {
+        name
+        for param in ctx.command.params
+        if param.param_type_name == "option" and not getattr(param, "is_flag", True)
+        for name in param.opts
+        if len(name) == 2
+    }
+    for word in idle:
+        hint = ""
+        for raw in typed:
+            if raw[:2] in short and len(raw) > 2 and words(raw[1:]) == [word]:
+                hint = f" (for the option {raw[:2]}, leave a space: {raw[:2]} {raw[2:]})"
+        _note(f"note: -{word} excluded nothing: no statement has that word{hint}")
 
 
 def _refuse_unknown_options(ctx: typer.Context, words: Sequence[str]) -> None:

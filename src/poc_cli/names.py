@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from .errors import NotFound, UsageError
 from .model import Corpus, Session, Speaker
@@ -46,7 +47,10 @@ from .normalise import fold
 __all__ = [
     "PersonKey",
     "SessionRecord",
+    "SpeakerMatch",
     "SpeakerRecord",
+    "match_speakers",
+    "match_speakers_in",
     "name_keys",
     "person_key",
     "query_keys",
@@ -196,8 +200,27 @@ def _fuzzy_scores(
     return best
 
 
+class SpeakerMatch(NamedTuple):
+    """Whom a typed name was taken for."""
+
+    records: list[SpeakerRecord]
+    typo: bool  # nobody's name fits as typed: these are the closest (tier 3)
+
+    def typo_note(self, name: str) -> str | None:
+        """What to tell the user when the name was taken for a typo, else None."""
+        if not self.typo:
+            return None
+        names = ", ".join(dict.fromkeys(s.name for _, s in self.records))
+        return f"no one is named {name!r}; taking it for the closest name: {names}"
+
+
 def resolve_speakers_in(records: Sequence[SpeakerRecord], name: str) -> list[SpeakerRecord]:
     """Every record of every person ``name`` fits; see the module docstring."""
+    return match_speakers_in(records, name).records
+
+
+def match_speakers_in(records: Sequence[SpeakerRecord], name: str) -> SpeakerMatch:
+    """:func:`resolve_speakers_in`, saying whether the name was taken for a typo."""
     query = _strip_title(_clean(name))
     if not query:
         raise UsageError("a speaker name must contain letters or digits")
@@ -206,18 +229,18 @@ def resolve_speakers_in(records: Sequence[SpeakerRecord], name: str) -> list[Spe
 
     exact = [pid for pid, recs in people.items() if {query, compact} & name_keys(recs[0][1])]
     if exact:
-        return [r for pid in exact for r in people[pid]]
+        return SpeakerMatch([r for pid in exact for r in people[pid]], typo=False)
 
     typed = set(query.split())
     partial = [pid for pid, recs in people.items() if typed <= _name_words(recs[0][1])]
     if partial:
-        return [r for pid in partial for r in people[pid]]
+        return SpeakerMatch([r for pid in partial for r in people[pid]], typo=False)
 
     scores = _fuzzy_scores(query, people)
     top = max(scores.values(), default=0.0)
     if top >= FUZZY_CUTOFF:
         chosen = [pid for pid, s in scores.items() if s >= top - FUZZY_SPREAD]
-        return [r for pid in people if pid in chosen for r in people[pid]]
+        return SpeakerMatch([r for pid in people if pid in chosen for r in people[pid]], typo=True)
 
     suggestions = _suggest(scores, people)
     hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
@@ -242,6 +265,11 @@ def suggest_names_in(records: Sequence[SpeakerRecord], name: str, limit: int = 3
     people = _people(records)
     ranked = sorted(_fuzzy_scores(query, people).items(), key=lambda item: -item[1])
     return [people[pid][0][1].name for pid, _ in ranked[:limit]]
+
+
+def match_speakers(corpus: Corpus, name: str) -> SpeakerMatch:
+    """:func:`resolve_speakers`, saying whether the name was taken for a typo."""
+    return match_speakers_in([(e.id, s) for e, s in corpus.speakers], name)
 
 
 def resolve_speakers(corpus: Corpus, name: str) -> list[SpeakerRecord]:

@@ -85,6 +85,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from .index import Index, Progress, StatementRow
+    from .names import SpeakerMatch
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -180,6 +181,8 @@ class SearchResult(NamedTuple):
     suggestion: str | None = None  # a corrected query that finds something
     warnings: tuple[str, ...] = ()  # cache problems, truncated query …
     events: int = 1  # in the corpus searched, so that a table can say which one a hit is from
+    notes: tuple[str, ...] = ()  # how the query was read: a name taken for a typo …
+    idle_exclusions: tuple[str, ...] = ()  # -words in no statement: they excluded nothing
 
 
 # ------------------------------------------------------------------ parsing
@@ -323,7 +326,11 @@ def _group(term: _Term) -> str | None:
 # ------------------------------------------------------------------ filters
 
 
-def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any]]:
+def _filter_sql(
+    index: Index, filters: SearchFilters, notes: list[str] | None = None
+) -> tuple[str, list[Any]]:
+    """SQL over ``statements s`` for the filters, and its parameters; ``notes`` gets
+    how a filter was read when the user should know (a name taken for a typo)."""
     clauses: list[str] = []
     params: list[Any] = []
     if filters.event is not None:
@@ -336,8 +343,11 @@ def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any]]:
         clauses.append("s.event = ?")
         params.append(filters.event)
     if filters.speaker is not None:
-        people = resolve_speakers_index(index, filters.speaker)
-        pairs = sorted({(event, sp.id) for event, sp in people})
+        match = match_speakers_index(index, filters.speaker)
+        note = match.typo_note(filters.speaker)
+        if note and notes is not None:
+            notes.append(note)
+        pairs = sorted({(event, sp.id) for event, sp in match.records})
         clauses.append("(s.event, s.speaker) IN (VALUES " + ",".join("(?,?)" for _ in pairs) + ")")
         params.extend(x for pair in pairs for x in pair)
     if filters.session is not None:
@@ -385,19 +395,24 @@ def _session_clause(index: Index, text: str, event: str | None, params: list[Any
 
 
 def resolve_speakers_index(index: Index, name: str) -> list[tuple[str, Speaker]]:
-    """:func:`poc_cli.names.resolve_speakers` over an index, without the corpus.
+    """:func:`poc_cli.names.resolve_speakers` over an index, without the corpus."""
+    return match_speakers_index(index, name).records
+
+
+def match_speakers_index(index: Index, name: str) -> SpeakerMatch:
+    """:func:`poc_cli.names.match_speakers` over an index, without the corpus.
 
     Exact name forms are looked up in the index; only a name that is not one of them
     loads every speaker to be matched word by word or as a typo.
     """
-    from .names import query_keys, resolve_speakers_in
+    from .names import SpeakerMatch, match_speakers_in, query_keys
 
     keys = query_keys(name)
     if keys:
         exact = index.speakers_by_name_key(keys)
         if exact:
-            return _every_record_of(index, exact)
-    return resolve_speakers_in(index.speaker_records(), name)
+            return SpeakerMatch(_every_record_of(index, exact), typo=False)
+    return match_speakers_in(index.speaker_records(), name)
 
 
 def _every_record_of(
@@ -761,8 +776,10 @@ def _suggest(index: Index, query: SearchQuery, where: str, params: list[Any]) ->
 
 def search_index(index: Index, query: SearchQuery) -> SearchResult:
     """Search an open index; raises UsageError/NotFound for filters that fit nothing."""
-    where, params = _filter_sql(index, query.filters)
+    notes: list[str] = []
+    where, params = _filter_sql(index, query.filters, notes)
     hits = _run(index, query, where, params)
+    idle = tuple(w for w in query.excluded if not _in_corpus(index, w))
     warnings: tuple[str, ...] = ()
     if query.truncated:
         warnings = (f"only the first {MAX_TERMS} different words of the query were used",)
@@ -773,7 +790,17 @@ def search_index(index: Index, query: SearchQuery) -> SearchResult:
         suggestion=suggestion,
         warnings=warnings,
         events=index.event_count(),
+        notes=tuple(notes),
+        idle_exclusions=idle,
     )
+
+
+def _in_corpus(index: Index, word: str) -> bool:
+    """Does any statement hold ``word`` in one of the spellings an exclusion removes?"""
+    exact = {
+        v for v, q in _expand(index, word, stop=False, fuzzy=False).variants.items() if q >= 1.0
+    }
+    return any(index.document_frequency(v) for v in exact | {word})
 
 
 def search(
