@@ -1081,3 +1081,18 @@ def test_an_exclusion_that_excludes_nothing_says_so(poc: Any) -> None:
     assert "(for the option -s, leave a space: -s Mamiya)" in result.stderr
     assert "-zzzq excluded nothing: no statement has that word\n" in result.stderr
     assert "violence excluded nothing" not in result.stderr
+
+
+def test_output_dash_means_stdout(poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = poc("quotes", "--speaker", "Lion", "--json", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout == poc("quotes", "--speaker", "Lion", "--json").stdout
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+def test_output_dash_when_nothing_is_found(poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = poc("search", "zzzzqq", "--json", "-o", "-")
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
+    assert list(tmp_path.iterdir()) == []

@@ -116,7 +116,7 @@ def _answer_nothing(options: dict[str, Any], error: NotFound) -> None:
     so that a file never keeps an earlier run's results after this one found none."""
     json_asked = bool(options.get("json_")) or options.get("fmt") is Format.json
     output = options.get("output")
-    if output is None:
+    if output is None or str(output) == "-":
         if json_asked:
             print("[]")
         return
@@ -334,7 +334,7 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of stdout.",
+        help="Write to this file instead of stdout (- means stdout).",
         show_default=False,
         dir_okay=False,
     ),
@@ -356,6 +356,8 @@ class OutputChoice(NamedTuple):
     ) -> OutputChoice:
         if json_ and fmt not in (Format.table, Format.json):
             raise UsageError(f"--json and --format {fmt.value} contradict each other; use one")
+        if output is not None and str(output) == "-":
+            output = None  # "-o -": stdout, as the convention goes
         return cls(Format.json if json_ else fmt, pager, output, force)
 
 

@@ -244,10 +244,7 @@ def match_speakers_in(records: Sequence[SpeakerRecord], name: str) -> SpeakerMat
 
     suggestions = _suggest(scores, people)
     hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-    raise NotFound(
-        f"no speaker matches {name!r}{hint}",
-        details=tuple(f"did you mean: {s}" for s in suggestions),
-    )
+    raise NotFound(f"no speaker matches {name!r}{hint}")
 
 
 def _suggest(
