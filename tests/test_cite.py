@@ -160,3 +160,10 @@ def test_a_date_that_is_not_iso_is_refused_by_the_loader(
     with pytest.raises(DataError) as caught:
         load_corpus(write_json(mini_raw))
     assert "event.date" in caught.value.message and "YYYY-MM-DD" in caught.value.message
+
+
+def test_markdown_citation_escapes_what_markdown_would_format(corpus: Corpus) -> None:
+    statement = _statement(corpus, "ipi18-21")
+    odd = statement._replace(text="a *b* _c_ [d](e) <i>f</i> &copy;")
+    text = cite(corpus, odd, CitationStyle.markdown)
+    assert text.splitlines()[0] == r"> “a \*b\* \_c\_ \[d\](e) \<i\>f\</i\> \&copy;”"

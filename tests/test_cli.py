@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -1096,3 +1097,17 @@ def test_output_dash_when_nothing_is_found(poc: Any, tmp_path: Path, monkeypatch
     result = poc("search", "zzzzqq", "--json", "-o", "-")
     assert (result.exit_code, result.stdout) == (1, "[]\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_markdown_shows_a_quote_as_printed_never_as_formatting(
+    poc: Any, mini_raw: dict[str, Any], write_json: Any
+) -> None:
+    # A quote holding *, _, `, [..](..), <b> or &copy; was rendered as emphasis, code,
+    # a link, HTML or ©: a changed quote. Each is now escaped with a backslash.
+    mini_raw["statements"][1]["text"] = "We *must* act_now: `x` [here](y) <b>z</b> ~w~ &copy; a|b \\ end"
+    path = write_json(mini_raw)
+    table = poc("--data", str(path), "quotes", "--format", "markdown").stdout
+    row = next(line for line in table.splitlines() if "mini-02" in line)
+    escaped = r"We \*must\* act\_now: \`x\` \[here\](y) \<b\>z\</b\> \~w\~ \&copy; a\|b \\ end"
+    assert escaped in row
+    assert re.sub(r"\\(.)", r"\1", escaped) == mini_raw["statements"][1]["text"]

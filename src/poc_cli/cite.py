@@ -46,10 +46,19 @@ def cite(
             return f"{body}\n— {who}. {session.title}, “{event.title}”, {event.host}, {when}."
         return f"{speaker.name} ({speaker.role}), as summarised by the report: {body}\n— {report}, {when}."
     if style is CitationStyle.markdown:
-        quoted = "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
+        from .render import markdown_escape as md  # the words as printed, never formatting
+
+        lines = md(body).split("\n")
+        quoted = "\n".join(f"> {line}" if line else ">" for line in lines)
+        name, role, title, host = (
+            md(speaker.name),
+            md(speaker.role),
+            md(event.title),
+            md(event.host),
+        )
         if quote:
-            return f"{quoted}\n>\n> — **{speaker.name}**, {speaker.role}. {session.title}, *{event.title}*, {event.host}, {when}."
-        return f"{quoted}\n>\n> — The report's summary of **{speaker.name}**, {speaker.role}, in *{event.title}*, {event.host}, {when}."
+            return f"{quoted}\n>\n> — **{name}**, {role}. {md(session.title)}, *{title}*, {host}, {when}."
+        return f"{quoted}\n>\n> — The report's summary of **{name}**, {role}, in *{title}*, {host}, {when}."
     if style is CitationStyle.apa:
         reference = (
             f"{event.host}. ({day.year}, {day:%B} {day.day}). *{event.title}* [Event report]."

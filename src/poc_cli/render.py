@@ -99,8 +99,19 @@ def to_csv(records: Sequence[Record], columns: Sequence[Column]) -> str:
     return buffer.getvalue()
 
 
+# Characters that would make Markdown change a quote instead of showing it: emphasis
+# (* _ ~), code (`), links ([ ]), HTML and entities (< > &), the cell border (|) and the
+# escape itself (\).  Each is shown as itself with a backslash before it.
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&"})
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` as Markdown that shows it exactly: its special characters escaped."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
 def _markdown_cell(value: str) -> str:
-    value = visible(value).replace("\\", "\\\\").replace("|", "\\|")
+    value = markdown_escape(visible(value))
     return value.replace("\r\n", "\n").replace("\n", "<br>")
 
 

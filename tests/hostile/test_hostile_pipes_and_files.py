@@ -160,7 +160,9 @@ def test_output_force_replaces_atomically(cli, tmp_path: Path, fmt: str, hostile
         assert len(json.loads(text)) == 3
     else:
         assert_no_raw_controls(text, f"{fmt} file")
-        assert "[bold red]x[/]" in text
+        # Markdown shows [ and ] escaped (\[), so that they are never read as a link.
+        literal = r"\[bold red\]x\[/\]" if fmt == "markdown" else "[bold red]x[/]"
+        assert literal in text
     assert _leftovers(tmp_path, {"out.txt"}) == []
 
 
