@@ -228,3 +228,46 @@ def test_the_session_filter_picks_what_the_listings_pick(
     has_statements = {(st_event, st.session) for st_event, st in
                       ((d.event.id, st) for d in both.datasets for st in d.statements)}
     assert set(rows) == expected & has_statements
+
+
+NAMES_TYPED = [
+    "Mamiya", "Mamya", "agnes", "Alpha Oumar", "General Lion", "Lion General", "Dr. Lupel",
+    "Christofedes", "Jack Sherman", "Miya", "xyzzy", "Rolf Mamoya", "van den berg",
+    "Vandenberg", "marie joelle", "ba-konaré", "Adam", "general", "Zed", "Zullu", "coutou",
+    "Semplle", "oumar ba", "Naomi M", "di raza", "Ikegaya Eiko",
+]
+
+
+@pytest.mark.parametrize("typed", NAMES_TYPED)
+def test_names_matched_through_the_index_are_the_names_matched_in_full(
+    corpus: Corpus, typed: str
+) -> None:
+    # On a big corpus search narrows who could fit a name before matching; the answer
+    # (people, typo flag, or the NotFound with its suggestions) must be the full one.
+    from poc_cli.index import build_index
+    from poc_cli.names import match_speakers_in
+    from poc_cli.search import match_speakers_index
+
+    base = corpus.datasets[0]
+    renamed = tuple(
+        p._replace(name="Zed Zulu", aliases=("Zulu",)) if p.id == "agnes-coutou" else p
+        for p in base.speakers
+    )
+    other = base._replace(
+        event=base.event._replace(id="other"),
+        speakers=renamed,
+        statements=tuple(s._replace(id=s.id + "-o") for s in base.statements),
+    )
+    index = build_index(Corpus((base, other)))
+
+    def answer(match: Any) -> Any:
+        try:
+            found = match()
+        except (NotFound, UsageError) as error:
+            return type(error).__name__, error.message
+        # Which records, not their order: the exact-name path lists them in corpus
+        # order, the full match person by person (every use takes them as a set).
+        return sorted((e, s.id, s.name) for e, s in found.records), found.typo
+
+    full = answer(lambda: match_speakers_in(index.speaker_records(), typed))
+    assert answer(lambda: match_speakers_index(index, typed)) == full

@@ -51,6 +51,7 @@ __all__ = [
     "SpeakerRecord",
     "match_speakers",
     "match_speakers_in",
+    "forms_that_could_match",
     "name_keys",
     "person_key",
     "query_keys",
@@ -149,6 +150,33 @@ def query_keys(name: str) -> set[str]:
     """The forms of a typed name to look up among :func:`name_keys` (tier 1)."""
     query = _strip_title(_clean(name))
     return {query, query.replace(" ", "")} if query else set()
+
+
+def forms_that_could_match(forms: Sequence[str], name: str) -> set[str] | None:
+    """Of a corpus's distinct name forms (:func:`name_keys` of every speaker), those
+    through which someone could fit ``name`` when no form equals it: a form within
+    typo reach (a rapidfuzz ratio of at least SUGGEST_CUTOFF, as ``_fuzzy_scores``
+    asks), or one holding a word typed.  Everyone :func:`match_speakers_in` could
+    return or suggest has one of them, so a big corpus need load only those people.
+    None: no way to narrow (every word typed is a title such as "General")."""
+    from rapidfuzz import fuzz, process
+
+    query = _strip_title(_clean(name))
+    if not query:
+        return None
+    words = {w for w in query.split() if w not in _TITLE_WORDS}
+    if not words:
+        return None
+    # A person's name words (tier 2) are all among their forms' words, titles aside.
+    found = {f for f in forms if words & set(f.split())}
+    for q in {query, query.replace(" ", "")}:
+        found.update(
+            f
+            for f, _, _ in process.extract(
+                q, forms, scorer=fuzz.ratio, limit=None, score_cutoff=SUGGEST_CUTOFF
+            )
+        )
+    return found
 
 
 def _name_words(speaker: Speaker) -> set[str]:

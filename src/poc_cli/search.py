@@ -405,14 +405,20 @@ def match_speakers_index(index: Index, name: str) -> SpeakerMatch:
     Exact name forms are looked up in the index; only a name that is not one of them
     loads every speaker to be matched word by word or as a typo.
     """
-    from .names import SpeakerMatch, match_speakers_in, query_keys
+    from .names import SpeakerMatch, forms_that_could_match, match_speakers_in, query_keys
 
     keys = query_keys(name)
     if keys:
         exact = index.speakers_by_name_key(keys)
         if exact:
             return SpeakerMatch(_every_record_of(index, exact), typo=False)
-    return match_speakers_in(index.speaker_records(), name)
+    # Not a name form: matched word by word or as a typo, against the people who could
+    # fit (at a million statements, loading all 200,000 speakers took 13 s).
+    forms = forms_that_could_match(index.name_keys(), name) if keys else None
+    if forms is None:
+        return match_speakers_in(index.speaker_records(), name)
+    found = index.speakers_by_name_key(forms) if forms else []
+    return match_speakers_in(_every_record_of(index, found), name)
 
 
 def _every_record_of(
