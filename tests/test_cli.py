@@ -1111,3 +1111,13 @@ def test_markdown_shows_a_quote_as_printed_never_as_formatting(
     escaped = r"We \*must\* act\_now: \`x\` \[here\](y) \<b\>z\</b\> \~w\~ \&copy; a\|b \\ end"
     assert escaped in row
     assert re.sub(r"\\(.)", r"\1", escaped) == mini_raw["statements"][1]["text"]
+
+
+@pytest.mark.parametrize("args", [["show", "ipi18-21"], ["sessions", "2"], ["speakers", "Mamiya"]])
+def test_detailed_views_into_a_pipe_use_the_plain_table(poc: Any, args: list[str]) -> None:
+    # They used Rich's heavy rule and a leading space; every other listing is plain.
+    out = poc(*args).stdout
+    assert "━" not in out
+    first, rule = out.splitlines()[:2]
+    assert first.startswith("ID  ") or first.startswith("Name  ")
+    assert set(rule) <= {"-", " "}

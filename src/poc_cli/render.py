@@ -216,11 +216,18 @@ def render(
         return to_markdown(records, view.flat_columns)
     if not terminal and view.extra is None:
         return to_plain_table(records, view.columns)
+    from rich.console import Group
+
+    if not terminal and not view.title and not view.caption:
+        # A detailed view into a pipe: the same plain table as every other listing
+        # (not Rich's heavy rule and padding), then the view's own parts.
+        from rich.text import Text
+
+        plain = Text(to_plain_table(records, view.columns).rstrip("\n"))
+        return Group(plain, *view.extra(records) if view.extra else ())
     table = to_table(records, view, fit=terminal)
     if view.extra is None:
         return table
-    from rich.console import Group
-
     return Group(table, *view.extra(records))
 
 
