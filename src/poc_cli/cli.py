@@ -1146,8 +1146,16 @@ def validate(
 # ------------------------------------------------------------------ entry point
 
 
-def _interrupted(signum: int, frame: object) -> NoReturn:
-    raise SystemExit(int(ExitStatus.INTERRUPTED))  # unwinds: temporary files are removed
+def _interrupted(signum: int, frame: Any) -> NoReturn:
+    """Ctrl-C: unwind (temporary index files are removed, bars stopped) and exit 130.
+
+    Inside Python's import machinery (a lazy import) an exception raised here can land
+    in an import-lock callback, where Python prints "Exception ignored" and goes on as
+    if Ctrl-C had not been pressed: there, end at once instead."""
+    code = getattr(frame, "f_code", None)
+    if code is not None and code.co_filename.startswith("<frozen importlib"):
+        os._exit(int(ExitStatus.INTERRUPTED))
+    raise SystemExit(int(ExitStatus.INTERRUPTED))
 
 
 # Errors of writing to stdout that are the output's fault, not poc's: a full disk or
