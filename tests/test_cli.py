@@ -1121,3 +1121,23 @@ def test_detailed_views_into_a_pipe_use_the_plain_table(poc: Any, args: list[str
     first, rule = out.splitlines()[:2]
     assert first.startswith("ID  ") or first.startswith("Name  ")
     assert set(rule) <= {"-", " "}
+
+
+@pytest.mark.parametrize(
+    "typed", ["counter-terrorism", "counterterrorism", "Counter Terrorism", "counter_terrorism"]
+)
+def test_a_topic_is_named_the_same_way_in_quotes_and_search(poc: Any, typed: str) -> None:
+    # 'counterterrorism' was refused by both, while search's own words treat the forms alike;
+    # quotes and search also read topics by two different rules.
+    expected = ids(poc("quotes", "--topic", "counter-terrorism", "--json"))
+    assert ids(poc("quotes", "--topic", typed, "--json")) == expected
+    found = ids(poc("search", "civilians", "--topic", typed, "--json", "--limit", "100"))
+    assert found and set(found) <= set(expected)
+
+
+def test_an_unknown_topic_says_the_same_in_quotes_and_search(poc: Any) -> None:
+    quotes = poc("quotes", "--topic", "astrology")
+    search = poc("search", "civilians", "--topic", "astrology")
+    assert quotes.exit_code == search.exit_code == 2
+    assert quotes.stderr == search.stderr
+    assert "no topic 'astrology'; valid topics: afghanistan" in quotes.stderr

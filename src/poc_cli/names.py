@@ -58,6 +58,7 @@ __all__ = [
     "resolve_session",
     "resolve_session_in",
     "session_ids_named",
+    "topic_ids_named",
     "resolve_speakers",
     "resolve_speakers_in",
     "suggest_names",
@@ -177,6 +178,24 @@ def forms_that_could_match(forms: Sequence[str], name: str) -> set[str] | None:
             )
         )
     return found
+
+
+def topic_ids_named(topics: Iterable[tuple[str, str]], text: str) -> list[str]:
+    """The ids of the ``(id, label)`` topics that ``text`` names, by id or label, case,
+    accents, spaces, hyphens and underscores aside (``Mali``, ``use of force``,
+    ``counterterrorism`` for ``counter-terrorism``).  UsageError, listing the valid
+    ids, when it names none."""
+    topics = list(topics)
+
+    def key(value: str) -> str:
+        return "".join(ch for ch in fold(value) if ch.isalnum())
+
+    wanted = key(text)
+    found = [i for i, label in topics if wanted and wanted in (key(i), key(label))]
+    if not found:
+        valid = ", ".join(sorted({i for i, _ in topics}))
+        raise UsageError(f"no topic {text!r}; valid topics: {valid}")
+    return list(dict.fromkeys(found))
 
 
 def _name_words(speaker: Speaker) -> set[str]:

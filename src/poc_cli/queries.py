@@ -45,8 +45,7 @@ def select_statements(
     check_event(corpus, event)
     if kind is not None and kind not in STATEMENT_KINDS:
         raise UsageError(f"unknown kind {kind!r}; kinds: {', '.join(STATEMENT_KINDS)}")
-    if topic is not None:
-        topic = resolve_topic(corpus, topic)
+    topics = resolve_topics(corpus, topic) if topic is not None else None
     speaker_keys = set(speakers) if speakers is not None else None
     session_keys = set(sessions) if sessions is not None else None
     return [
@@ -56,23 +55,15 @@ def select_statements(
         and (speaker_keys is None or (s.event, s.speaker) in speaker_keys)
         and (session_keys is None or (s.event, s.session) in session_keys)
         and (kind is None or s.kind == kind)
-        and (topic is None or topic in s.topics)
+        and (topics is None or not topics.isdisjoint(s.topics))
     ]
 
 
-def resolve_topic(corpus: Corpus, text: str) -> str:
-    """A topic id from its id or label, case-insensitively (``Mali``, ``use of force``)."""
-    wanted = text.strip().casefold().replace("_", "-")
-    for dataset in corpus.datasets:
-        for topic in dataset.topics:
-            if wanted in (
-                topic.id.casefold(),
-                topic.label.casefold(),
-                topic.label.casefold().replace(" ", "-"),
-            ):
-                return topic.id
-    known = sorted({t.id for d in corpus.datasets for t in d.topics})
-    raise UsageError(f"unknown topic {text!r}; topics: {', '.join(known)}")
+def resolve_topics(corpus: Corpus, text: str) -> set[str]:
+    """The topic ids ``text`` names (see :func:`poc_cli.names.topic_ids_named`)."""
+    from .names import topic_ids_named
+
+    return set(topic_ids_named(((t.id, t.label) for d in corpus.datasets for t in d.topics), text))
 
 
 def statements_records(corpus: Corpus, statements: Sequence[Statement]) -> list[Record]:

@@ -79,7 +79,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import UsageError
 from .model import STATEMENT_KINDS, Corpus, Speaker
-from .normalise import Token, canonical, fold, is_stopword, term_key, tokenize, words
+from .normalise import Token, canonical, is_stopword, term_key, tokenize, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -356,12 +356,9 @@ def _filter_sql(
         clauses.append("s.kind = ?")
         params.append(filters.kind)
     if filters.topic is not None:
-        wanted = fold(filters.topic)
-        topics = index.topic_kinds()
-        ids = sorted({t for t, label in topics if wanted in (fold(t), fold(label))})
-        if not ids:
-            valid = sorted({t for t, _ in topics})
-            raise UsageError(f"no topic {filters.topic!r}; valid topics: {', '.join(valid)}")
+        from .names import topic_ids_named
+
+        ids = sorted(topic_ids_named(index.topic_kinds(), filters.topic))
         clauses.append(
             "EXISTS (SELECT 1 FROM json_each(s.extra, '$[1]') WHERE value IN ("
             + ",".join("?" * len(ids))
