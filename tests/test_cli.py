@@ -1141,3 +1141,14 @@ def test_an_unknown_topic_says_the_same_in_quotes_and_search(poc: Any) -> None:
     assert quotes.exit_code == search.exit_code == 2
     assert quotes.stderr == search.stderr
     assert "no topic 'astrology'; valid topics: afghanistan" in quotes.stderr
+
+
+@pytest.mark.slow
+def test_a_pager_that_does_not_exist_loses_no_output() -> None:
+    # With $PAGER naming no program, the output went to a failing shell and was lost.
+    out = _on_a_terminal(
+        ["quotes", "--speaker", "Lion", "--pager"],
+        _terminal_env(PAGER="no-such-pager-xyz --flag", NO_COLOR="1"),
+    ).decode()
+    assert "the pager 'no-such-pager-xyz --flag' ($PAGER) was not found" in out
+    assert "ipi18-04" in out

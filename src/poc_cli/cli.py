@@ -404,11 +404,30 @@ def emit_renderable(output: Any, choice: OutputChoice) -> None:
         with terminal.out.capture() as capture:
             terminal.out.print(output)
         sys.stdout.write("\n".join(line.rstrip() for line in capture.get().split("\n")))
-    elif choice.pager:
+    elif choice.pager and _pager_runs():
         with terminal.out.pager(styles=True):
             terminal.out.print(output)
     else:
         terminal.out.print(output)
+
+
+def _pager_runs() -> bool:
+    """False, with a warning, when $PAGER names a program that does not exist: the
+    pager would be started through the shell, fail, and the output would be lost."""
+    import shlex
+    import shutil
+
+    pager = os.environ.get("PAGER", "").strip()
+    if not pager:
+        return True  # pydoc finds less or more, or prints plainly
+    try:
+        program = shlex.split(pager)[0]
+    except (ValueError, IndexError):
+        program = pager
+    if shutil.which(program):
+        return True
+    _note(f"warning: the pager {pager!r} ($PAGER) was not found; printing without it")
+    return False
 
 
 def _to_plain_text(renderable: Any) -> str:
