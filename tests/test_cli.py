@@ -900,7 +900,7 @@ def test_an_empty_filter_is_refused_not_ignored(poc: Any, command: str, option: 
     ("args", "left"),
     [
         (["search", "zzzzqq", "--json"], "[]\n"),
-        (["search", "zzzzqq", "--format", "csv"], ""),
+        (["search", "zzzzqq", "--format", "csv"], "score,id,event,session_id,session,speaker_id,speaker,kind,text,topics,paragraphs\n"),
         (["quotes", "--speaker", "Nobody", "--json"], "[]\n"),
         (["quotes", "--speaker", "Mamiya", "--kind", "quote", "--topic", "drc"], ""),
     ],
@@ -1152,3 +1152,10 @@ def test_a_pager_that_does_not_exist_loses_no_output() -> None:
     ).decode()
     assert "the pager 'no-such-pager-xyz --flag' ($PAGER) was not found" in out
     assert "ipi18-04" in out
+
+
+def test_nothing_found_as_csv_is_still_a_csv_header(poc: Any) -> None:
+    # A program reading the CSV gets its columns (and no rows), as --json gets [].
+    result = poc("quotes", "--speaker", "Lion", "--topic", "drc", "--format", "csv")
+    assert result.exit_code == 1
+    assert result.stdout == "id,event,session_id,session,speaker_id,speaker,kind,text,topics,paragraphs\n"

@@ -115,15 +115,19 @@ def _answer_nothing(options: dict[str, Any], error: NotFound) -> None:
     an --output file is written (``[]`` or empty), as ``cmd > file`` would empty it,
     so that a file never keeps an earlier run's results after this one found none."""
     json_asked = bool(options.get("json_")) or options.get("fmt") is Format.json
+    text = error.empty_output
+    if text is None:
+        text = "[]" if json_asked else ""
+    if text and not text.endswith("\n"):
+        text += "\n"
     output = options.get("output")
     if output is None or str(output) == "-":
-        if json_asked:
-            print("[]")
+        sys.stdout.write(text)
         return
     from .files import write_new_file
 
     try:
-        write_new_file(output, "[]\n" if json_asked else "", force=bool(options.get("force")))
+        write_new_file(output, text, force=bool(options.get("force")))
     except PocError as cannot:
         _note(error.message)
         _fail(cannot)
@@ -369,7 +373,10 @@ def emit(
     ``events``: how many the corpus holds; with more than one, tables say which
     event each row is from."""
     if not records:
-        raise NotFound(empty)  # reports_errors prints [] for --json
+        # reports_errors prints (or writes) the empty answer: [], a CSV header …
+        fmt = choice.format
+        none = render([], view, fmt, terminal=False) if fmt is not Format.table else None
+        raise NotFound(empty, empty_output=none if isinstance(none, str) else None)
     view = _with_event_column(records, view, events)
     terminal = choice.output is None and sys.stdout.isatty()
     emit_renderable(render(records, view, choice.format, terminal=terminal), choice)

@@ -42,6 +42,15 @@ class AmbiguousName(UsageError):
 
 
 class NotFound(PocError):
-    """Nothing matched: exit 1, like grep."""
+    """Nothing matched: exit 1, like grep.
+
+    ``empty_output``: the empty answer in the format asked for, when the command knew
+    it (a CSV header, an empty Markdown table), to print or write all the same."""
 
     exit_status = ExitStatus.NOTHING_FOUND
+
+    def __init__(
+        self, message: str, *, details: tuple[str, ...] = (), empty_output: str | None = None
+    ) -> None:
+        super().__init__(message, details=details)
+        self.empty_output = empty_output
