@@ -306,3 +306,24 @@ def test_cache_folder_is_where_platformdirs_puts_it(
             cache_dir()
         return
     assert cache_dir() == expected
+
+
+@pytest.mark.parametrize("where", ["", "s.kind = ?"])
+def test_a_filtered_match_gives_as_many_as_an_unfiltered_one(where: str) -> None:
+    """With a filter, the one-pass match must still give up to ``limit`` matches when
+    more than ``cap`` pass (it once stopped at ``cap``: results silently dropped), and
+    rank as the unfiltered path does when fewer pass."""
+    from poc_cli.dataset import load_corpus
+    from poc_cli.index import build_index
+
+    index = build_index(load_corpus(DATA))
+    params = ["paraphrase"] if where else []
+    passing = index.match("the", where or "", params, limit=1000, cap=0)
+    assert len(passing) > 12
+    for cap, limit in [(5, 3), (5, 12), (5, 1000), (1000, 1000), (1000, 4)]:
+        found = index.match("the", where or "", params, limit=limit, cap=cap)
+        assert len(found) == min(limit, len(passing)), (cap, limit)
+        if cap < len(passing):  # too many to rank: the shortest, in rowid order
+            assert [r for r, _ in found] == sorted(r for r, _ in passing)[:limit]
+        else:
+            assert found == passing[:limit]

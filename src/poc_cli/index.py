@@ -705,9 +705,13 @@ class Index:
         rows = self.conn.execute(
             f"SELECT {fts}.rowid, {fts}.rank{sql} ORDER BY {fts}.rowid LIMIT ?", (*args, cap)
         ).fetchall()
-        if len(rows) >= cap:
-            return [(rowid, 0.0) for rowid, _ in rows[:limit]]  # too many to rank
-        return sorted(rows, key=lambda row: (row[1], row[0]))[:limit]
+        if len(rows) < cap:
+            return sorted(rows, key=lambda row: (row[1], row[0]))[:limit]
+        if limit > cap:  # too many to rank, and more wanted than were read
+            return self.conn.execute(
+                f"SELECT {fts}.rowid, 0.0{sql} ORDER BY {fts}.rowid LIMIT ?", (*args, limit)
+            ).fetchall()
+        return [(rowid, 0.0) for rowid, _ in rows[:limit]]  # too many to rank
 
     @property
     def fts_tables(self) -> list[str]:
