@@ -101,6 +101,26 @@ def test_cache_dir_that_is_a_file_searches_in_memory(
     assert any("cannot write" in w for w in result.warnings)
 
 
+@pytest.mark.parametrize("failure", ["database or disk is full", "No space left on device"])
+def test_a_cache_that_fills_up_while_building_searches_in_memory(
+    dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    # A full cache disk once ended the search with a sqlite3 traceback (exit 1).
+    import sqlite3
+
+    from poc_cli import index as index_module
+
+    def full(paths: list[str], path: str, **_: object) -> None:
+        Path(path).write_text("half an index")
+        raise sqlite3.OperationalError(failure) if "database" in failure else OSError(28, failure)
+
+    monkeypatch.setattr(index_module, "build_index_from_files", full)
+    result = search(dataset, parse_query("acronym soup"))
+    assert result.hits[0].id == "ipi18-40"
+    assert any("cannot write the search index cache" in w and failure in w for w in result.warnings)
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == []  # the half index is gone
+
+
 def test_open_index_reports_rebuild(dataset: Path) -> None:
     index, warnings = open_index(dataset)
     index.close()

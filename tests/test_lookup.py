@@ -157,3 +157,21 @@ def test_a_bad_file_in_the_folder_is_still_reported(
     result = poc("--data", str(folder), "show", "ipi18-21-m007")
     assert result.exit_code == 2
     assert "meeting-050.json" in result.stderr
+
+
+def test_without_a_working_index_show_and_cite_load_everything(
+    poc: Any, archive: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The index is only a short cut for show and cite: a cache that fails (a full
+    # disk) must not turn "poc cite ID" into a traceback.
+    import sqlite3
+
+    def broken(*_: object, **__: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    expected = poc("--data", str(archive), "cite", "ipi18-21-m040")
+    monkeypatch.setattr("poc_cli.index.open_index", broken)
+    result = poc("--data", str(archive), "cite", "ipi18-21-m040")
+    assert result.exit_code == 0
+    assert result.stdout == expected.stdout
+    assert "database or disk is full" in result.stderr

@@ -1000,6 +1000,14 @@ def open_index(
                 paths, tmp, cache_key=key, progress=progress, on_error=corpus_error
             )
             os.replace(tmp, target)
+        except (sqlite3.Error, OSError) as exc:
+            # The cache folder filled up or failed: search from memory, as when it
+            # cannot be written at all.  (A bad dataset is a DataError: raised.)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            warnings.append(_unwritable(cache, str(exc) or type(exc).__name__))
+            corpus = dataset.load_corpus(data)
+            return build_index(corpus, cache_key=key, progress=progress), warnings
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

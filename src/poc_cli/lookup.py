@@ -53,13 +53,20 @@ def corpus_for_statement(
         corpus = load_corpus(data, on_file=progress)
         return StatementCorpus(corpus, len(corpus.datasets), [])
 
-    from .index import open_index  # sqlite3: only here, and in search
+    import sqlite3  # only here, and in search
 
-    index, warnings = open_index(data, progress=progress)
+    from .index import open_index
+
     try:
-        number = index.file_number(wanted)
-    finally:
-        index.close()
+        index, warnings = open_index(data, progress=progress)
+        try:
+            number = index.file_number(wanted)
+        finally:
+            index.close()
+    except (sqlite3.Error, OSError) as exc:
+        # The index is only a short cut here: without it, load everything as before.
+        corpus = load_corpus(data, on_file=progress)
+        return StatementCorpus(corpus, len(corpus.datasets), [f"search index: {exc}"])
     if number is not None and number < len(names):
         dataset = load_dataset(folder / names[number])
         if any(statement.id == wanted for statement in dataset.statements):
