@@ -167,3 +167,17 @@ def test_markdown_citation_escapes_what_markdown_would_format(corpus: Corpus) ->
     odd = statement._replace(text="a *b* _c_ [d](e) <i>f</i> &copy;")
     text = cite(corpus, odd, CitationStyle.markdown)
     assert text.splitlines()[0] == r"> “a \*b\* \_c\_ \[d\](e) \<i\>f\</i\> \&copy;”"
+
+
+def test_markdown_citation_lines_never_become_lists_or_headings(corpus: Corpus) -> None:
+    statement = _statement(corpus, "ipi18-21")
+    odd = statement._replace(text="Three points:\n1. first\n3) third\n# heading\n- bullet\n+ plus\n---")
+    lines = cite(corpus, odd, CitationStyle.markdown).splitlines()
+    assert lines[1:7] == [
+        r"> 1\. first",
+        r"> 3\) third",
+        r"> \# heading",
+        r"> \- bullet",
+        r"> \+ plus",
+        r"> \---”",
+    ]

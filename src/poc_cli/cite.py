@@ -47,8 +47,9 @@ def cite(
         return f"{speaker.name} ({speaker.role}), as summarised by the report: {body}\n— {report}, {when}."
     if style is CitationStyle.markdown:
         from .render import markdown_escape as md  # the words as printed, never formatting
+        from .render import markdown_escape_line
 
-        lines = md(body).split("\n")
+        lines = [markdown_escape_line(line) for line in body.split("\n")]
         quoted = "\n".join(f"> {line}" if line else ">" for line in lines)
         name, role, title, host = (
             md(speaker.name),

@@ -110,6 +110,24 @@ def markdown_escape(text: str) -> str:
     return text.translate(_MARKDOWN_SPECIAL)
 
 
+# What makes a line a heading, a list item or a setext underline: "# ", "- ", "+ ",
+# "= ", "1. ", "1) " at its start (after any spaces).
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
+
+
+def markdown_escape_line(line: str) -> str:
+    """One line of text as Markdown that shows it exactly, also where it begins: a
+    quote's line "1. first" or "# 5" must not become a list or a heading."""
+
+    def escape(match: re.Match[str]) -> str:
+        spaces, start = match.groups()
+        if start.isdigit():  # "1." -> "1\.": the digits stay, the marker is escaped
+            return spaces + start + "\\"
+        return spaces + "\\" + start
+
+    return _MARKDOWN_LINE_START.sub(escape, markdown_escape(line), count=1)
+
+
 def _markdown_cell(value: str) -> str:
     value = markdown_escape(visible(value))
     return value.replace("\r\n", "\n").replace("\n", "<br>")
