@@ -1159,3 +1159,19 @@ def test_nothing_found_as_csv_is_still_a_csv_header(poc: Any) -> None:
     result = poc("quotes", "--speaker", "Lion", "--topic", "drc", "--format", "csv")
     assert result.exit_code == 1
     assert result.stdout == "id,event,session_id,session,speaker_id,speaker,kind,text,topics,paragraphs\n"
+
+
+def test_output_dot_slash_dash_is_a_file_named_dash(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "-" is stdout; "./-" is how one names a file called "-", as with other tools.
+    monkeypatch.chdir(tmp_path)
+    result = poc("quotes", "--speaker", "Lion", "--format", "csv", "-o", "./-")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert (tmp_path / "-").read_text(encoding="utf-8").startswith("id,event,")
+
+
+def test_a_closed_stdout_is_no_error_when_the_output_goes_to_a_file(tmp_path: Path) -> None:
+    done = _pipe("poc quotes --speaker Lion -f csv -o out.csv >&-", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("id,event,")

@@ -12,6 +12,7 @@ import codecs
 import contextlib
 import errno
 import functools
+import io
 import math
 import os
 import signal
@@ -120,8 +121,11 @@ def _answer_nothing(options: dict[str, Any], error: NotFound) -> None:
         text = "[]" if json_asked else ""
     if text and not text.endswith("\n"):
         text += "\n"
-    output = options.get("output")
-    if output is None or str(output) == "-":
+    try:
+        output = _output_path(options.get("output"))
+    except UsageError:
+        return  # reported when the command ran; here is only the empty answer
+    if output is None:
         sys.stdout.write(text)
         return
     from .files import write_new_file
@@ -334,13 +338,12 @@ FormatOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 PagerOpt = Annotated[bool, typer.Option("--pager", help="Page long output (on a terminal only).")]
 OutputOpt = Annotated[
-    Path | None,
+    str | None,  # as typed: "-" is stdout, "./-" a file named "-"
     typer.Option(
         "--output",
         "-o",
         help="Write to this file instead of stdout (- means stdout).",
         show_default=False,
-        dir_okay=False,
     ),
 ]
 ForceOpt = Annotated[
@@ -356,13 +359,23 @@ class OutputChoice(NamedTuple):
 
     @classmethod
     def of(
-        cls, fmt: Format, json_: bool, pager: bool, output: Path | None, force: bool
+        cls, fmt: Format, json_: bool, pager: bool, output: str | None, force: bool
     ) -> OutputChoice:
         if json_ and fmt not in (Format.table, Format.json):
             raise UsageError(f"--json and --format {fmt.value} contradict each other; use one")
-        if output is not None and str(output) == "-":
-            output = None  # "-o -": stdout, as the convention goes
-        return cls(Format.json if json_ else fmt, pager, output, force)
+        return cls(Format.json if json_ else fmt, pager, _output_path(output), force)
+
+
+def _output_path(typed: str | None) -> Path | None:
+    """--output as typed: None for stdout ("-", as the convention goes), else a path."""
+    if typed is None or typed == "-":
+        return None
+    if not typed.strip():
+        raise UsageError("--output must name a file, not be empty")
+    path = Path(typed).expanduser()
+    if path.is_dir():
+        raise UsageError(f"{typed}: is a folder; --output needs a file name")
+    return path
 
 
 def emit(
@@ -1195,8 +1208,8 @@ def main() -> None:
     signal.signal(signal.SIGINT, _interrupted)
     if sys.stderr is None:  # `poc 2>&-`: messages go nowhere rather than crash
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
-    if sys.stdout is None:  # `poc >&-`
-        _cannot_write("standard output is closed")
+    if sys.stdout is None:  # `poc >&-`: fine with --output FILE, an error on first write
+        sys.stdout = _ClosedStdout()
     try:
         app()
     except BrokenPipeError:
@@ -1223,6 +1236,16 @@ def main() -> None:
             if exc.errno not in _OUTPUT_ERRNOS:
                 raise
             _cannot_write(exc.strerror or str(exc))
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a closed stdout: writing to it is the error, not starting."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _is_output_encoding(encoding: str) -> bool:
