@@ -1175,3 +1175,34 @@ def test_a_closed_stdout_is_no_error_when_the_output_goes_to_a_file(tmp_path: Pa
     done = _pipe("poc quotes --speaker Lion -f csv -o out.csv >&-", tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("id,event,")
+
+
+def test_two_people_of_one_name_are_told_apart_by_event(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The search card once offered "poc speakers 'Ralph Mamiya'", which then refused
+    # as ambiguous, with or without --event.
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    for n, person_id in enumerate(["ralph-mamiya", "r-mamiya"]):
+        raw = json.loads(json.dumps(SEMINAR))
+        raw["event"]["id"] = f"ev{n}"
+        for statement in raw["statements"]:
+            statement["id"] += f"-{n}"
+            if statement["speaker"] == "ralph-mamiya":
+                statement["speaker"] = person_id
+        for person in raw["speakers"]:
+            if person["id"] == "ralph-mamiya":
+                person["id"] = person_id
+        for session in raw["sessions"]:
+            session["moderators"] = [person_id if m == "ralph-mamiya" else m for m in session["moderators"]]
+            if session["paper"] and session["paper"]["author"] == "ralph-mamiya":
+                session["paper"]["author"] = person_id
+        (tmp_path / f"ev{n}.json").write_text(json.dumps(raw), encoding="utf-8")
+    card = poc("--data", str(tmp_path), "search", "Mamiya", "--limit", "1").stdout
+    assert "poc speakers 'Ralph Mamiya' --event ev0" in card
+    assert "poc speakers 'Ralph Mamiya' --event ev1" in card
+    both = poc("--data", str(tmp_path), "speakers", "Ralph Mamiya")
+    assert both.exit_code == 2 and "give a fuller name or --event" in both.stderr
+    one = poc("--data", str(tmp_path), "speakers", "Ralph Mamiya", "--event", "ev1", "--json")
+    assert one.exit_code == 0, one.stderr
+    assert [(p["id"], p["event"]["id"]) for p in json.loads(one.stdout)] == [("r-mamiya", "ev1")]

@@ -551,15 +551,20 @@ def quotes(
     )
 
 
-def _speaker_keys(corpus: Any, name: str, *, allow_several: bool) -> list[tuple[str, str]]:
+def _speaker_keys(
+    corpus: Any, name: str, *, allow_several: bool, event: str | None = None
+) -> list[tuple[str, str]]:
     """Resolve a typed name to (event, speaker id) keys.
 
     ``allow_several``: the command can honestly show everyone the name fits (a
     listing); otherwise a name that fits several people is a usage error.
+    ``event``: look among that event's people only (two people of one name in
+    different events are then told apart).
     """
-    from .names import match_speakers, person_key
+    from .names import match_speakers_in, person_key
 
-    match = match_speakers(corpus, name)
+    records = [(e.id, s) for e, s in corpus.speakers if event is None or e.id == event]
+    match = match_speakers_in(records, name)
     note = match.typo_note(name)
     if note:
         _note(f"note: {note}")
@@ -571,7 +576,7 @@ def _speaker_keys(corpus: Any, name: str, *, allow_several: bool) -> list[tuple[
             from .errors import AmbiguousName
 
             raise AmbiguousName(
-                f"{name!r} fits {len(people)} people: {listing}; give a fuller name"
+                f"{name!r} fits {len(people)} people: {listing}; give a fuller name or --event"
             )
         _note(f"{name!r} fits {len(people)} people: {listing}; showing all of them")
     return [(event_id, speaker.id) for event_id, speaker in matches]
@@ -753,9 +758,10 @@ def speakers(
             events=len(corpus.datasets),
         )
         return
-    keys = _speaker_keys(corpus, name, allow_several=False)
-    if event is not None:
-        keys = [k for k in keys if k[0] == event]
+    from .queries import check_event
+
+    check_event(corpus, event)
+    keys = _speaker_keys(corpus, name, allow_several=False, event=event)
     emit(
         speaker_profiles(corpus, keys),
         _detailed(View(SPEAKER_COLUMNS, SPEAKER_CSV), "speaker_profile_extra", choice),

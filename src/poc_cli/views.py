@@ -173,7 +173,10 @@ def people_header(matched: Sequence[tuple[str, object]]) -> RenderableType:
 
     lines: list[RenderableType] = []
     seen: set[tuple[str, str]] = set()
+    ids_by_name: dict[str, set[str]] = {}
     for _event, speaker in matched:
+        ids_by_name.setdefault(getattr(speaker, "name", ""), set()).add(getattr(speaker, "id", ""))
+    for event, speaker in matched:
         name = getattr(speaker, "name", "")
         person = (getattr(speaker, "id", ""), name)
         if person in seen:
@@ -186,6 +189,8 @@ def people_header(matched: Sequence[tuple[str, object]]) -> RenderableType:
         lines.append(line)
         # By name: ids are per event, and another event may give this id to someone else.
         command = f"poc speakers {shlex.quote(name)}"
+        if len(ids_by_name[name]) > 1:  # two people of this name: say which event
+            command += f" --event {shlex.quote(event)}"
         lines.append(safe_text(f"  {command}  shows everything they said", style="dim"))
     lines.append(Text(""))
     return Group(*lines)
