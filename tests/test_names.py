@@ -135,3 +135,16 @@ def test_the_same_id_under_another_name_is_another_person(
     assert [(e, s.name) for e, s in resolve_speakers(both, "Zed Zullu")] == [
         ("other-event", "Zed Zulu")
     ]
+
+
+def test_an_alias_given_in_one_event_names_the_person_in_every_event(corpus: Corpus) -> None:
+    # Names were matched on a person's first record only, so an alias added in a
+    # later event found them through search's index but not through quotes.
+    base = corpus.datasets[0]
+    speakers = tuple(
+        p._replace(aliases=(*p.aliases, "Rafe")) if p.id == "ralph-mamiya" else p
+        for p in base.speakers
+    )
+    later = base._replace(event=base.event._replace(id="later"), speakers=speakers, statements=())
+    found = resolve_speakers(Corpus((base, later)), "Rafe")
+    assert [(e, s.id) for e, s in found] == [("ipi-2018-poc", "ralph-mamiya"), ("later", "ralph-mamiya")]

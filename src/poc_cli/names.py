@@ -118,20 +118,26 @@ def _strip_title(key: str) -> str:
     return key
 
 
-@lru_cache(maxsize=4096)
 def name_keys(speaker: Speaker) -> frozenset[str]:
     """Every cleaned form under which ``speaker`` is found exactly (tier 1)."""
+    return _name_keys(speaker.name, speaker.honorific, tuple(speaker.aliases or ()))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str, honorific: str | None, aliases: tuple[str, ...]) -> frozenset[str]:
+    # Cached by the three fields it reads: the same person's record in every event
+    # (whose role and parts differ) is one entry.
     keys: set[str] = set()
-    forms = [speaker.name, *speaker.aliases]
-    if speaker.honorific:
-        forms.append(f"{speaker.honorific} {speaker.name}")
+    forms = [name, *aliases]
+    if honorific:
+        forms.append(f"{honorific} {name}")
     for form in forms:
         key = _strip_title(_clean(form))
         if not key:
             continue
         keys.add(key)
         keys.add(key.replace(" ", ""))
-    parts = _clean(speaker.name).split()
+    parts = _clean(name).split()
     if parts:
         keys.add(parts[0])  # first name
         keys.add(parts[-1])  # surname
@@ -223,6 +229,15 @@ def _people(records: Iterable[SpeakerRecord]) -> dict[PersonKey, list[SpeakerRec
     return people
 
 
+def _person_name_keys(records: Sequence[SpeakerRecord]) -> frozenset[str]:
+    """Every name form of one person, from all their records: an alias given in one
+    event only still names them (as the search index, which holds every record's
+    forms, has it)."""
+    if len(records) == 1:
+        return name_keys(records[0][1])
+    return frozenset().union(*(name_keys(s) for _, s in records))
+
+
 def _fuzzy_scores(
     query: str, people: dict[PersonKey, list[SpeakerRecord]]
 ) -> dict[PersonKey, float]:
@@ -232,7 +247,7 @@ def _fuzzy_scores(
     choices: list[str] = []
     owners: list[PersonKey] = []
     for person, records in people.items():
-        for key in name_keys(records[0][1]):
+        for key in _person_name_keys(records):
             choices.append(key)
             owners.append(person)
     best: dict[PersonKey, float] = {}
@@ -274,12 +289,16 @@ def match_speakers_in(records: Sequence[SpeakerRecord], name: str) -> SpeakerMat
     people = _people(records)
     compact = query.replace(" ", "")
 
-    exact = [pid for pid, recs in people.items() if {query, compact} & name_keys(recs[0][1])]
+    exact = [pid for pid, recs in people.items() if {query, compact} & _person_name_keys(recs)]
     if exact:
         return SpeakerMatch([r for pid in exact for r in people[pid]], typo=False)
 
     typed = set(query.split())
-    partial = [pid for pid, recs in people.items() if typed <= _name_words(recs[0][1])]
+    partial = [
+        pid
+        for pid, recs in people.items()
+        if typed <= set().union(*(_name_words(s) for _, s in recs))
+    ]
     if partial:
         return SpeakerMatch([r for pid in partial for r in people[pid]], typo=False)
 
