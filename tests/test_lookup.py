@@ -128,13 +128,18 @@ def test_a_wrong_file_from_the_index_falls_back_to_everything(
     assert "meeting 40)" in wrong.stdout
 
 
-def test_an_edited_file_is_seen_at_once(
-    poc: Any, archive: Path, cache: Path, tmp_path: Path
-) -> None:
-    folder = tmp_path / "edited"
+def _copy(archive: Path, folder: Path) -> Path:
+    """A copy of the archive to change (the module's archive is shared)."""
     folder.mkdir()
     for path in archive.glob("*.json"):
         (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def test_an_edited_file_is_seen_at_once(
+    poc: Any, archive: Path, cache: Path, tmp_path: Path
+) -> None:
+    folder = _copy(archive, tmp_path / "edited")
     assert "Neutrality is not" in poc("--data", str(folder), "cite", "ipi18-21-m007").stdout
     target = folder / "meeting-007.json"
     raw = json.loads(target.read_text(encoding="utf-8"))
@@ -149,10 +154,7 @@ def test_an_edited_file_is_seen_at_once(
 def test_a_bad_file_in_the_folder_is_still_reported(
     poc: Any, archive: Path, cache: Path, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "broken"
-    folder.mkdir()
-    for path in archive.glob("*.json"):
-        (folder / path.name).write_bytes(path.read_bytes())
+    folder = _copy(archive, tmp_path / "broken")
     (folder / "meeting-050.json").write_text("{", encoding="utf-8")
     result = poc("--data", str(folder), "show", "ipi18-21-m007")
     assert result.exit_code == 2
