@@ -112,9 +112,10 @@ def reports_errors(command: F) -> F:
 
 
 def _answer_nothing(options: dict[str, Any], error: NotFound) -> None:
-    """Nothing found still answers where the answer was to go: ``[]`` for --json, and
-    an --output file is written (``[]`` or empty), as ``cmd > file`` would empty it,
-    so that a file never keeps an earlier run's results after this one found none."""
+    """Nothing found still answers where the answer was to go, in the format asked for
+    (``[]``, a CSV header, an empty Markdown table, or nothing for a table): on stdout,
+    or in the --output file, as ``cmd > file`` would empty it, so that a file never
+    keeps an earlier run's results after this one found none."""
     json_asked = bool(options.get("json_")) or options.get("fmt") is Format.json
     text = error.empty_output
     if text is None:
