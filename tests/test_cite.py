@@ -181,3 +181,10 @@ def test_markdown_citation_lines_never_become_lists_or_headings(corpus: Corpus) 
         r"> \+ plus",
         r"> \---”",
     ]
+
+
+def test_markdown_citation_lines_never_become_code_blocks(corpus: Corpus) -> None:
+    statement = _statement(corpus, "ipi18-21")
+    odd = statement._replace(text="intro\n\n    b*c_d [x]\n\tcode")
+    lines = cite(corpus, odd, CitationStyle.markdown).splitlines()
+    assert lines[1:4] == [">", r"> &#32;   b\*c\_d \[x\]", "> &#9;code”"]

@@ -125,7 +125,12 @@ def markdown_escape_line(line: str) -> str:
             return spaces + start + "\\"
         return spaces + "\\" + start
 
-    return _MARKDOWN_LINE_START.sub(escape, markdown_escape(line), count=1)
+    escaped = _MARKDOWN_LINE_START.sub(escape, markdown_escape(line), count=1)
+    if escaped.startswith(("    ", "\t")):
+        # Four spaces or a tab would make a code block (which shows escapes literally):
+        # the first is written as a character reference, which shows the same.
+        return ("&#32;" if escaped[0] == " " else "&#9;") + escaped[1:]
+    return escaped
 
 
 def _markdown_cell(value: str) -> str:
