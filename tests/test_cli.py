@@ -1199,10 +1199,61 @@ def test_two_people_of_one_name_are_told_apart_by_event(
                 session["paper"]["author"] = person_id
         (tmp_path / f"ev{n}.json").write_text(json.dumps(raw), encoding="utf-8")
     card = poc("--data", str(tmp_path), "search", "Mamiya", "--limit", "1").stdout
-    assert "poc speakers 'Ralph Mamiya' --event ev0" in card
-    assert "poc speakers 'Ralph Mamiya' --event ev1" in card
+    assert "poc speakers 'Ralph Mamiya' --event ev0  shows what they said at ev0" in card
+    assert "poc speakers 'Ralph Mamiya' --event ev1  shows what they said at ev1" in card
     both = poc("--data", str(tmp_path), "speakers", "Ralph Mamiya")
     assert both.exit_code == 2 and "give a fuller name or --event" in both.stderr
     one = poc("--data", str(tmp_path), "speakers", "Ralph Mamiya", "--event", "ev1", "--json")
     assert one.exit_code == 0, one.stderr
     assert [(p["id"], p["event"]["id"]) for p in json.loads(one.stdout)] == [("r-mamiya", "ev1")]
+
+
+def test_speakers_event_keeps_aliases_from_other_events(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Matching only the event's records lost an alias given in another event.
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    for n in range(2):
+        raw = json.loads(json.dumps(SEMINAR))
+        raw["event"]["id"] = f"ev{n}"
+        for statement in raw["statements"]:
+            statement["id"] += f"-{n}"
+        if n == 1:
+            for person in raw["speakers"]:
+                if person["id"] == "jake-sherman":
+                    person["aliases"] = [*person["aliases"], "The Rapporteur"]
+        (tmp_path / f"ev{n}.json").write_text(json.dumps(raw), encoding="utf-8")
+    data = ("--data", str(tmp_path))
+    result = poc(*data, "speakers", "Rapporteur", "--event", "ev0", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [(p["id"], p["event"]["id"]) for p in json.loads(result.stdout)] == [("jake-sherman", "ev0")]
+    assert poc(*data, "speakers", "Lion", "--event", "nope").exit_code == 2  # no such event
+    absent = poc(*data, "speakers", "Rapporteur", "--event", "ev1", "--format", "csv")
+    assert absent.exit_code == 0  # the alias is his in ev1 too
+    not_there = poc(*data, "speakers", "Landour", "--event", "ev0", "--format", "csv", "--json")
+    assert not_there.exit_code == 2  # --json and --format csv contradict: refused
+
+
+def test_detailed_views_written_to_a_file_are_not_wrapped(poc: Any, tmp_path: Path) -> None:
+    # -o wrapped them at 200 columns, splitting the header, the rule and quotes.
+    for args in (["show", "ipi18-31"], ["sessions", "2"], ["speakers", "Mamiya"]):
+        target = tmp_path / f"{args[0]}.txt"
+        result = poc(*args, "-o", str(target))
+        assert result.exit_code == 0, result.stderr
+        written = target.read_text(encoding="utf-8")
+        assert written.rstrip("\n") == poc(*args).stdout.rstrip("\n")  # as piped: whole lines
+
+
+def test_a_no_match_with_stdout_closed_is_still_nothing_found(tmp_path: Path) -> None:
+    done = _pipe("poc search zzqqxx >&-", tmp_path)
+    assert done.returncode == 1, done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variables", [{"MANPAGER": "no-such-pager-xyz"}, {"PAGER": " "}])
+def test_a_manpager_or_blank_pager_loses_no_output(variables: dict[str, str]) -> None:
+    out = _on_a_terminal(
+        ["quotes", "--speaker", "Lion", "--pager"], _terminal_env(NO_COLOR="1", **variables)
+    ).decode()
+    assert "was not found; printing without it" in out
+    assert "ipi18-04" in out

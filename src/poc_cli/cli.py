@@ -438,26 +438,34 @@ def _pager_runs() -> bool:
     import shlex
     import shutil
 
-    pager = os.environ.get("PAGER", "").strip()
-    if not pager:
+    # What pydoc, which Rich's pager calls, runs: $MANPAGER, else $PAGER, else less or more.
+    variable = "MANPAGER" if os.environ.get("MANPAGER") else "PAGER"
+    pager = os.environ.get(variable)
+    if pager is None:
         return True  # pydoc finds less or more, or prints plainly
     try:
         program = shlex.split(pager)[0]
     except (ValueError, IndexError):
-        program = pager
-    if shutil.which(program):
+        program = ""
+    if program and shutil.which(program):
         return True
-    _note(f"warning: the pager {pager!r} ($PAGER) was not found; printing without it")
+    _note(f"warning: the pager {pager!r} (${variable}) was not found; printing without it")
     return False
 
 
 def _to_plain_text(renderable: Any) -> str:
     from rich.console import Console
 
-    console = Console(width=200, no_color=True, color_system=None, markup=False, highlight=False)
+    from .console import PIPE_WIDTH
+
+    # As wide as a pipe gets: nothing is wrapped or cut (the plain tables are as wide
+    # as their longest cell); lines carry no trailing padding.
+    console = Console(
+        width=PIPE_WIDTH, no_color=True, color_system=None, markup=False, highlight=False
+    )
     with console.capture() as capture:
         console.print(renderable)
-    return capture.get()
+    return "\n".join(line.rstrip() for line in capture.get().split("\n"))
 
 
 # ----------------------------------------------------------------------- views
@@ -559,17 +567,17 @@ def _speaker_keys(
 
     ``allow_several``: the command can honestly show everyone the name fits (a
     listing); otherwise a name that fits several people is a usage error.
-    ``event``: look among that event's people only (two people of one name in
-    different events are then told apart).
+    ``event``: of the people the name fits (matched over the whole corpus, so an
+    alias given in another event counts), those in that event only: two people of
+    one name in different events are then told apart.  Empty if none is in it.
     """
-    from .names import match_speakers_in, person_key
+    from .names import match_speakers, person_key
 
-    records = [(e.id, s) for e, s in corpus.speakers if event is None or e.id == event]
-    match = match_speakers_in(records, name)
+    match = match_speakers(corpus, name)
     note = match.typo_note(name)
     if note:
         _note(f"note: {note}")
-    matches = match.records
+    matches = [r for r in match.records if event is None or r[0] == event]
     people = {person_key(speaker): speaker for _, speaker in matches}
     if len(people) > 1:
         listing = "; ".join(f"{p.name} ({p.id})" for p in people.values())
@@ -1199,7 +1207,8 @@ def _interrupted(signum: int, frame: Any) -> NoReturn:
     in an import-lock callback, where Python prints "Exception ignored" and goes on as
     if Ctrl-C had not been pressed: there, end at once instead."""
     code = getattr(frame, "f_code", None)
-    if code is not None and code.co_filename.startswith("<frozen importlib"):
+    if code is not None and code.co_name == "cb" and code.co_filename.startswith("<frozen"):
+        # _bootstrap's module-lock weakref callback: an exception there is ignored.
         os._exit(int(ExitStatus.INTERRUPTED))
     raise SystemExit(int(ExitStatus.INTERRUPTED))
 
@@ -1249,6 +1258,8 @@ class _ClosedStdout(io.TextIOBase):
     """Stands in for a closed stdout: writing to it is the error, not starting."""
 
     def write(self, text: str) -> int:
+        if not text:
+            return 0  # nothing to write, nothing lost
         raise OSError(errno.EBADF, "standard output is closed")
 
     def isatty(self) -> bool:

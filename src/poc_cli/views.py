@@ -171,14 +171,17 @@ def people_header(matched: Sequence[tuple[str, object]]) -> RenderableType:
     """The people a search query names, shown above the statements."""
     import shlex
 
+    from .names import person_key
+
     lines: list[RenderableType] = []
     seen: set[tuple[str, str]] = set()
-    ids_by_name: dict[str, set[str]] = {}
+    ids_by_name: dict[str, set[str]] = {}  # cleaned name -> ids (names match as cleaned)
     for _event, speaker in matched:
-        ids_by_name.setdefault(getattr(speaker, "name", ""), set()).add(getattr(speaker, "id", ""))
+        person_id, cleaned = person_key(speaker)  # type: ignore[arg-type]
+        ids_by_name.setdefault(cleaned, set()).add(person_id)
     for event, speaker in matched:
         name = getattr(speaker, "name", "")
-        person = (getattr(speaker, "id", ""), name)
+        person = person_key(speaker)  # type: ignore[arg-type]
         if person in seen:
             continue
         seen.add(person)
@@ -189,8 +192,10 @@ def people_header(matched: Sequence[tuple[str, object]]) -> RenderableType:
         lines.append(line)
         # By name: ids are per event, and another event may give this id to someone else.
         command = f"poc speakers {shlex.quote(name)}"
-        if len(ids_by_name[name]) > 1:  # two people of this name: say which event
+        shows = "shows everything they said"
+        if len(ids_by_name[person[1]]) > 1:  # two people of this name: say which event
             command += f" --event {shlex.quote(event)}"
-        lines.append(safe_text(f"  {command}  shows everything they said", style="dim"))
+            shows = f"shows what they said at {event}"
+        lines.append(safe_text(f"  {command}  {shows}", style="dim"))
     lines.append(Text(""))
     return Group(*lines)
