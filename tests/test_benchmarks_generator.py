@@ -102,10 +102,8 @@ def test_refuses_to_write_into_the_repository() -> None:
 
 
 def test_poc_loads_the_generated_folder(corpus: Path) -> None:
-    dataset = pytest.importorskip("poc_cli.dataset")
-    load_corpus = getattr(dataset, "load_corpus", None)
-    if load_corpus is None:
-        pytest.skip("poc_cli.dataset.load_corpus does not exist yet")
+    from poc_cli.corpus import load_corpus
+
     loaded = load_corpus(corpus)
     assert len(loaded.statements) == 200
     assert len({s.id for s in loaded.statements}) == 200

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from poc_cli.dataset import validate
 from poc_cli.model import PARTS, SCHEMA_VERSION, SESSION_KINDS, STATEMENT_KINDS
+from poc_cli.schema import validate
 
 REPORT = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_3fc810082392c045.txt"
 

@@ -108,7 +108,7 @@ def test_a_cache_that_fills_up_while_building_searches_in_memory(
     # A full cache disk once ended the search with a sqlite3 traceback (exit 1).
     import sqlite3
 
-    from poc_cli import index as index_module
+    from poc_cli.index import cache as index_module
 
     def full(paths: list[str], path: str, **_: object) -> None:
         Path(path).write_text("half an index")
@@ -164,7 +164,7 @@ def _many_events(folder: Path, count: int) -> list[Path]:
 def test_two_process_build_matches_a_corpus_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from poc_cli.dataset import load_corpus
+    from poc_cli.corpus import load_corpus
     from poc_cli.index import PARALLEL_MIN_FILES
     from poc_cli.search import search_corpus
 
@@ -241,7 +241,7 @@ def test_repeated_event_ids_across_files_are_reported(
 
 def test_a_common_word_is_not_ranked_but_gives_the_shortest_statements() -> None:
     """Over ``cap`` matches, Index.match skips bm25 and returns the shortest statements."""
-    from poc_cli.dataset import load_corpus
+    from poc_cli.corpus import load_corpus
     from poc_cli.index import build_index
 
     index = build_index(load_corpus(DATA))
@@ -264,8 +264,8 @@ def test_a_file_bigger_than_a_write_batch_is_indexed_whole(
     file may hold 100,000 statements); nothing may be lost or written twice."""
     import sqlite3
 
-    from poc_cli import index as index_module
-    from poc_cli.dataset import load_corpus
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import write as index_module
     from poc_cli.search import search_corpus
 
     monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
@@ -333,7 +333,7 @@ def test_a_filtered_match_gives_as_many_as_an_unfiltered_one(where: str) -> None
     """With a filter, the one-pass match must still give up to ``limit`` matches when
     more than ``cap`` pass (it once stopped at ``cap``: results silently dropped), and
     rank as the unfiltered path does when fewer pass."""
-    from poc_cli.dataset import load_corpus
+    from poc_cli.corpus import load_corpus
     from poc_cli.index import build_index
 
     index = build_index(load_corpus(DATA))

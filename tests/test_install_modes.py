@@ -25,7 +25,7 @@ import pytest
 
 import poc_cli
 from poc_cli import __version__
-from poc_cli.dataset import bundled_dataset_path, load_corpus
+from poc_cli.corpus import bundled_dataset_path, load_corpus
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
 REPO = Path(__file__).resolve().parent.parent
@@ -136,7 +136,7 @@ def test_installed_wheel_finds_its_own_copy_of_the_data(wheel_venv: Path, tmp_pa
         [
             wheel_venv / "python",
             "-c",
-            "import poc_cli, poc_cli.dataset as d; print(poc_cli.__file__); print(d.bundled_dataset_path())",
+            "import poc_cli, poc_cli.corpus as d; print(poc_cli.__file__); print(d.bundled_dataset_path())",
         ],
         cwd=tmp_path,
     )

@@ -19,15 +19,15 @@ from typing import Any
 
 import pytest
 
-from poc_cli import dataset as dataset_module
-from poc_cli.dataset import (
-    MAX_FILE_BYTES,
+from poc_cli.corpus import (
     bundled_dataset_path,
     check_paths,
     dataset_paths,
     load_corpus,
+    sources,
 )
 from poc_cli.errors import DataError
+from poc_cli.schema import MAX_FILE_BYTES, dataset_to_dict
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini.json"
@@ -485,7 +485,7 @@ def test_a_data_path_with_a_tilde_is_expanded(
 def test_a_missing_bundled_file_is_a_clear_data_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dataset_module, "_PACKAGE_DIR", tmp_path / "site-packages" / "poc_cli")
+    monkeypatch.setattr(sources, "_PACKAGE_DIR", tmp_path / "site-packages" / "poc_cli")
     with pytest.raises(DataError) as caught:
         bundled_dataset_path()
     assert "bundled dataset is missing" in caught.value.message
@@ -513,7 +513,7 @@ def test_the_loaded_bundled_data_round_trips(tmp_path: Path) -> None:
     corpus = load_corpus(BUNDLED)
     again = tmp_path / "again.json"
     again.write_text(
-        json.dumps(dataset_module.dataset_to_dict(corpus.datasets[0]), ensure_ascii=False),
+        json.dumps(dataset_to_dict(corpus.datasets[0]), ensure_ascii=False),
         encoding="utf-8",
     )
     reloaded = load_corpus(again).datasets[0]

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from poc_cli import dataset, lookup
+from poc_cli.corpus import load as dataset
+from poc_cli.corpus import one_statement as lookup
 from poc_cli.index import Index
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from poc_cli.dataset import load_corpus
+from poc_cli.corpus import load_corpus
 from poc_cli.errors import NotFound, UsageError
 from poc_cli.model import Corpus
 from poc_cli.names import resolve_session, resolve_speakers, suggest_names

@@ -1,10 +1,10 @@
-"""Folding, offsets and spelling rules of poc_cli.normalise."""
+"""Folding, offsets and spelling rules of poc_cli.text.normalise."""
 
 from __future__ import annotations
 
 import pytest
 
-from poc_cli.normalise import canonical, fold, stem, term_key, tokenize, words
+from poc_cli.text.normalise import canonical, fold, stem, term_key, tokenize, words
 
 
 @pytest.mark.parametrize(

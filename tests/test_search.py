@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from poc_cli.dataset import load_corpus
+from poc_cli.corpus import load_corpus
 from poc_cli.errors import NotFound, UsageError
 from poc_cli.model import Corpus
-from poc_cli.normalise import fold
 from poc_cli.search import SearchFilters, parse_query, search_corpus
+from poc_cli.text.normalise import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from poc_cli.dataset import load_corpus
+from poc_cli.corpus import load_corpus
 from poc_cli.model import Corpus
 from poc_cli.search import parse_query, search_corpus
 

@@ -70,7 +70,7 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 def _load(ctx: typer.Context) -> Any:
-    from .dataset import load_corpus
+    from .corpus import load_corpus
 
     # A big archive takes seconds to read; say so on a terminal rather than hang silently.
     with _progress_bar("Reading datasets") as progress:
@@ -80,7 +80,7 @@ def _load(ctx: typer.Context) -> Any:
 def _load_for_statement(ctx: typer.Context, statement_id: str) -> Any:
     """The corpus ``show``/``cite`` need (of a big archive, only the statement's file),
     as a :class:`~poc_cli.lookup.StatementCorpus`."""
-    from .lookup import corpus_for_statement
+    from .corpus.one_statement import corpus_for_statement
 
     with _progress_bar("Reading datasets") as progress:
         found = corpus_for_statement(_settings(ctx).data, statement_id, progress=progress)
@@ -247,7 +247,7 @@ def _options_in(params: Sequence[Any], args: Sequence[str]) -> Iterator[tuple[st
 
 def _complete_corpus(ctx: typer.Context) -> Any:
     try:
-        from .dataset import load_corpus
+        from .corpus import load_corpus
 
         # --data after the command name wins over one before it, as when running it.
         data = ctx.params.get("data") or ctx.find_root().params.get("data")
@@ -260,7 +260,7 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
     corpus = _complete_corpus(ctx)
     if corpus is None:
         return []
-    from .normalise import fold
+    from .text.normalise import fold
 
     wanted = fold(incomplete)
     names = dict.fromkeys(p.name for _, p in corpus.speakers)
@@ -858,7 +858,7 @@ def cite(
 
     corpus = _load_for_statement(ctx, statement_id).corpus
     statement = find_statement(corpus, statement_id)
-    from .render import visible
+    from .text.escape import visible
 
     citation = make_citation(corpus, statement, style, allow_paraphrase=paraphrase)
     sys.stdout.write(visible(citation) + "\n")
@@ -926,7 +926,8 @@ def stats(
 
 def _highlighted(record: Record) -> Any:
     """The statement text with the matched words highlighted (styles show only on a terminal)."""
-    from .render import safe_text, visible
+    from .render import safe_text
+    from .text.escape import visible
 
     text = record["text"]
     cell = safe_text(text)
@@ -1082,7 +1083,7 @@ def _explain_idle_exclusions(ctx: typer.Context, typed: Sequence[str], idle: Seq
 
     (Search reads every -word as an exclusion, so an option's value must follow a
     space: ``-s Mamiya``.)"""
-    from .normalise import words
+    from .text.normalise import words
 
     short = {
         name
@@ -1180,7 +1181,7 @@ def validate(
 
     Exit 0 when it is valid, 2 when it is not."""
     from .console import make_terminal
-    from .dataset import check_paths
+    from .corpus import check_paths
     from .render import safe_text
 
     files, problems = check_paths(path if path is not None else _settings(ctx).data)

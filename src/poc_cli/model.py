@@ -25,6 +25,12 @@ quoted fragment kept inside its quotation marks."""
 SESSION_KINDS = ("remarks", "panel", "keynote")
 PARTS = ("remarks", "speaker", "paper-author", "moderator", "keynote")
 
+ATTRIBUTIONS = ("name", "alias", "title", "pronoun", "context")
+"""How a statement was tied to its speaker: by the ``name`` in its own sentence, by an
+``alias`` (surname, honorific + surname), by a ``title`` or role ("the
+Under-Secretary-General"), by a ``pronoun`` ("she said"), or by ``context`` (an
+untagged quotation that continues the speaker's words)."""
+
 
 class Topic(NamedTuple):
     id: str
@@ -88,22 +94,27 @@ class Statement(NamedTuple):
     topics: tuple[str, ...] = ()
     note: str | None = None
     event: str = ""  # event id, filled in by the loader
+    attribution: str | None = None  # one of ATTRIBUTIONS, when recorded
+    review: bool = False  # a person should check it (an extracted draft's guess)
+    within: str | None = None  # a quote inside a paraphrase: that paraphrase's id
 
 
 class Source(NamedTuple):
     title: str
     file: str
     paragraphs: tuple[str, ...]
+    url: str | None = None
+    doi: str | None = None
 
 
 class Event(NamedTuple):
     id: str
     short_title: str
     title: str
-    host: str
+    host: str | None  # None: the report does not say
     co_sponsors: tuple[str, ...]
-    venue: str
-    date: str  # ISO 8601
+    venue: str | None
+    date: str | None  # YYYY-MM-DD; None when the report does not give it
     provenance: dict[str, str] = {}  # field -> where it comes from (never mutated)
 
 

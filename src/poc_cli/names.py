@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from .errors import NotFound, UsageError
 from .model import Corpus, Session, Speaker
-from .normalise import fold
+from .text.normalise import fold
 
 __all__ = [
     "PersonKey",

@@ -21,7 +21,7 @@ def statement_json(
     id: str,
     speaker: tuple[str, str],
     session: tuple[str, str],
-    event: tuple[str, str, str],
+    event: tuple[str, str, str | None],
     kind: str,
     text: str,
     items: tuple[str, ...],

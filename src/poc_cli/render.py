@@ -12,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .text.escape import UNSAFE_IN_JSON as _UNSAFE_IN_JSON
+from .text.escape import markdown_escape, visible
 
 if TYPE_CHECKING:  # Rich is imported only when a table is drawn: --json stays fast
     from rich.console import RenderableType
@@ -30,27 +32,6 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
-
-
-# C0 and C1 controls (but newline and tab), DEL, bidirectional marks, overrides and
-# isolates, line/paragraph separators and the BOM: none may reach a terminal raw.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
-)
-# For JSON the C0 controls are already escaped by json.dumps.
-_UNSAFE_IN_JSON = re.compile(
-    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
-)
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def visible(text: str) -> str:
-    """``text`` with every control character shown as an escape (``\\x1b``)."""
-    return _UNSAFE.sub(_escape_char, text)
 
 
 def safe_text(text: str, style: str = "") -> Text:
@@ -97,40 +78,6 @@ def to_csv(records: Sequence[Record], columns: Sequence[Column]) -> str:
     for record in records:
         writer.writerow([visible(c.value(record)) for c in columns])
     return buffer.getvalue()
-
-
-# Characters that would make Markdown change a quote instead of showing it: emphasis
-# (* _ ~), code (`), links ([ ]), HTML and entities (< > &), the cell border (|) and the
-# escape itself (\).  Each is shown as itself with a backslash before it.
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&"})
-
-
-def markdown_escape(text: str) -> str:
-    """``text`` as Markdown that shows it exactly: its special characters escaped."""
-    return text.translate(_MARKDOWN_SPECIAL)
-
-
-# What makes a line a heading, a list item or a setext underline: "# ", "- ", "+ ",
-# "= ", "1. ", "1) " at its start (after any spaces).
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
-
-
-def markdown_escape_line(line: str) -> str:
-    """One line of text as Markdown that shows it exactly, also where it begins: a
-    quote's line "1. first" or "# 5" must not become a list or a heading."""
-
-    def escape(match: re.Match[str]) -> str:
-        spaces, start = match.groups()
-        if start.isdigit():  # "1." -> "1\.": the digits stay, the marker is escaped
-            return spaces + start + "\\"
-        return spaces + "\\" + start
-
-    escaped = _MARKDOWN_LINE_START.sub(escape, markdown_escape(line), count=1)
-    if escaped.startswith(("    ", "\t")):
-        # Four spaces or a tab would make a code block (which shows escapes literally):
-        # the first is written as a character reference, which shows the same.
-        return ("&#32;" if escaped[0] == " " else "&#9;") + escaped[1:]
-    return escaped
 
 
 def _markdown_cell(value: str) -> str:

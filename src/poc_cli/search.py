@@ -79,7 +79,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import UsageError
 from .model import STATEMENT_KINDS, Corpus, Speaker
-from .normalise import Token, canonical, is_stopword, term_key, tokenize, words
+from .text.normalise import Token, canonical, is_stopword, term_key, tokenize, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable

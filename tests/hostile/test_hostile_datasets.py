@@ -28,8 +28,8 @@ from hostile_helpers import (
     run_poc,
 )
 
-from poc_cli.dataset import read_json, validate
 from poc_cli.errors import DataError
+from poc_cli.schema import read_json, validate
 
 SEMINAR = BUNDLED.read_bytes()
 SEMINAR_TEXT = SEMINAR.decode("utf-8")
@@ -273,9 +273,9 @@ FIELDS: list[tuple[str, bool, str]] = [
     ("event.id", True, "str"),
     ("event.short_title", True, "str"),
     ("event.title", True, "str"),
-    ("event.host", True, "str"),
-    ("event.venue", True, "str"),
-    ("event.date", True, "str"),
+    ("event.host", False, "str"),  # optional since poc extract: a report may not say
+    ("event.venue", False, "str"),
+    ("event.date", False, "str"),
     ("event.co_sponsors", False, "list"),
     ("event.co_sponsors[0]", True, "str"),
     ("event.provenance", False, "dict"),
@@ -298,7 +298,7 @@ FIELDS: list[tuple[str, bool, str]] = [
     ("speakers[0].id", True, "str"),
     ("speakers[0].name", True, "str"),
     ("speakers[0].honorific", False, "str"),
-    ("speakers[0].role", True, "str"),
+    ("speakers[0].role", False, "str"),  # optional since poc extract
     ("speakers[0].organisations", True, "list"),
     ("speakers[0].organisations[0]", True, "str"),
     ("speakers[0].aliases", False, "list"),

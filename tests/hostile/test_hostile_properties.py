@@ -26,8 +26,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from poc_cli.cli import app
-from poc_cli.dataset import build_dataset, dataset_to_dict, load_corpus, load_dataset, validate
+from poc_cli.corpus import load_corpus, load_dataset
 from poc_cli.errors import DataError, NotFound, UsageError
+from poc_cli.schema import build_dataset, dataset_to_dict, validate
+from poc_cli.text.invisible import is_blank
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
@@ -39,7 +41,7 @@ any_text = st.one_of(
     st.sampled_from(sorted(HOSTILE.values())),
     st.text(st.sampled_from("[]/\\\x1b\x9b\u202e\u2066\x07;:=|\n\t\r\u2028 ab"), max_size=20),
 )
-nonblank = any_text.filter(lambda s: s.strip() != "")
+nonblank = any_text.filter(lambda s: not is_blank(s))
 
 
 @st.composite

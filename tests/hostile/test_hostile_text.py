@@ -32,6 +32,8 @@ from hostile_helpers import (
     write_dataset,
 )
 
+from poc_cli.text.invisible import is_blank
+
 COMMANDS = available_commands()
 
 
@@ -58,13 +60,8 @@ MATRIX = [
     for fmt in FORMATS
 ]
 CITES = [
-    pytest.param(["cite", "st-1", "--style", style], id=f"cite-{style}")
-    for style in CITE_STYLES
-] + [
-    pytest.param(
-        ["cite", "st-2", "--paraphrase", "--style", "plain"], id="cite-paraphrase"
-    )
-]
+    pytest.param(["cite", "st-1", "--style", style], id=f"cite-{style}") for style in CITE_STYLES
+] + [pytest.param(["cite", "st-2", "--paraphrase", "--style", "plain"], id="cite-paraphrase")]
 OTHERS = [*CITES, pytest.param(["validate"], id="validate")]
 
 LITERAL_MARKUP = ("[bold red]x[/]", "[link=https://evil.example]click[/link]", "[blink]")
@@ -123,7 +120,9 @@ def test_listing_in_process(cli, hostile_file: Path, hostile_raw, args, fmt) -> 
 
 
 @pytest.mark.parametrize(("args", "fmt"), MATRIX)
-def test_listing_through_pipe(runs, hostile_file: Path, hostile_dir, hostile_raw, args, fmt) -> None:
+def test_listing_through_pipe(
+    runs, hostile_file: Path, hostile_dir, hostile_raw, args, fmt
+) -> None:
     """stdout and stderr are real pipes: all cases run in one Python process that calls
     the console-script entry point once per case (see hostile_helpers.run_batch)."""
     runs.batch([["--data", str(hostile_file), *p.values[0]] for p in MATRIX], hostile_dir)
@@ -220,17 +219,34 @@ def test_hostile_ids_addressed(cli, hostile_ids_file: Path, hostile_ids_raw, com
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_each_payload_alone(cli, tmp_path: Path, hostile_raw, name) -> None:
-    """Each hostile string alone as a statement text: table shows it safely, JSON exactly."""
+    """Each hostile string as a statement text: table shows it safely, JSON exactly.
+
+    Between two words, so that a payload of only invisible characters (which alone is
+    a blank text, refused: see the test below) is still tested for display."""
     raw = json.loads(json.dumps(hostile_raw))
-    raw["statements"][0]["text"] = HOSTILE[name]
+    text = HOSTILE[name] if not is_blank(HOSTILE[name]) else f"before{HOSTILE[name]}after"
+    raw["statements"][0]["text"] = text
     path = write_dataset(tmp_path, raw)
     table = cli("--data", str(path), "show", "st-1")
     assert table.exit_code == 0, table.stderr
     assert_no_raw_controls(table.stdout, "table")
     out = cli("--data", str(path), "quotes", "--json")
-    assert json.loads(out.stdout)[0]["text"] == HOSTILE[name]
+    assert json.loads(out.stdout)[0]["text"] == text
 
 
+@pytest.mark.parametrize(
+    "text", ["\u200b\u200c\u200d", "\u2060 \ufeff", "\U000e0041\u3164", " \u00ad "]
+)
+def test_a_text_of_only_invisible_characters_is_blank(
+    cli, tmp_path: Path, hostile_raw, text
+) -> None:
+    """Issue 14: zero-width, tag and filler characters alone passed "must not be empty"."""
+    raw = json.loads(json.dumps(hostile_raw))
+    raw["statements"][0]["text"] = text
+    path = write_dataset(tmp_path, raw)
+    result = cli("validate", str(path))
+    assert result.exit_code == 2
+    assert "statements[0].text: must not be empty" in result.stderr
 
 
 @pytest.mark.parametrize("fmt", [pytest.param(f) for f in ("table", "csv", "markdown")])

@@ -21,8 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from .dataset import dataset_listing, load_corpus, load_dataset
-from .model import Corpus
+from poc_cli.model import Corpus
+
+from .load import load_corpus, load_dataset
+from .sources import dataset_listing
 
 INDEXED_LOOKUP_MIN_FILES = 64
 """From this many dataset files up, a statement's file is found through the index.
@@ -55,7 +57,7 @@ def corpus_for_statement(
 
     import sqlite3  # only here, and in search
 
-    from .index import open_index
+    from poc_cli.index import open_index
 
     try:
         index, warnings = open_index(data, progress=progress)

@@ -1,0 +1,59 @@
+"""The search index: an SQLite FTS5 database holding everything a search needs.
+
+Why SQLite FTS5: it ships with Python, gives an inverted index with phrase queries,
+diacritic folding (``unicode61 remove_diacritics 2``) and bm25 ranking, and a warm
+search opens one file and reads a few pages of it, so search time stays nearly flat
+as the corpus grows (a pickled Python index would have to be read whole on every run).
+
+What it holds (format :data:`INDEX_FORMAT`):
+
+``meta``        cache key, format, counts
+``events``      id, short title, title, date
+``sessions``    per event: id, title, kind, and the Session as JSON
+``speakers``    per event: id, name, and the Speaker as JSON
+``names``       cleaned name form → (event, speaker) for exact name look-ups
+``topics``      per event: id, label
+``statements``  every field a hit is rendered from (id, event, speaker id and name,
+                session id and title, kind, text, items, topics, paragraphs, note)
+``fts``         contentless FTS5 table over text, items, topic labels, speaker
+                names and organisations
+``vocab``       every distinct indexed term with its canonical spelling, stem key,
+                document frequency and length, for typo and spelling expansion
+
+So a warm search never parses the JSON datasets.
+
+Cache (:func:`open_index`): one file per set of dataset paths in
+``platformdirs.user_cache_dir("poc")`` or ``$POC_CACHE_DIR``; its name and its
+``meta.cache_key`` carry a hash of the format version, the model's schema version and
+each dataset file's absolute path, size, ``st_mtime_ns``, ``st_ctime_ns`` and
+``st_ino``, so a changed dataset can never give stale results.  A build happens in
+memory, is written to a temporary file in the cache folder and moved into place with
+``os.replace``, so two poc processes at once are safe (the last one wins; both wrote
+the same index).  A corrupt cache file is rebuilt, an unwritable cache folder means
+searching from the in-memory index; both are reported as warning strings, never
+raised.
+
+Modules: :mod:`.schema` (tables, rowid layout), :mod:`.write` (building),
+:mod:`.read` (:class:`Index`), :mod:`.cache` (cache folder, key, :func:`open_index`).
+sqlite3 is imported here, and this package is imported only by search code.
+"""
+
+from .cache import CACHE_ENV_VAR, cache_dir, cache_key, open_index
+from .read import Index
+from .schema import INDEX_FORMAT, RANK_CAP, Progress, StatementRow
+from .write import PARALLEL_MIN_FILES, build_index, build_index_from_files
+
+__all__ = [
+    "CACHE_ENV_VAR",
+    "INDEX_FORMAT",
+    "PARALLEL_MIN_FILES",
+    "RANK_CAP",
+    "Index",
+    "Progress",
+    "StatementRow",
+    "build_index",
+    "build_index_from_files",
+    "cache_dir",
+    "cache_key",
+    "open_index",
+]

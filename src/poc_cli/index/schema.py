@@ -1,0 +1,100 @@
+"""What the search index stores: its tables, FTS columns and weights, and the rowid
+layout.  The one place that knows the index's SQL schema (see the package docstring).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from collections.abc import Callable
+from typing import NamedTuple
+
+INDEX_FORMAT = 4
+"""Bump whenever what the index stores or how it tokenizes changes."""
+TOKENIZER = "unicode61 remove_diacritics 2"
+FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
+FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)
+"""bm25 weights of the FTS columns, in FTS_COLUMNS order."""
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: statements (or, streaming from files, files) indexed so far."""
+
+_PROGRESS_STEP = 5000
+_BATCH = 20000
+"""Statements buffered before they are written (and sorted by rowid for FTS5)."""
+
+LENGTH_SHIFT = 40
+FILE_SHIFT = 20
+"""A statement's rowid is ``length << 40 | file number << 20 | place in file``: the file
+number is the dataset's place in the corpus (the sorted file names of a folder)."""
+MAX_FILES = 1 << (LENGTH_SHIFT - FILE_SHIFT)
+MAX_LENGTH_BUCKET = (1 << 22) - 1
+RANK_CAP = 2000
+"""Above this many matches (per FTS table) none is ranked by bm25: see :meth:`Index.match`."""
+
+
+class StatementRow(NamedTuple):
+    """One statement as the index holds it: all a search hit needs to be shown."""
+
+    rowid: int
+    id: str
+    event: str
+    event_title: str
+    event_date: str
+    speaker: str
+    speaker_name: str
+    session: str
+    session_title: str
+    kind: str
+    text: str
+    items: tuple[str, ...]
+    topics: tuple[str, ...]
+    topic_labels: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    note: str | None
+    organisations: tuple[str, ...]
+
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events(id TEXT PRIMARY KEY, short_title TEXT, title TEXT, date TEXT);
+CREATE TABLE sessions(event TEXT, id TEXT, title TEXT, kind TEXT, json TEXT,
+                      PRIMARY KEY(event, id));
+CREATE TABLE speakers(event TEXT, id TEXT, name TEXT, json TEXT, PRIMARY KEY(event, id));
+CREATE TABLE names(key TEXT, event TEXT, speaker TEXT);
+CREATE TABLE topics(event TEXT, id TEXT, label TEXT, PRIMARY KEY(event, id));
+CREATE TABLE statements(
+    rowid INTEGER PRIMARY KEY, id TEXT, event TEXT, speaker TEXT, session TEXT,
+    kind TEXT, text TEXT, extra TEXT, note TEXT);  -- extra: [items, topics, paragraphs]
+CREATE TABLE vocab(term TEXT PRIMARY KEY, canon TEXT, key TEXT, df INTEGER, len INTEGER,
+                   initial TEXT) WITHOUT ROWID;
+"""
+_INDEXES = """
+CREATE INDEX names_key ON names(key);
+CREATE TABLE name_forms(key TEXT PRIMARY KEY, len INTEGER) WITHOUT ROWID;
+INSERT INTO name_forms SELECT DISTINCT key, length(key) FROM names;
+CREATE INDEX name_forms_len ON name_forms(len);
+CREATE INDEX vocab_key ON vocab(key);
+CREATE INDEX vocab_len ON vocab(len);
+CREATE INDEX vocab_initial_len ON vocab(initial, len);
+CREATE INDEX statements_id ON statements(id);
+"""
+
+
+def _create_fts(conn: sqlite3.Connection, name: str) -> None:
+    """A contentless FTS5 table over :data:`FTS_COLUMNS`, ranked by weighted bm25."""
+    conn.execute(
+        f"CREATE VIRTUAL TABLE {name} USING fts5({', '.join(FTS_COLUMNS)}, content='',"
+        f" tokenize='{TOKENIZER}')"
+    )
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    conn.execute(f"INSERT INTO {name}({name}, rank) VALUES('rank', ?)", (f"bm25({weights})",))
+
+
+def _nfc(text: str) -> str:
+    # unicode61 treats a combining mark as a separator; composed text keeps words whole.
+    return (
+        text
+        if text.isascii() or unicodedata.is_normalized("NFC", text)
+        else (unicodedata.normalize("NFC", text))
+    )

@@ -1,0 +1,109 @@
+"""Read dataset files fast, for building the search index of a big corpus.
+
+The careful loader (:func:`poc_cli.corpus.load.load_dataset`) parses with the
+standard ``json`` module, validates the dicts in Python (collecting every problem with
+its field path) and builds model records.  Building the index needs none of those
+records, and a valid file needs none of those messages, so this reader takes a faster
+road and only falls back to the careful one when something is wrong:
+
+1. msgspec decodes each file straight into typed structs (:class:`DatasetFile`),
+   checking every field's type and presence in C.  The structs are **built from**
+   :data:`poc_cli.schema.fields.RECORDS`, the same table the careful validator reads;
+2. :func:`~poc_cli.schema.check.blank_fields` and
+   :func:`~poc_cli.schema.check.check_consistency` — the very functions the careful
+   validator runs — check what types cannot say.
+
+Python's json module and msgspec differ in one way: msgspec keeps the last of two
+equal keys in an object, where the careful loader refuses the file.  So a file with a
+repeated key can be searched but is refused by every other command and by
+``poc validate`` (which says which key).
+
+A file that fails either step, or cannot be read, is handed to the careful loader,
+which raises the precise :class:`~poc_cli.errors.DataError` every other command gives.
+
+msgspec is imported only here, and this module only when an index is built.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from .check import blank_fields, check_consistency
+from .fields import RECORDS
+from .read_json import MAX_FILE_BYTES
+
+__all__ = ["DatasetFile", "STRUCTS", "from_dataset", "read_dataset_file"]
+
+
+def _struct_types() -> dict[str, type[msgspec.Struct]]:
+    """One msgspec struct per record kind, from the field table (nested kinds first)."""
+    structs: dict[str, type[msgspec.Struct]] = {}
+
+    def build(kind: str) -> type[msgspec.Struct]:
+        if kind in structs:
+            return structs[kind]
+        fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
+        for f in RECORDS[kind]:
+            annotation: Any
+            if f.record is not None:
+                annotation = build(f.record)
+            elif f.json_type is list and isinstance(f.element, str):
+                annotation = list[build(f.element)]  # type: ignore[misc]
+            elif f.json_type is list:
+                annotation = list[f.element]  # type: ignore[name-defined]
+            elif f.json_type is dict:
+                annotation = dict[str, Any]
+            else:
+                annotation = f.json_type
+            if f.required:
+                fields.append((f.name, annotation))
+            else:
+                fields.append((f.name, annotation | None, None))
+        name = "DatasetFile" if kind == "dataset" else f"_{kind.title()}"
+        structs[kind] = msgspec.defstruct(name, fields, kw_only=True)
+        return structs[kind]
+
+    for kind in RECORDS:
+        build(kind)
+    return structs
+
+
+STRUCTS = _struct_types()
+DatasetFile: Any = STRUCTS["dataset"]
+"""One dataset file as the schema describes it (absent optional fields are None)."""
+
+_decoder = msgspec.json.Decoder(DatasetFile)
+
+
+def _valid(parsed: Any) -> bool:
+    return not blank_fields(parsed) and not check_consistency(parsed)
+
+
+def read_dataset_file(path: Path | str) -> Any:
+    """One valid dataset file as a :data:`DatasetFile`, or the DataError the careful
+    loader raises."""
+    try:
+        status = os.stat(path)
+        # Anything but a small regular file (a pipe would block) takes the careful road.
+        if stat.S_ISREG(status.st_mode) and status.st_size <= MAX_FILE_BYTES:
+            with open(path, "rb") as f:
+                parsed = _decoder.decode(f.read())
+            if _valid(parsed):
+                return parsed
+    except (OSError, msgspec.ValidationError, msgspec.DecodeError, RecursionError):
+        pass
+    from poc_cli.corpus.load import load_dataset
+
+    return from_dataset(load_dataset(Path(path)))
+
+
+def from_dataset(dataset: Any) -> Any:
+    """A loaded model :class:`~poc_cli.model.Dataset` as a :data:`DatasetFile`."""
+    from .codec import dataset_to_dict
+
+    return msgspec.convert(dataset_to_dict(dataset), DatasetFile)
