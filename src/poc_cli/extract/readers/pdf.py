@@ -1,0 +1,342 @@
+"""A PDF's text as paragraphs: PDFium (through pypdfium2) reads the lines, rules of ours join them.
+
+Why pypdfium2, and not pypdf or pdfminer.six
+--------------------------------------------
+Measured on this machine (``benchmarks/readers.py``) with the seed report set as a 4-page PDF
+by reportlab, once in a base-14 font (Helvetica) and once in an embedded TrueType font:
+
+=================  ========  =========================  ==========  ====================
+library            import    installed                  seed PDF    characters
+=================  ========  =========================  ==========  ====================
+pypdfium2 5.15     49 ms     9 MB, 1 wheel (PDFium)     9-17 ms     all, both PDFs
+pypdf 7.1          104 ms    4 MB, pure Python          21-25 ms    lost the 6 bullets of
+                                                                    the Helvetica PDF
+pdfminer.six       85 ms     28 MB (with cryptography)  107-113 ms  lost the same bullets
+=================  ========  =========================  ==========  ====================
+
+PDFium is the PDF engine of Chromium: it maps glyphs to characters as a browser's viewer
+does, opens damaged files that stricter parsers refuse, and gives every character's box,
+which is what re-joining lines into paragraphs needs.  pypdf would do for clean PDFs, but is
+slower to import and read and lost characters the others kept; pdfminer.six has the best
+layout analysis but is five times slower.  pypdfium2 wheels bundle PDFium for Linux, macOS and
+Windows (x86-64 and ARM); no compiler, no download at run time.
+
+The rules
+---------
+1. **Lines** are PDFium's, in its reading order, with each line's box (from the loose boxes
+   of its first and last characters: font-sized, so one line's height does not depend on its
+   letters).  Runs of white space in a line become one space; ligature characters (U+FB00-
+   U+FB06, "ﬁ") become their letters; control characters go.  No other character changes.
+2. **Running headers and footers**: of each page's two top and two bottom lines, a line whose
+   text (digits aside) recurs in that place on at least half of the pages, and at least two,
+   is dropped; so is a line there that is only a page number ("7", "Page 7 of 12", "- 7 -",
+   "vii").
+3. **Paragraphs**: a new one starts at a gap between lines larger than 1.35 times the usual line
+   spacing, at a change of font size (a heading), at a first-line indent, at a list marker
+   ("•", "–", "1.", "a)"), and, in a document that does not separate paragraphs by gaps, after
+   a line that stops well short of the column's right edge (by a fifth of the column, or by
+   2.5 line heights after a sentence's end).  Across a page or column break a paragraph
+   goes on unless its last line was short (as above) or the next line starts one (indent,
+   marker, other size).
+4. **Joining lines**: with one space; but not after a soft hyphen (dropped), a slash, or a dash
+   (–, —) that follows a word; and a line ending in a word and a hyphen ("-") joins the next
+   line without a space, keeping or dropping the hyphen as follows.  Before a capital or a
+   digit the hyphen is kept ("Under-Secretary-" + "General", "mid-" + "2019").  Before a small
+   letter the document decides: the hyphen is kept if the hyphenated word appears elsewhere in
+   it ("non-state"), dropped if the joined word does ("protection"), and, if neither, kept
+   after an all-capital part ("UN-") or a common compound prefix
+   (``_COMPOUND_PREFIXES``: "non-", "self-", "cross-", "well-" ...) or inside a compound
+   ("mission-head-" + "level"), and dropped otherwise, as a line-end hyphen in running text
+   is most often the typesetter's.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from typing import Final, NamedTuple
+
+from poc_cli.errors import DataError
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MAX_PAGES: Final = 2_000
+
+_WS: Final = re.compile(r"[ \t\r\n\f\v]+")
+# PDFium joins a line that ends in a hyphen to the next and marks the hyphen U+FFFE; we split
+# them again, so that our rules, not PDFium's, decide what the hyphen was.
+_LINE_END: Final = re.compile(r"\r\n|\n|\r|(?<=\ufffe)")
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LIGATURES: Final = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb06": "st",
+    }
+)
+_PAGE_NUMBER: Final = re.compile(
+    r"^(?:(?:page|p\.|seite|página|pagina)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?"
+    r"(?:\s*(?:of|/|de|sur|von)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_LIST_MARKER: Final = re.compile(r"^(?:[•◦▪▫■□●○‣⁃∙·*–—-]\s|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s)")
+_SENTENCE_END: Final = re.compile(r"[.!?:;…”\"’')»\]]$")
+_WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HYPHEN_END: Final = re.compile(r"(-?)([^\W\d_]+)-$")
+_LEADING_WORD: Final = re.compile(r"^[^\W\d_]+")
+_COMPOUND_PREFIXES: Final = _words(
+    "non self anti cross multi semi quasi well ex vice half mid full long short high low "
+    "large small all"
+)
+_GAP: Final = 1.35  # a line spacing this many times the usual one is a paragraph gap
+_SIZE_CHANGE: Final = 0.15
+_SPACE: Final = 0.3  # a space is at most this many line heights wide
+
+
+class _Line(NamedTuple):
+    text: str
+    left: float
+    right: float
+    bottom: float
+    height: float
+    page: int
+    first_word: float  # the width of the line's first word
+
+
+def read_pdf(data: bytes, *, name: str) -> tuple[str, str | None]:
+    """The text of a PDF (paragraphs joined by blank lines) and its Title, if it has one."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        message = str(err)
+        if "password" in message.lower():
+            raise DataError(
+                f"{name} is an encrypted PDF that needs a password; decrypt it first "
+                "(e.g. qpdf --decrypt --password=... IN.pdf OUT.pdf)"
+            ) from None
+        reason = message.removeprefix("Failed to load document ").strip("() .") or "damaged"
+        raise DataError(f"{name} is not a readable PDF ({reason})") from None
+    try:
+        pages = len(doc)
+        if pages > MAX_PAGES:
+            raise DataError(f"{name} has {pages} pages; poc reads PDFs of at most {MAX_PAGES}")
+        title = _metadata_title(doc)
+        lines = [_page_lines(doc, number) for number in range(pages)]
+    except pdfium.PdfiumError as err:
+        raise DataError(f"{name} is not a readable PDF ({err})") from None
+    finally:
+        doc.close()
+    body = _drop_running_lines(lines)
+    paragraphs = _paragraphs([line for page in body for line in page])
+    if not paragraphs:
+        raise DataError(
+            f"{name} is a PDF with no text layer (a scanned document?); poc cannot read text "
+            "from images"
+        )
+    return "\n\n".join(paragraphs), title
+
+
+def _metadata_title(doc: object) -> str | None:
+    getter = getattr(doc, "get_metadata_dict", None)
+    if getter is None:
+        return None
+    raw = getter().get("Title") or ""
+    title = _WS.sub(" ", _CONTROL.sub("", str(raw))).strip(" ")
+    return title if title and title.lower() not in ("untitled", "(anonymous)") else None
+
+
+def _page_lines(doc: object, number: int) -> list[_Line]:
+    page = doc[number]  # type: ignore[index]
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        if count <= 0:
+            return []
+        text = textpage.get_text_range(0, count)
+        if len(text) != count:  # PDFium left out or inserted characters: go one by one
+            text = "".join((textpage.get_text_range(i, 1) or "\ufffd")[:1] for i in range(count))
+        lines: list[_Line] = []
+        start = 0
+        for match in _LINE_END.finditer(text + "\n"):
+            end = match.start()
+            if end > start:
+                line = _line(textpage, text, start, end, number)
+                if line is not None:
+                    lines.append(line)
+            start = match.end()
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _line(textpage: object, text: str, start: int, end: int, page: int) -> _Line | None:
+    raw = text[start:end]
+    cleaned = _WS.sub(" ", _CONTROL.sub("", raw.translate(_LIGATURES))).strip(" ")
+    cleaned = cleaned.replace("\ufffe", "-")
+    # A soft hyphen or PDFium's mark for one (U+0002) at the end says "hyphenated here".
+    if raw.rstrip(" ").endswith(("\u00ad", "\x02")):
+        cleaned = cleaned.rstrip("\u00ad") + "\u00ad"
+    if not cleaned.strip("\u00ad"):
+        return None
+    first = start + (len(raw) - len(raw.lstrip()))
+    last = start + len(raw.rstrip()) - 1
+    space = raw.find(" ", first - start)
+    word_end = start + space - 1 if space > 0 else last
+    getbox = textpage.get_charbox  # type: ignore[attr-defined]
+    left, bottom, _, top = getbox(first, loose=True)
+    _, _, right, _ = getbox(max(first, last), loose=True)
+    _, _, word_right, _ = getbox(max(first, min(word_end, last)), loose=True)
+    return _Line(
+        cleaned,
+        float(left),
+        float(right),
+        float(bottom),
+        float(top - bottom),
+        page,
+        float(word_right - left),
+    )
+
+
+# --- running headers and footers --------------------------------------------------------
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower())
+
+    def band(lines: list[_Line]) -> list[_Line]:
+        by_height = sorted(lines, key=lambda ln: -ln.bottom)
+        return [*by_height[:2], *by_height[-2:]] if len(by_height) > 4 else by_height
+
+    bands = [band(lines) for lines in pages]
+    seen: Counter[str] = Counter()
+    for lines in bands:
+        seen.update({key(line) for line in lines})
+    needed = max(2, (len(pages) + 1) // 2)
+    kept: list[list[_Line]] = []
+    for lines, edge in zip(pages, bands, strict=True):
+        drop = {
+            id(line)
+            for line in edge
+            if seen[key(line)] >= needed or _PAGE_NUMBER.match(line.text) is not None
+        }
+        kept.append([line for line in lines if id(line) not in drop])
+    return kept
+
+
+# --- paragraphs -------------------------------------------------------------------------
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    if not lines:
+        return []
+    height = statistics.median(line.height for line in lines) or 1.0
+    pitches = [
+        prev.bottom - cur.bottom
+        for prev, cur in zip(lines, lines[1:], strict=False)
+        if prev.page == cur.page and 0 < prev.bottom - cur.bottom < 4 * height
+    ]
+    pitch = statistics.median(pitches) if pitches else 1.2 * height
+    vocabulary = _vocabulary(lines)
+
+    by_page: dict[int, list[_Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    margins = {page: min(ln.left for ln in on_page) for page, on_page in by_page.items()}
+
+    paragraphs: list[list[_Line]] = [[lines[0]]]
+    for prev, cur in zip(lines, lines[1:], strict=False):
+        current = paragraphs[-1]
+        layout = _Layout(pitch, by_page[prev.page], margins[cur.page])
+        if _starts_paragraph(prev, cur, current, layout):
+            paragraphs.append([cur])
+        else:
+            current.append(cur)
+    return [_join(block, vocabulary) for block in paragraphs]
+
+
+class _Layout(NamedTuple):
+    pitch: float  # the usual distance from one line to the next
+    prev_page: list[_Line]  # the lines of the previous line's page
+    margin: float  # the left edge of the current line's page
+
+
+def _starts_paragraph(prev: _Line, cur: _Line, current: list[_Line], layout: _Layout) -> bool:
+    size = max(prev.height, cur.height)
+    if abs(prev.height - cur.height) > _SIZE_CHANGE * size:
+        return True
+    if _LIST_MARKER.match(cur.text):
+        return True
+    same_column = prev.page == cur.page and cur.bottom < prev.bottom
+    if same_column and prev.bottom - cur.bottom > _GAP * layout.pitch:
+        return True
+    in_list_item = _LIST_MARKER.match(current[0].text) is not None
+    indent = cur.left - (prev.left if same_column else layout.margin)
+    if not in_list_item and indent > 0.8 * cur.height:
+        return True
+    if prev.text.endswith(("-", "\u00ad")):
+        return False  # a hyphen at the end: the word goes on
+    # A line that stops short although the next line's first word would have fitted after
+    # it was ended on purpose: the end of a paragraph (or a forced line break).
+    edge = max(
+        (ln.right for ln in layout.prev_page if abs(ln.left - prev.left) < 3 * size),
+        default=prev.right,
+    )
+    return edge - prev.right > cur.first_word + _SPACE * cur.height
+
+
+def _vocabulary(lines: list[_Line]) -> Counter[str]:
+    """Every word of the document, lower-cased, and every part of a hyphenated one."""
+    words: Counter[str] = Counter()
+    for line in lines:
+        for word in _WORD.findall(line.text.lower()):
+            words[word] += 1
+            if "-" in word:
+                words.update(word.split("-"))
+    return words
+
+
+def _join(block: list[_Line], vocabulary: Counter[str]) -> str:
+    text = block[0].text
+    for line in block[1:]:
+        nxt = line.text
+        if text.endswith("\u00ad"):
+            text = text[:-1] + nxt
+            continue
+        hyphen = _HYPHEN_END.search(text)
+        if hyphen is not None:
+            keep = _keep_hyphen(hyphen.group(2), nxt, vocabulary, compound=bool(hyphen.group(1)))
+            text = text if keep else text[:-1]
+            text += nxt
+        elif len(text) > 1 and text[-1] in "-/–—" and text[-2] != " ":
+            text += nxt
+        else:
+            text += " " + nxt
+    return text.replace("\u00ad", "")
+
+
+def _keep_hyphen(before: str, after: str, vocabulary: Counter[str], *, compound: bool) -> bool:
+    """Whether ``before-`` at a line's end and ``after`` on the next line make a hyphenated
+    word (True) or one word the typesetter broke (False)."""
+    if not after[:1].islower() or compound:
+        return True
+    match = _LEADING_WORD.match(after)
+    if match is None:
+        return True
+    rest = match.group(0).lower()
+    joined, hyphenated = before.lower() + rest, before.lower() + "-" + rest
+    if vocabulary[hyphenated] > vocabulary[joined]:
+        return True
+    if vocabulary[joined]:
+        return False
+    return (len(before) > 1 and before.isupper()) or before.lower() in _COMPOUND_PREFIXES
