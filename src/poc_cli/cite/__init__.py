@@ -162,12 +162,11 @@ def _when(c: Cited) -> str:
 
 
 def _host(c: Cited) -> str | None:
-    return (
-        c.report.host.name
-        + (f" ({c.report.host.abbreviation})" if c.report.host.abbreviation else "")
-        if c.report.host
-        else None
-    )
+    """The host as the dataset prints it ("International Peace Institute (IPI)")."""
+    host = c.report.host
+    if host is None:
+        return None
+    return f"{host.name} ({host.abbreviation})" if host.abbreviation else host.name
 
 
 def _plain(c: Cited) -> str:

@@ -7,6 +7,8 @@ Each style follows its manual's rule for a quotation found in a secondary source
   source without pages):
   ``“…” (Coutou, as cited in International Peace Institute [IPI], 2018, para. 16).``
   The group's abbreviation is introduced at its first citation and used after it.
+  Only the report's year is given: the remarks themselves are not a work the reader
+  can retrieve, so, as for a primary source of unknown date, the original has none.
   The reference entry: ``International Peace Institute. (2018). *Title in sentence
   case* [Event report]. https://doi.org/…`` (the publisher is left out when it is
   the author; a report is dated by its year).
