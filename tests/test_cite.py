@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from poc_cli.cite import (
     CitationStyle,
@@ -694,3 +696,25 @@ def test_citing_imports_nothing_heavy(corpus: Corpus) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(st.characters(codec="utf-8"), min_size=1, max_size=80))
+def test_any_text_survives_every_export(corpus: Corpus, text: str) -> None:
+    bibtexparser = pytest.importorskip("bibtexparser")
+    rispy = pytest.importorskip("rispy")
+    statement = _statement(corpus, "ipi18-21")._replace(text=text)
+    bibtex = to_bibtex(corpus, [statement])
+    library = bibtexparser.parse_string(bibtex)
+    assert not library.failed_blocks and len(library.entries) == 1
+    assert {f.key for f in library.entries[0].fields} >= {"title", "abstract", "author"}
+    ris = to_ris(corpus, [statement])
+    (record,) = rispy.loads(ris)
+    assert len(record["notes"]) == 1 and record["title"] == TITLE
+    assert all(re.match(r"^[A-Z][A-Z0-9]  - ", line) for line in ris.splitlines() if line)
+    items = json.loads(to_csl_json(corpus, [statement]))
+    assert items[0]["title"] == TITLE
+    for output in (bibtex, ris):
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", output)
