@@ -1,0 +1,1014 @@
+"""Who said what: reporting cues, their subjects, and the statements they make.
+
+One pass over the report's sentences, after a first pass that collects everyone the
+report names in full (so a headline's "Eliasson: “…”" finds the Jan Eliasson named
+below it). For every sentence:
+
+* the **cues**: reporting verbs ("said", "told", "warned", "called for" …), their
+  participles ("stressing", "noting that"), tags ("“…,” said X"), a headline's
+  "X: “…”", and their **subject**: a name (with its honorific, role prefix and
+  appositive), a surname or honorific + surname, a role ("the Unicef spokesperson",
+  "Special Envoy"), a pronoun, or a group or a state (then nobody);
+* each quotation goes to the cue nearest before it in its sentence (else the nearest
+  after it); a quotation with no cue continues the words of the last speaker, when
+  that speaker spoke in this paragraph or the one before (``context``);
+* a sentence with a cue whose subject is a person and with reported content outside
+  its quotation marks is a paraphrase, verbatim, starting after the speaker's name and
+  role when the sentence opens with them.
+
+Roles are people until the end of the report, when each is matched to a named speaker
+whose role has the same head noun ("Special Envoy" → "the United Nations Special Envoy
+for Yemen"), or to the person the very next sentence introduces; failing both it stays
+a speaker known only by role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .paragraphs import Span, split_sentences
+from .people import (
+    STOP_WORDS,
+    Mention,
+    find_mentions,
+    fold,
+    gender_of_honorific,
+    role_head,
+    surname_of,
+)
+from .quotes import Quote, find_quotes, is_title
+
+MASK = "¤"
+
+_FINITE = (
+    r"said|says|say|told|tells|tell|added|adds|noted|notes|stated|stressed|stresses|"
+    r"emphasi[sz]ed|emphasi[sz]es|underscored|underscores|underlined|underlines|highlighted|"
+    r"highlights|pointed out|points out|observed|observes|explained|explains|argued|argues|"
+    r"warned|warns|warn|cautioned|cautions|recalled|recalls|acknowledged|acknowledges|admitted|"
+    r"conceded|asked|asks|continued|continues|concluded|concludes|insisted|insists|cited|"
+    r"cites|listed|lists|mentioned|mentions|spoke|speaks|discussed|discusses|described|"
+    r"describes|called for|calls for|call for|called on|calls on|urged|urges|urge|claimed|"
+    r"suggested|suggests|reiterated|reiterates|remarked|replied|replies|responded|responds|"
+    r"answered|announced|announces|declared|declares|expressed|expresses|welcomed|welcomes|"
+    r"identified|recounted|proposed|proposes|accused|accuses|rejected|rejects|objected|"
+    r"affirmed|reaffirmed|maintained|contended|lamented|agreed|agrees|disagreed|recommended|"
+    r"recommends|elaborated|raised|touched upon|touched on|concentrated on|centered on|"
+    r"centred on|focused on|focussed on|drew attention|draws attention|outlined|outlines|"
+    r"reviewed|assured|predicted|appealed|commended|praised|condemned|denounced|criticized|"
+    r"criticised|wrote|writes|tweeted|echoed|countered|questioned|wondered|estimated|confirmed|"
+    r"denied|dismissed|reflected|detailed|illustrated|reminded|asserted|asserts|reprimanded|"
+    r"voiced|imparted|believes|opined|lauded|hailed|decried|deplored|regretted|quipped|"
+    r"summed up|went on|had to say|has to say|shared|informed|briefed the \w+ on|"
+    r"opened the \w+ by|opened the \w+ with|began by|closed by|ended by|gave the examples?|"
+    r"gave examples|was firm in (?:his|her) belief"
+)
+_PARTICIPLE = (
+    r"saying|adding|noting|stressing|emphasi[sz]ing|underscoring|underlining|highlighting|"
+    r"pointing out|observing|explaining|arguing|warning|cautioning|recalling|acknowledging|"
+    r"asking|insisting|citing|describing|calling for|calling on|urging|claiming|suggesting|"
+    r"reiterating|expressing|welcoming|recounting|proposing|accusing|rejecting|reaffirming|"
+    r"affirming|maintaining|lamenting|recommending|reminding|asserting|declaring|announcing|"
+    r"questioning|stating|pointing to|referring to|concluding|warning that|telling"
+)
+_FINITE_RE = re.compile(rf"(?<![\w’'-])(?:{_FINITE})(?![\w’'-])", re.IGNORECASE)
+_PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{_PARTICIPLE})(?![\w’'-])", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"(?:\bnever(?:\s+even)?|\bdid\s+not|\bdidn[’']t|\bdoes\s+not|\bdoesn[’']t|\bfailed\s+to|"
+    r"\brefused\s+to|\bdeclined\s+to|\bwithout)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_ADVERBS = re.compile(
+    r"(?:\s*\b(?:also|further|then|later|quickly|strongly|simply|repeatedly|again|firmly|"
+    r"bitterly|clearly|specifically|subsequently|previously|recently|earlier|finally|"
+    r"additionally|however|has|have|had|was|were|is|would|could|will|only|even|once|"
+    r"rightly|frankly|candidly|openly|pointedly|emphatically|forcefully|likewise|similarly|"
+    r"too|first|next|meanwhile|never|in turn|for (?:his|her) part)\b\s*,?)+$",
+    re.IGNORECASE,
+)
+_SPEECH_NOUN = re.compile(
+    r"^(?P<who>his|her|[\w’'.\- ]+?[’']s?)\s+(?:speech|remarks|statement|address|"
+    r"presentation|keynote|message|talk|intervention|briefing|lecture|comments|testimony)$",
+    re.IGNORECASE,
+)
+_PLEA = re.compile(
+    r"\b(?:and\s+)?(?:his|her)\s+(?:plea|call|appeal|warning|argument|demand|insistence|"
+    r"claim|proposal|message|view|assessment|contention|suggestion)\s+(?:to|that|for)\b",
+    re.IGNORECASE,
+)
+_GROUP_WORDS = frozenset(
+    [
+        "delegates",
+        "participants",
+        "speakers",
+        "panelists",
+        "panellists",
+        "members",
+        "states",
+        "countries",
+        "experts",
+        "officials",
+        "representatives",
+        "many",
+        "some",
+        "others",
+        "several",
+        "they",
+        "we",
+        "governments",
+        "nations",
+        "attendees",
+        "audience",
+        "everyone",
+        "everybody",
+        "all",
+        "both",
+        "speakers",
+        "critics",
+        "observers",
+        "analysts",
+        "leaders",
+        "ministers",
+        "ambassadors",
+        "diplomats",
+    ]
+)
+_LEAD_CONJ = re.compile(
+    r"^(?:and|but|while|whereas|as|so|yet|or|then|meanwhile|however|additionally|lastly|"
+    r"finally|further|furthermore|moreover|also|in addition|against this backdrop)\b[\s,]*",
+    re.IGNORECASE,
+)
+_FUNCTION = frozenset(
+    [
+        "that",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "as",
+        "he",
+        "she",
+        "it",
+        "is",
+        "was",
+        "to",
+        "of",
+        "in",
+        "on",
+        "so",
+        "also",
+        "further",
+        "then",
+        "her",
+        "his",
+        "their",
+        "they",
+        "which",
+        "who",
+        "whom",
+        "this",
+        "these",
+        "those",
+        "be",
+        "been",
+        "were",
+        "are",
+        "had",
+        "has",
+        "have",
+        "said",
+        "says",
+        "told",
+        "added",
+        "adding",
+        "saying",
+        "stressing",
+        "noting",
+        "quickly",
+        "simply",
+        "there",
+        "with",
+        "by",
+        "for",
+        "at",
+        "from",
+        "or",
+        "if",
+        "however",
+        "not",
+    ]
+)
+
+
+# ------------------------------------------------------------------ entities
+
+
+@dataclass
+class Entity:
+    """A person the report presents (named, or known only by a role)."""
+
+    ident: int
+    name: str | None
+    honorific: str | None = None
+    role: str = ""
+    role_prefix: str = ""
+    appositive: str = ""
+    gender: str | None = None
+    variants: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    role_phrases: list[str] = field(default_factory=list)
+    head: str | None = None  # for a role-only entity
+    first_paragraph: int = 0
+    first_sentence: tuple[int, int] = (0, 0)
+    merged_into: Entity | None = None
+
+    def root(self) -> Entity:
+        entity = self
+        while entity.merged_into is not None:
+            entity = entity.merged_into
+        return entity
+
+
+@dataclass
+class Subject:
+    """Who a cue says spoke: a person, or nobody (a group, a state)."""
+
+    entity: Entity | None
+    attribution: str  # name | alias | title | pronoun | context | none
+    start: int  # where the subject (with its honorific, role and appositive) starts
+    end: int  # where it ends (before the verb, or after an inverted name)
+    what: str = ""  # the words the report uses ("she", "Special Envoy", "some delegates")
+
+
+@dataclass
+class Cue:
+    verb_start: int
+    verb_end: int
+    subject: Subject
+    participle: bool = False
+    inverted: bool = False
+    negated: bool = False
+    colon: bool = False
+
+
+@dataclass
+class Statement:
+    paragraph: int  # 0-based
+    start: int
+    end: int
+    kind: str
+    text: str
+    entity: Entity
+    attribution: str
+    review: bool = False
+    notes: list[str] = field(default_factory=list)
+    within: Statement | None = None
+    word: str = ""  # the pronoun or title that names the speaker
+
+
+@dataclass
+class LeftOut:
+    paragraph: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Analysis:
+    paragraphs: list[str]
+    quotes: list[list[Quote]]
+    sentences: list[list[Span]]
+    statements: list[Statement]
+    entities: list[Entity]
+    left_out: list[LeftOut]
+    mentions: list[list[tuple[Mention, Entity]]]
+    cues: list[list[tuple[Span, list[Cue]]]]
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _mask(paragraph: str, quotes: list[Quote]) -> str:
+    chars = list(paragraph)
+    for q in quotes:
+        for i in range(q.open, q.outer_end):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def _segments(text: str, base: int) -> list[tuple[int, int]]:
+    """Comma/semicolon segments of ``text`` outside parentheses, as absolute spans."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            out.append((base + start, base + i))
+            start = i + 1
+    out.append((base + start, base + len(text)))
+    return out
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\u00a0\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\u00a0\n":
+        end -= 1
+    return start, end
+
+
+class _Doc:
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self.quotes = [find_quotes(p) for p in paragraphs]
+        self.masked = [_mask(p, q) for p, q in zip(paragraphs, self.quotes, strict=True)]
+        self.sentences = [
+            split_sentences(p, [(q.open, q.outer_end) for q in qs])
+            for p, qs in zip(paragraphs, self.quotes, strict=True)
+        ]
+        self.entities: list[Entity] = []
+        self.by_name: dict[str, Entity] = {}
+        self.by_surname: dict[str, list[Entity]] = {}
+        self.full_mentions = [find_mentions(m) for m in self.masked]
+        self.one_line = all("\n" not in p for p in paragraphs) and len(paragraphs) > 3
+        self.role_entities: list[Entity] = []
+        self.current: tuple[int, int] = (0, 0)
+        self._register_names()
+
+    def role_entity(self, phrase: str, head: str, start: int) -> Entity:
+        """The role-only person a phrase stands for ("a Unicef spokesperson" and "the
+        Unicef spokesperson" are one; "Expert" and "an environmental expert" too)."""
+        words = {fold(w) for w in re.findall(r"[^\W\d_]+", phrase)} - {"the", "a", "an"}
+        for entity in self.role_entities:
+            if entity.head != head:
+                continue
+            other = {fold(w) for w in re.findall(r"[^\W\d_]+", entity.role_phrases[0])}
+            other -= {"the", "a", "an"}
+            if words <= other or other <= words:
+                if phrase not in entity.role_phrases:
+                    entity.role_phrases.append(phrase)
+                return entity
+        entity = self._new_entity(None, self.current[0])
+        entity.head = head
+        entity.role_phrases.append(phrase)
+        self.role_entities.append(entity)
+        return entity
+
+    # -- registry
+
+    def _new_entity(self, name: str | None, paragraph: int) -> Entity:
+        entity = Entity(len(self.entities), name, first_paragraph=paragraph)
+        self.entities.append(entity)
+        return entity
+
+    def _register_names(self) -> None:
+        for pi, mentions in enumerate(self.full_mentions):
+            for m in mentions:
+                if m.single:
+                    continue
+                self._entity_for_name(m, pi)
+
+    def _entity_for_name(self, m: Mention, paragraph: int) -> Entity:
+        key = fold(m.name)
+        entity = self.by_name.get(key)
+        if entity is None:
+            parts = key.split()
+            for other in self.entities:
+                if other.name is None:
+                    continue
+                oparts = fold(other.name).split()
+                # "Mia Amor Mottley" and "Mia Mottley": one person
+                if oparts[0] == parts[0] and oparts[-1] == parts[-1]:
+                    entity = other
+                    break
+        if entity is None:
+            entity = self._new_entity(m.name, paragraph)
+            surname = fold(surname_of(m.name))
+            for key2 in {surname, fold(m.name.split()[-1])}:
+                self.by_surname.setdefault(key2, []).append(entity)
+        self.by_name[key] = entity
+        if m.name not in entity.variants:
+            entity.variants.append(m.name)
+        if m.honorific and entity.honorific is None:
+            entity.honorific = m.honorific
+        if entity.gender is None:
+            entity.gender = gender_of_honorific(m.honorific)
+        if m.role_prefix and not entity.role_prefix:
+            entity.role_prefix = m.role_prefix
+        return entity
+
+    def resolve_single(self, word: str, honorific: str | None = None) -> Entity | None:
+        cands = self.by_surname.get(fold(word), [])
+        if len(cands) == 1:
+            return cands[0]
+        return None
+
+    # -- mentions of people in a paragraph: full names and known surnames
+
+    def mentions_in(self, pi: int) -> list[tuple[Mention, Entity]]:
+        out: list[tuple[Mention, Entity]] = []
+        masked = self.masked[pi]
+        taken: list[tuple[int, int]] = []
+        for m in self.full_mentions[pi]:
+            entity = self.by_name.get(fold(m.name)) if not m.single else None
+            if entity is None and m.single:
+                entity = self.resolve_single(m.name, m.honorific)
+                if entity is not None and m.honorific:
+                    if entity.honorific is None:
+                        entity.honorific = m.honorific
+                    if entity.gender is None:
+                        entity.gender = gender_of_honorific(m.honorific)
+            if entity is None:
+                continue
+            out.append((m, entity))
+            taken.append((m.lead, m.end))
+        # bare surnames of people named in full somewhere ("Kabat said", "the U.S.' Cohen")
+        for key, cands in self.by_surname.items():
+            if len(cands) != 1 or not key:
+                continue
+            entity = cands[0]
+            for variant in {surname_of(v) for v in entity.variants} | {
+                v.split()[-1] for v in entity.variants
+            }:
+                for mm in re.finditer(rf"(?<![\w’'-]){re.escape(variant)}(?![\w-])", masked):
+                    s, e = mm.start(), mm.end()
+                    if any(a <= s < b or a < e <= b for a, b in taken):
+                        continue
+                    if masked[e : e + 2] in ("’s", "'s") and False:
+                        pass
+                    out.append((Mention(s, e, variant, None, "", s, True), entity))
+                    taken.append((s, e))
+        out.sort(key=lambda pair: pair[0].start)
+        return out
+
+
+# ------------------------------------------------------------------ subjects
+
+
+def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
+    """A role phrase standing for a person, or a group (entity None), or None."""
+    s, e = _strip_span(text, start, end)
+    phrase = text[s:e]
+    m = _LEAD_CONJ.match(phrase)
+    if m and m.end() < len(phrase):
+        s += m.end()
+        phrase = text[s:e]
+    if not phrase or MASK in phrase or len(phrase.split()) > 12:
+        return None
+    low = [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", phrase)]
+    if not low:
+        return None
+    if low[-1] in _GROUP_WORDS or (low[0] in _GROUP_WORDS and len(low) <= 2):
+        return Subject(None, "none", s, e, phrase)
+    head = role_head(phrase)
+    if head is None:
+        # a state or an institution as a single word: "Russia", "Washington"
+        ws = phrase.split()
+        if ws and ws[0].lower() == "the":
+            ws = ws[1:]
+        if 1 <= len(ws) <= 3 and all(w[:1].isupper() for w in ws) and fold(ws[0]) not in STOP_WORDS:
+            return Subject(None, "none", s, e, phrase)
+        return None
+    # a verb inside the phrase means it is a clause, not a role ("the conflict could …")
+    if re.search(r"\b(?:is|was|are|were|has|had|have|will|would|could|can|should)\b", phrase):
+        return None
+    return Subject(doc.role_entity(phrase, head, s), "title", s, e, phrase)
+
+
+def _is_appositive(text: str) -> bool:
+    """Is this the role after a name (not "making his first visit …", not a clause)?"""
+    text = text.strip()
+    if not text or MASK in text or len(text.split()) > 40:
+        return False
+    word = text.split()[0]
+    first = word.lower()
+    return not (first.endswith("ing") and word[0].islower()) and first not in (
+        "who",
+        "which",
+        "whose",
+        "where",
+        "when",
+        "he",
+        "she",
+        "it",
+        "they",
+    )
+
+
+def _mention_ending(
+    mentions: list[tuple[Mention, Entity]], end: int
+) -> tuple[Mention, Entity] | None:
+    for m, entity in mentions:
+        if m.end == end or (m.end + 2 == end and False):
+            return m, entity
+    return None
+
+
+def _pronoun_subject(doc: _Doc, word: str, s: int, e: int, ctx: _Context) -> Subject | None:
+    gender = "m" if word.lower() in ("he", "his") else "f"
+    entity = ctx.resolve_pronoun(gender, s)
+    if entity is None:
+        return None
+    if entity.gender is None:
+        entity.gender = gender
+    return Subject(entity, "pronoun", s, e, word)
+
+
+def _name_subject(m: Mention, entity: Entity) -> Subject:
+    return Subject(entity, "alias" if m.single else "name", m.lead, m.end)
+
+
+class _Context:
+    """Recency for pronouns: the speakers so far, the people of this sentence."""
+
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.speakers: list[Entity] = []
+        self.sentence_mentions: list[tuple[Mention, Entity]] = []
+        self.recent_mentions: list[Entity] = []
+        self.last: Statement | None = None
+
+    def spoke(self, entity: Entity) -> None:
+        root = entity.root()
+        if root in self.speakers:
+            self.speakers.remove(root)
+        self.speakers.append(root)
+
+    def resolve_pronoun(self, gender: str, pos: int) -> Entity | None:
+        for m, entity in reversed(self.sentence_mentions):
+            root = entity.root()
+            if m.end <= pos and root.gender in (None, gender):
+                return root
+        for entity in reversed(self.speakers):
+            if entity.gender in (None, gender):
+                return entity
+        for entity in reversed(self.recent_mentions):
+            if entity.gender in (None, gender):
+                return entity
+        return None
+
+
+def _subject_left(
+    doc: _Doc, pi: int, sent: Span, v: int, mentions: list[tuple[Mention, Entity]], ctx: _Context
+) -> Subject | None:
+    masked = doc.masked[pi]
+    left = masked[sent.start : v]
+    m = _ADVERBS.search(left)
+    if m:
+        left = left[: m.start()]
+    stripped = left.rstrip(" \t\u00a0")
+    end = sent.start + len(stripped)
+    if not stripped:
+        return None
+    # a pronoun right before the verb
+    pm = re.search(r"(?<![\w’'-])(he|she|He|She)$", stripped)
+    if pm:
+        return _pronoun_subject(doc, pm.group(1), sent.start + pm.start(), end, ctx)
+    # a name right before the verb
+    hit = _mention_ending(mentions, end)
+    if hit and hit[0].lead >= sent.start:
+        return _name_subject(*hit)
+    # "his speech", "Ms. Espinosa’s remarks"
+    clause_start = max(
+        (sent.start + i + 1 for i, ch in enumerate(stripped) if ch in ",;:(" + MASK),
+        default=sent.start,
+    )
+    clause = masked[clause_start:end].strip()
+    sm = _SPEECH_NOUN.match(clause)
+    if sm:
+        who = sm.group("who")
+        if who.lower() in ("his", "her"):
+            return _pronoun_subject(doc, who, clause_start, end, ctx)
+        for mm, entity in mentions:
+            if clause_start <= mm.start < end:
+                return _name_subject(mm, entity)
+    if stripped.endswith(","):
+        # "Name, role, said": walk back over the appositive to the name
+        segs = _segments(masked[sent.start : end - 1], sent.start)
+        spans = []
+        for k in range(len(segs) - 1, max(-1, len(segs) - 10), -1):
+            s, e = _strip_span(masked, *segs[k])
+            if s >= e:
+                continue
+            seg_text = masked[s:e]
+            if k < len(segs) - 1 and (_FINITE_RE.search(seg_text) or MASK in seg_text):
+                break
+            spans.append((k, s, e, seg_text))
+        for k, s, e, seg_text in spans:
+            hit = _mention_ending(mentions, e)
+            conj = _LEAD_CONJ.match(seg_text)
+            if hit and hit[0].lead <= s + (conj.end() if conj else 0):
+                subj = _name_subject(*hit)
+                subj.end = end
+                ent = hit[1]
+                appos = masked[hit[0].end : end - 1].lstrip(", ").strip()
+                if _is_appositive(appos) and not ent.appositive:
+                    ent.appositive = appos
+                # "IPI’s president, Terje Rød-Larsen, introduced": the role before
+                if k > 0 and not appos:
+                    ps, pe = _strip_span(masked, *segs[k - 1])
+                    before = masked[ps:pe]
+                    conj = _LEAD_CONJ.match(before)
+                    if conj:
+                        ps += conj.end()
+                        before = masked[ps:pe]
+                    if role_head(before) and MASK not in before and len(before.split()) <= 12:
+                        if not ent.role_prefix:
+                            ent.role_prefix = before
+                        if ps == sent.start:
+                            subj.start = ps
+                return subj
+        for idx, (k, s, e, seg_text) in enumerate(spans):
+            pm = re.match(r"^(he|she|He|She)$", seg_text)
+            if pm and idx == 0:
+                return _pronoun_subject(doc, pm.group(1), s, end, ctx)
+            if re.match(r"^\w+ing\b", seg_text):
+                continue  # "the mediator, stressing that …, described"
+            role = _role_subject(doc, masked, s, e)
+            if role is not None:
+                role.end = end
+                return role
+            if idx > 0:
+                break
+        return None
+    # a role or a group or a state right before the verb
+    return _role_subject(doc, masked, clause_start, end)
+
+
+def _subject_right(
+    doc: _Doc, pi: int, sent: Span, ve: int, mentions: list[tuple[Mention, Entity]], ctx: _Context
+) -> Subject | None:
+    """An inverted tag: "…,” said Knut Langeland, Ambassador …", "said a spokesperson"."""
+    masked = doc.masked[pi]
+    rest = masked[ve : sent.end]
+    if not rest.startswith((" ", "\u00a0")):
+        return None
+    s = ve + len(rest) - len(rest.lstrip(" \u00a0"))
+    pm = re.match(r"(he|she)\b", masked[s : s + 4])
+    if pm:
+        return _pronoun_subject(doc, pm.group(1), s, s + len(pm.group(1)), ctx)
+    for m, entity in mentions:
+        if m.lead == s or (m.start == s):
+            subj = _name_subject(m, entity)
+            # the appositive after the name, up to a participle or the sentence end
+            after = masked[m.end : sent.end]
+            am = re.match(r",\s+([^;¤]*?)(?:,\s+(?=[a-z])|[.;]?$)", after)
+            if am and _is_appositive(am.group(1)) and not entity.appositive:
+                entity.appositive = am.group(1).strip()
+            subj.end = m.end
+            return subj
+    rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s : sent.end])
+    if rm:
+        return _role_subject(doc, masked, s, s + len(rm.group(1)))
+    return None
+
+
+def _first_subject(
+    doc: _Doc,
+    pi: int,
+    sent: Span,
+    until: int,
+    mentions: list[tuple[Mention, Entity]],
+    ctx: _Context,
+) -> Subject | None:
+    """The subject of a sentence's main clause, for a participle ("…, pointing out")."""
+    masked = doc.masked[pi]
+    for s, e in _segments(masked[sent.start : until], sent.start):
+        s, e = _strip_span(masked, s, e)
+        seg = masked[s:e]
+        cm = _LEAD_CONJ.match(seg)
+        off = cm.end() if cm else 0
+        pm = re.match(r"(he|she|He|She)\b", seg[off:])
+        if pm:
+            return _pronoun_subject(doc, pm.group(1), s + off, s + off + 2, ctx)
+        for m, entity in mentions:
+            if m.lead in (s + off, s) and m.end <= until:
+                return _name_subject(m, entity)
+    return None
+
+
+# ------------------------------------------------------------------ the pass
+
+
+def _cues(
+    doc: _Doc, pi: int, sent: Span, mentions: list[tuple[Mention, Entity]], ctx: _Context
+) -> list[Cue]:
+    masked = doc.masked[pi]
+    text = masked[sent.start : sent.end]
+    cues: list[Cue] = []
+    for m in _FINITE_RE.finditer(text):
+        vs, ve = sent.start + m.start(), sent.start + m.end()
+        negated = bool(_NEGATED.search(masked[max(sent.start, vs - 30) : vs]))
+        subj = _subject_left(doc, pi, sent, vs, mentions, ctx)
+        inverted = False
+        if subj is None:
+            before = masked[sent.start : vs].rstrip(" \t\u00a0")
+            if not before or before.endswith((",", MASK)):
+                subj = _subject_right(doc, pi, sent, ve, mentions, ctx)
+                inverted = subj is not None
+        if subj is None:
+            continue
+        cues.append(Cue(vs, ve, subj, inverted=inverted, negated=negated))
+    # "X: “…”" (headlines, summaries)
+    cm = re.match(r"^([^:¤]{2,80}):\s*(?=.*¤)", text)
+    if cm and "\n" not in cm.group(1):
+        end = sent.start + len(cm.group(1))
+        hit = _mention_ending(mentions, end)
+        subj: Subject | None = None
+        if hit and hit[0].lead == sent.start:
+            subj = _name_subject(*hit)
+        else:
+            subj = _role_subject(doc, masked, sent.start, end)
+            if (
+                subj is not None
+                and subj.entity is None
+                and subj.what
+                and len(subj.what.split()) == 1
+            ):
+                subj = None
+        if subj is not None:
+            cues.append(Cue(end, end + 1, subj, colon=True))
+    for m in _PARTICIPLE_RE.finditer(text):
+        vs, ve = sent.start + m.start(), sent.start + m.end()
+        if any(c.verb_start <= vs < c.verb_end for c in cues):
+            continue
+        earlier = [c for c in cues if c.verb_start < vs and not c.negated]
+        if earlier:
+            base = earlier[-1].subject
+            cues.append(
+                Cue(
+                    vs,
+                    ve,
+                    Subject(base.entity, base.attribution, base.start, base.end),
+                    participle=True,
+                )
+            )
+            continue
+        later = [c for c in cues if c.verb_start > vs and not c.negated]
+        if later:
+            continue  # "Noting that …, he acknowledged": the main verb's subject will do
+        subj = _first_subject(doc, pi, sent, vs, mentions, ctx)
+        if subj is None and vs == sent.start and ctx.last is not None:
+            # "Pointing out that …": no subject; the speaker of the sentence before
+            last = ctx.last
+            if last.paragraph >= pi - (2 if doc.one_line else 1):
+                subj = Subject(last.entity, "context", vs, vs)
+        if subj is not None:
+            cues.append(Cue(vs, ve, subj, participle=True))
+    # "Hamid Karzai and his plea to …"
+    for m in _PLEA.finditer(text):
+        ps = sent.start + m.start()
+        hit = _mention_ending(mentions, ps - 1) or _mention_ending(mentions, ps)
+        if hit:
+            cues.append(Cue(ps, sent.start + m.end(), _name_subject(*hit)))
+    cues.sort(key=lambda c: c.verb_start)
+    return cues
+
+
+def _content_words(text: str) -> tuple[int, int]:
+    ws = re.findall(r"[^\W\d_]+", text.replace(MASK, " "))
+    content = [w for w in ws if w.lower() not in _FUNCTION]
+    return len(content), len(ws)
+
+
+def analyse(paragraphs: list[str]) -> Analysis:
+    doc = _Doc(paragraphs)
+    ctx = _Context(doc)
+    statements: list[Statement] = []
+    left_out: list[LeftOut] = []
+    all_mentions: list[list[tuple[Mention, Entity]]] = []
+    all_cues: list[list[tuple[Span, list[Cue]]]] = []
+    last: Statement | None = None
+    for pi, paragraph in enumerate(paragraphs):
+        mentions = doc.mentions_in(pi)
+        all_mentions.append(mentions)
+        par_cues: list[tuple[Span, list[Cue]]] = []
+        masked = doc.masked[pi]
+        for si, sent in enumerate(doc.sentences[pi]):
+            ctx.sentence_mentions = [
+                (m, e) for m, e in mentions if sent.start <= m.lead and m.end <= sent.end
+            ]
+            doc.current = (pi, si)
+            cues = _cues(doc, pi, sent, mentions, ctx)
+            par_cues.append((sent, cues))
+            person_cues = [c for c in cues if c.subject.entity is not None and not c.negated]
+            quotes = [q for q in doc.quotes[pi] if sent.start <= q.open < sent.end]
+            made: list[Statement] = []
+            # --- paraphrases: one per speaker clause
+            owners: list[Cue] = []
+            for c in person_cues:
+                if not owners or owners[-1].subject.entity is not c.subject.entity:
+                    if not owners or c.subject.entity not in [o.subject.entity for o in owners]:
+                        owners.append(c)
+            bounds: list[tuple[int, int, Cue]] = []
+            for k, c in enumerate(owners):
+                seg_start = (
+                    sent.start if k == 0 else c.subject.start if not c.inverted else c.verb_start
+                )
+                seg_end = sent.end
+                if k + 1 < len(owners):
+                    nxt = owners[k + 1]
+                    seg_end = nxt.subject.start if not nxt.inverted else nxt.verb_start
+                bounds.append((seg_start, seg_end, c))
+            for seg_start, seg_end, c in bounds:
+                seg_start, seg_end = _strip_span(paragraph, seg_start, seg_end)
+                # trim a joining conjunction at the cut
+                tm = re.search(
+                    r"[,;]?\s*\b(?:but|and|while|whereas)$", paragraph[seg_start:seg_end]
+                )
+                if tm and seg_end < sent.end:
+                    seg_end = seg_start + tm.start()
+                if seg_start >= seg_end:
+                    continue
+                subj = c.subject
+                # what remains outside the tag and the quotations
+                if c.inverted:
+                    tag = (c.verb_start, max(subj.end, c.verb_end))
+                    ent = subj.entity
+                    if ent is not None and ent.appositive:
+                        ap = paragraph.find(ent.appositive, subj.end)
+                        if ap != -1 and ap - subj.end <= 3:
+                            tag = (c.verb_start, ap + len(ent.appositive))
+                else:
+                    tag = (subj.start, c.verb_end)
+                rest = masked[seg_start : tag[0]] + " " + masked[tag[1] : seg_end]
+                content, total = _content_words(rest)
+                if not (content >= 2 or (content >= 1 and total >= 3)):
+                    continue
+                text_start = seg_start
+                opener = masked[seg_start : subj.start]
+                if (
+                    not c.inverted
+                    and not c.colon
+                    and subj.attribution in ("name", "alias")
+                    and (
+                        subj.start == seg_start
+                        or re.fullmatch(r"As (?:a|the) [\w\- ]+,\s*", opener or "") is not None
+                    )
+                ):
+                    # start after the speaker's name and role, at the verb
+                    vstart = c.verb_start
+                    before = masked[subj.start : vstart]
+                    if not re.search(r"\b(?:that|who|which)\b", before):
+                        text_start = vstart
+                text = paragraph[text_start:seg_end]
+                assert subj.entity is not None
+                st = Statement(
+                    pi,
+                    text_start,
+                    seg_end,
+                    "paraphrase",
+                    text,
+                    subj.entity,
+                    subj.attribution,
+                    word=subj.what,
+                )
+                made.append(st)
+            # --- quotations
+            for q in quotes:
+                if is_title(paragraph, q, sent.start):
+                    continue
+                before_q = [c for c in cues if c.verb_start <= q.open]
+                after_q = [c for c in cues if c.verb_start > q.open]
+                cue = before_q[-1] if before_q else (after_q[0] if after_q else None)
+                if cue is not None and cue.negated:
+                    left_out.append(LeftOut(pi, q.text, "words the report says were not used"))
+                    continue
+                note: list[str] = []
+                if q.note:
+                    note.append(q.note)
+                word = ""
+                if cue is None:
+                    prev_ok = last is not None and (
+                        last.paragraph >= pi - (2 if doc.one_line else 1)
+                    )
+                    if prev_ok and last is not None:
+                        entity, attribution = last.entity, "context"
+                        note.append(
+                            "No attribution in its sentence; taken to continue the words of the "
+                            "speaker before it."
+                        )
+                    else:
+                        left_out.append(LeftOut(pi, q.text, "no speaker given"))
+                        continue
+                elif cue.subject.entity is None:
+                    left_out.append(
+                        LeftOut(
+                            pi, q.text, f"attributed to a group or a state ({cue.subject.what})"
+                        )
+                    )
+                    continue
+                else:
+                    entity, attribution = cue.subject.entity, cue.subject.attribution
+                    word = cue.subject.what
+                within = None
+                for st in made:
+                    if st.kind == "paraphrase" and st.start <= q.open and q.outer_end <= st.end:
+                        within = st
+                qs = Statement(
+                    pi,
+                    q.start,
+                    q.end,
+                    "quote",
+                    q.text,
+                    entity,
+                    attribution,
+                    notes=note,
+                    within=within,
+                    word=word,
+                )
+                if q.close is None:
+                    qs.review = True
+                made.append(qs)
+            made.sort(key=lambda s: (s.start, 0 if s.kind == "paraphrase" else 1))
+            for st in made:
+                statements.append(st)
+                ctx.spoke(st.entity)
+                last = st
+                ctx.last = st
+            for c in person_cues:
+                if c.subject.entity is not None:
+                    ctx.spoke(c.subject.entity)
+            for _m, e in ctx.sentence_mentions:
+                ctx.recent_mentions.append(e)
+        all_cues.append(par_cues)
+    _resolve_roles(doc, statements, all_cues)
+    return Analysis(
+        paragraphs,
+        doc.quotes,
+        doc.sentences,
+        statements,
+        doc.entities,
+        left_out,
+        all_mentions,
+        all_cues,
+    )
+
+
+def _resolve_roles(
+    doc: _Doc, statements: list[Statement], all_cues: list[list[tuple[Span, list[Cue]]]]
+) -> None:
+    """Match each role-only entity to a named person, where the report allows it."""
+    named = [e for e in doc.entities if e.name is not None and e.merged_into is None]
+    speaking = {s.entity.root().ident for s in statements}
+    for entity in [e for e in doc.entities if e.name is None and e.merged_into is None]:
+        head = entity.head or ""
+        matches = []
+        for person in named:
+            words = {
+                fold(w)
+                for w in re.findall(
+                    r"[\w’'-]+",
+                    person.role_prefix + " " + person.appositive + " " + (person.honorific or ""),
+                )
+            }
+            words |= {w.rstrip("s") for w in words}
+            if head in words:
+                matches.append(person)
+        speaking_matches = [p for p in matches if p.ident in speaking]
+        if len(speaking_matches) == 1:
+            _merge(entity, speaking_matches[0])
+            continue
+        if not speaking_matches and len(matches) == 1:
+            _merge(entity, matches[0])
+            continue
+        # the very next sentence introduces a named speaker: the same person
+        target = _next_introduced(doc, entity, all_cues)
+        if target is not None:
+            _merge(entity, target)
+
+
+def _next_introduced(
+    doc: _Doc, entity: Entity, all_cues: list[list[tuple[Span, list[Cue]]]]
+) -> Entity | None:
+    flat: list[tuple[int, int, list[Cue]]] = []
+    for pi, par in enumerate(all_cues):
+        for si, (_sent, cues) in enumerate(par):
+            flat.append((pi, si, cues))
+    last_index = None
+    for idx, (_pi, _si, cues) in enumerate(flat):
+        if any(c.subject.entity is entity for c in cues):
+            last_index = idx
+    if last_index is None or last_index + 1 >= len(flat):
+        return None
+    pi, si, cues = flat[last_index + 1]
+    for c in cues:
+        target = c.subject.entity
+        if target is not None and target.name is not None and c.subject.attribution == "name":
+            if target.first_paragraph >= flat[last_index][0]:
+                return target.root()
+    return None
+
+
+def _merge(entity: Entity, into: Entity) -> None:
+    entity.merged_into = into
+    for phrase in entity.role_phrases:
+        if phrase not in into.role_phrases:
+            into.role_phrases.append(phrase)
+    if into.gender is None:
+        into.gender = entity.gender

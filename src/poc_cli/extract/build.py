@@ -1,0 +1,379 @@
+"""Assemble the draft dataset (a JSON-ready dict in poc's schema) from the analysis."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .attribution import Analysis, Entity, Statement, analyse
+from .paragraphs import split_paragraphs
+from .people import organisations_from_role, slug, surname_of
+from .sessions import find_event, find_sessions, is_author, part_of, session_of
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Unattributed:
+    """A quotation left out of the draft, with where it stands and why."""
+
+    paragraph: int  # 1-based
+    text: str
+    reason: str
+
+
+@dataclass
+class Summary:
+    speakers: int = 0
+    quotes: int = 0
+    paraphrases: int = 0
+    review: int = 0
+    unattributed: list[Unattributed] = field(default_factory=list)
+    dropped: list[Unattributed] = field(default_factory=list)
+
+    @property
+    def statements(self) -> int:
+        return self.quotes + self.paraphrases
+
+    @property
+    def empty(self) -> bool:
+        """True when the report yields no statement: "no statements found"."""
+        return self.statements == 0
+
+
+@dataclass
+class Extraction:
+    dataset: dict[str, Any]
+    summary: Summary
+
+    @property
+    def message(self) -> str | None:
+        """What to tell the user when there is nothing to write, else None."""
+        return "no statements found" if self.summary.empty else None
+
+
+_ROLE_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _verbatim(paragraph: str, st: Statement) -> bool:
+    if paragraph[st.start : st.end] != st.text or not st.text.strip():
+        return False
+    if st.kind == "quote":
+        return st.start > 0 and paragraph[st.start - 1] in "“‘\"'"
+    return True
+
+
+def _role_of(entity: Entity) -> str:
+    if entity.name is None:
+        return entity.role_phrases[0] if entity.role_phrases else ""
+    parts = [p for p in (entity.role_prefix, entity.appositive) if p]
+    return ", ".join(parts)
+
+
+def _aliases(entity: Entity) -> list[str]:
+    out: list[str] = []
+
+    def add(alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != entity.name and alias not in out:
+            out.append(alias)
+
+    if entity.name is not None:
+        for variant in entity.variants:
+            add(variant)
+        surname = surname_of(entity.name)
+        add(surname)
+        add(entity.name.split()[-1])
+        if entity.honorific:
+            add(f"{entity.honorific} {surname}")
+    for phrase in entity.role_phrases:
+        add(phrase)
+    return out
+
+
+def _review_note(st: Statement, subject_word: str) -> str:
+    if st.attribution == "pronoun":
+        return (
+            f"Attributed by the pronoun “{subject_word}” to the most recent speaker it fits; "
+            "check the speaker."
+        )
+    if st.attribution == "title":
+        return (
+            f"Attributed by the title “{subject_word}”, matched to this speaker; check the speaker."
+        )
+    if st.attribution == "context":
+        return (
+            "No speaker is named in its own sentence; taken to continue the words of the "
+            "speaker before it. Check the speaker."
+        )
+    return ""
+
+
+def build(
+    analysis: Analysis, *, name: str, title: str | None = None, file: str | None = None
+) -> Extraction:
+    paragraphs = analysis.paragraphs
+    summary = Summary()
+    event_id = slug(name)
+    event = find_event(analysis, title, name)
+    sessions = find_sessions(analysis)
+
+    # the final guard: never a statement that is not verbatim in its paragraph
+    kept: list[Statement] = []
+    for st in analysis.statements:
+        if _verbatim(paragraphs[st.paragraph], st):
+            kept.append(st)
+        else:
+            summary.dropped.append(
+                Unattributed(st.paragraph + 1, st.text, "not verbatim in its paragraph")
+            )
+    kept_ids = {id(st) for st in kept}
+
+    # speakers: everyone with a statement, and everyone with a stated part
+    order: list[Entity] = []
+    for st in kept:
+        root = st.entity.root()
+        if root not in order:
+            order.append(root)
+    for s in sessions:
+        for person in [*s.people, *s.moderators]:
+            root = person.root()
+            if root not in order and (s.id in ("opening", "closing") and person in s.people):
+                order.append(root)
+    moderators_kept = {id(p.root()) for p in order}
+    for s in sessions:
+        s.moderators = [m for m in s.moderators if id(m.root()) in moderators_kept]
+
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for entity in order:
+        base = (
+            slug(entity.name)
+            if entity.name
+            else slug(
+                _ROLE_ARTICLE.sub("", entity.role_phrases[0] if entity.role_phrases else "speaker")
+            )
+        )
+        ident, n = base, 2
+        while ident in used:
+            ident, n = f"{base}-{n}", n + 1
+        used.add(ident)
+        ids[id(entity)] = ident
+
+    # statements
+    statements: list[dict[str, Any]] = []
+    stmt_ids: dict[int, str] = {}
+    parts: dict[int, list[tuple[str, str]]] = {id(e): [] for e in order}
+    review = 0
+    for st in kept:
+        root = st.entity.root()
+        session = session_of(sessions, st.paragraph, root)
+        sid = f"{event_id}-{len(statements) + 1:03d}"
+        stmt_ids[id(st)] = sid
+        record: dict[str, Any] = {
+            "id": sid,
+            "speaker": ids[id(root)],
+            "session": session.id,
+            "kind": st.kind,
+            "text": st.text,
+            "paragraphs": [st.paragraph + 1],
+            "attribution": st.attribution,
+        }
+        notes = list(st.notes)
+        needs_review = st.review or st.attribution in ("pronoun", "title", "context")
+        word = _subject_word(analysis, st)
+        review_note = _review_note(st, word)
+        if review_note and review_note not in notes:
+            notes.insert(0, review_note)
+        if needs_review:
+            record["review"] = True
+            review += 1
+        if notes:
+            record["note"] = " ".join(dict.fromkeys(notes))
+        if st.within is not None and id(st.within) in stmt_ids and id(st.within) in kept_ids:
+            record["within"] = stmt_ids[id(st.within)]
+        statements.append(record)
+        part = (session.id, part_of(session))
+        if part not in parts[id(root)]:
+            parts[id(root)].append(part)
+        if st.kind == "quote":
+            summary.quotes += 1
+        else:
+            summary.paraphrases += 1
+    summary.review = review
+
+    # sessions
+    session_records: list[dict[str, Any]] = []
+    used_sessions = {r["session"] for r in statements}
+    for s in sessions:
+        for person in s.people:
+            root = person.root()
+            if id(root) in parts and (s.id, part_of(s)) not in parts[id(root)]:
+                parts[id(root)].append((s.id, part_of(s)))
+        for m in s.moderators:
+            root = m.root()
+            if id(root) in parts and (s.id, "moderator") not in parts[id(root)]:
+                parts[id(root)].append((s.id, "moderator"))
+        paper = None
+        if s.paper_title:
+            authors = [e for e in order if is_author(e) and any(p[0] == s.id for p in parts[id(e)])]
+            if authors:
+                author = authors[0]
+                paper = {
+                    "title": s.paper_title,
+                    "author": ids[id(author)],
+                    "note": f"Title as printed in paragraph {(s.paper_paragraph or 0) + 1}.",
+                }
+                if (s.id, "paper-author") not in parts[id(author)]:
+                    parts[id(author)].insert(0, (s.id, "paper-author"))
+            else:
+                s.note = (s.note + " " if s.note else "") + (
+                    f"The session discussed the paper “{s.paper_title}”; the report names no "
+                    "author among its speakers."
+                )
+        if s.id not in used_sessions and not s.people and not s.moderators and s.id != "main":
+            if s.kind != "panel" or not s.paper_title:
+                if not any(p[0] == s.id for plist in parts.values() for p in plist):
+                    continue
+        session_records.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "kind": s.kind,
+                "paper": paper,
+                "moderators": [ids[id(m.root())] for m in s.moderators],
+                "note": s.note,
+            }
+        )
+    known_sessions = {r["id"] for r in session_records}
+    if not session_records or any(r["session"] not in known_sessions for r in statements):
+        # every statement needs a session that exists
+        for r in statements:
+            if r["session"] not in known_sessions:
+                known_sessions.add(r["session"])
+                s = next(x for x in sessions if x.id == r["session"])
+                session_records.append(
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "kind": s.kind,
+                        "paper": None,
+                        "moderators": [],
+                        "note": s.note,
+                    }
+                )
+        if not session_records:
+            session_records.append(
+                {
+                    "id": "main",
+                    "title": "Event",
+                    "kind": "panel",
+                    "paper": None,
+                    "moderators": [],
+                    "note": "The report marks no sessions.",
+                }
+            )
+    rank = {s.id: i for i, s in enumerate(sessions)}
+    session_records.sort(key=lambda r: rank.get(r["id"], 999))
+
+    speakers: list[dict[str, Any]] = []
+    for entity in order:
+        role = _role_of(entity)
+        notes: list[str] = []
+        if entity.name is None:
+            notes.append("Known only by role: the report never names this speaker.")
+            display = _ROLE_ARTICLE.sub("", role) or role
+            display = display[:1].upper() + display[1:]
+        else:
+            display = entity.name
+        if not any(r["speaker"] == ids[id(entity)] for r in statements):
+            notes.append("The report records nothing this person said, only their part.")
+        speakers.append(
+            {
+                "id": ids[id(entity)],
+                "name": display,
+                "honorific": entity.honorific,
+                "role": role,
+                "organisations": organisations_from_role(role) if entity.name else [],
+                "aliases": _aliases(entity),
+                "parts": [{"session": sid, "part": part} for sid, part in parts[id(entity)]],
+                "notes": notes,
+            }
+        )
+    summary.speakers = len(speakers)
+    for lo in analysis.left_out:
+        summary.unattributed.append(Unattributed(lo.paragraph + 1, lo.text, lo.reason))
+
+    event_record: dict[str, Any] = {
+        "id": event_id,
+        "short_title": event.short_title,
+        "title": event.title,
+    }
+    if event.host:
+        event_record["host"] = event.host
+    event_record["co_sponsors"] = event.co_sponsors
+    if event.venue:
+        event_record["venue"] = event.venue
+    if event.date:
+        event_record["date"] = event.date
+    event_record["provenance"] = event.provenance
+
+    top_notes = [
+        "A draft extracted by poc extract from the report's text, not curated: check every "
+        "statement marked review before citing it.",
+        f"{summary.statements} statements ({summary.quotes} quotes, {summary.paraphrases} "
+        f"paraphrases) from {summary.speakers} speakers; {summary.review} await review.",
+        "A quote's text is exactly the characters between the report's quotation marks; a "
+        "paraphrase is the report's own wording, verbatim. A quote inside a paraphrased "
+        "sentence is also its own statement, linked by 'within'.",
+        *event.notes,
+    ]
+    if summary.unattributed:
+        top_notes.append(
+            "Left out, with no person to attribute them to: "
+            + "; ".join(
+                f"“{u.text}” (paragraph {u.paragraph}: {u.reason})" for u in summary.unattributed
+            )
+            + "."
+        )
+    if summary.dropped:
+        top_notes.append(f"{len(summary.dropped)} statements were dropped: not verbatim.")
+    dataset: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "event": event_record,
+        "source": {
+            "title": title or event.short_title,
+            "file": file or name,
+            "paragraphs": paragraphs,
+        },
+        "sessions": session_records,
+        "speakers": speakers,
+        "topics": [],
+        "statements": statements,
+        "notes": top_notes,
+    }
+    return Extraction(dataset, summary)
+
+
+def _subject_word(analysis: Analysis, st: Statement) -> str:
+    if st.word:
+        return st.word
+    if st.attribution == "title":
+        return st.entity.role_phrases[0] if st.entity.role_phrases else _role_of(st.entity.root())
+    if st.attribution == "pronoun":
+        return "she" if st.entity.root().gender == "f" else "he"
+    return ""
+
+
+def extract_text(
+    text: str, *, name: str, title: str | None = None, file: str | None = None
+) -> Extraction:
+    """Extract a draft dataset from a report's plain text.
+
+    ``name`` is the report's file stem: the event id is its slug and statement ids are
+    ``<event-id>-001`` …. ``title`` overrides the headline as the event's short title.
+    """
+    paragraphs = split_paragraphs(text)
+    analysis = analyse(paragraphs)
+    return build(analysis, name=name, title=title, file=file)

@@ -1,0 +1,1112 @@
+"""People in a report: names as printed, honorifics, role prefixes, role phrases.
+
+No model and no gazetteer of people: a person's name is a run of capitalised words
+that is not an organisation, a place, a month or a role, found where the report puts
+people (before a reporting verb, after an honorific or a role, before an appositive).
+A single capitalised word ("Chad", "Russia", "Eliasson") is never a person on its own:
+it can only be the surname of someone the report names in full.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+# ------------------------------------------------------------------ lexicons
+
+HONORIFICS = (
+    "H.E. Mr.",
+    "H.E. Ms.",
+    "H.E. Mrs.",
+    "H.E. Dr.",
+    "H.E.",
+    "HE",
+    "His Excellency",
+    "Her Excellency",
+    "Ambassador Dr.",
+    "Ambassador Dr",
+    "Ambassador",
+    "Amb.",
+    "Rear Admiral (LH)",
+    "Rear Admiral",
+    "Vice Admiral",
+    "Admiral",
+    "Lieutenant General",
+    "Lt. Gen.",
+    "Major General",
+    "Maj. Gen.",
+    "Brigadier General",
+    "General",
+    "Gen.",
+    "Colonel",
+    "Col.",
+    "Dr.",
+    "Dr",
+    "Mr.",
+    "Mr",
+    "Ms.",
+    "Ms",
+    "Mrs.",
+    "Mrs",
+    "Miss",
+    "Prof.",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Judge",
+    "Senator",
+    "Rev.",
+    "Reverend",
+    "Father",
+    "Sister",
+    "Sheikh",
+    "The Honourable",
+    "The Honorable",
+    "Hon.",
+    "HRH",
+)
+_HONORIFIC_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)",
+)
+
+_HONORIFIC_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "amb",
+        "h.e",
+        "he",
+        "hon",
+        "rev",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baroness",
+        "miss",
+        "sheikh",
+        "hrh",
+    ]
+)
+
+MALE_HONORIFICS = frozenset({"Mr.", "Mr", "Sir", "Lord", "H.E. Mr.", "Father", "His Excellency"})
+FEMALE_HONORIFICS = frozenset(
+    {
+        "Ms.",
+        "Ms",
+        "Mrs.",
+        "Mrs",
+        "Miss",
+        "Dame",
+        "Lady",
+        "Baroness",
+        "H.E. Ms.",
+        "H.E. Mrs.",
+        "Sister",
+        "Her Excellency",
+    }
+)
+
+ROLE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "secretary",
+        "secretary-general",
+        "under-secretary-general",
+        "assistant-secretary-general",
+        "deputy",
+        "director",
+        "director-general",
+        "minister",
+        "ambassador",
+        "representative",
+        "envoy",
+        "special",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "co-chair",
+        "head",
+        "chief",
+        "officer",
+        "adviser",
+        "advisor",
+        "counsellor",
+        "counselor",
+        "coordinator",
+        "commissioner",
+        "high-commissioner",
+        "professor",
+        "fellow",
+        "dean",
+        "rector",
+        "provost",
+        "lecturer",
+        "researcher",
+        "analyst",
+        "editor",
+        "founder",
+        "co-founder",
+        "ceo",
+        "coo",
+        "cfo",
+        "governor",
+        "mayor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "prime",
+        "foreign",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "leader",
+        "manager",
+        "rapporteur",
+        "judge",
+        "justice",
+        "prosecutor",
+        "commander",
+        "general",
+        "admiral",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "brigadier",
+        "marshal",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "crown",
+        "hrh",
+        "pope",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "emir",
+        "sultan",
+        "chancellor",
+        "premier",
+        "speaker",
+        "delegate",
+        "observer",
+        "associate",
+        "assistant",
+        "principal",
+        "partner",
+        "member",
+        "permanent",
+        "emeritus",
+        "emerita",
+        "interim",
+        "acting",
+        "former",
+        "incoming",
+        "outgoing",
+        "distinguished",
+        "visiting",
+        "non-resident",
+        "resident",
+        "honourable",
+        "honorable",
+        "excellency",
+        "expert",
+        "scientist",
+        "economist",
+        "diplomat",
+        "official",
+        "mediator",
+        "negotiator",
+        "moderator",
+        "panelist",
+        "panellist",
+        "author",
+        "researcher",
+        "correspondent",
+        "journalist",
+        "reporter",
+        "president-elect",
+        "secretary-general-designate",
+        "designate",
+        "lawyer",
+        "attorney",
+        "activist",
+        "chief-executive",
+        "executive",
+        "undersecretary",
+        "under-secretary",
+        "administrator",
+        "superintendent",
+        "inspector",
+        "auditor",
+        "registrar",
+        "treasurer",
+        "clerk",
+        "president-designate",
+        "principal-deputy",
+    ]
+)
+
+# Singular heads of a role phrase that can stand for a person ("the Unicef spokesperson").
+ROLE_HEADS = frozenset(
+    [
+        "president",
+        "secretary",
+        "secretary-general",
+        "under-secretary-general",
+        "assistant-secretary-general",
+        "director",
+        "director-general",
+        "minister",
+        "ambassador",
+        "representative",
+        "envoy",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "co-chair",
+        "head",
+        "chief",
+        "officer",
+        "adviser",
+        "advisor",
+        "counsellor",
+        "counselor",
+        "coordinator",
+        "commissioner",
+        "professor",
+        "fellow",
+        "dean",
+        "rector",
+        "lecturer",
+        "researcher",
+        "analyst",
+        "editor",
+        "founder",
+        "co-founder",
+        "ceo",
+        "governor",
+        "mayor",
+        "senator",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "leader",
+        "manager",
+        "rapporteur",
+        "judge",
+        "prosecutor",
+        "commander",
+        "general",
+        "admiral",
+        "colonel",
+        "chancellor",
+        "premier",
+        "delegate",
+        "observer",
+        "expert",
+        "scientist",
+        "economist",
+        "diplomat",
+        "official",
+        "mediator",
+        "negotiator",
+        "moderator",
+        "panelist",
+        "panellist",
+        "author",
+        "correspondent",
+        "lawyer",
+        "activist",
+        "administrator",
+        "speaker",
+        "representative-designate",
+        "minister-designate",
+    ]
+)
+
+ORG_WORDS = frozenset(
+    [
+        "institute",
+        "institution",
+        "council",
+        "nations",
+        "ministry",
+        "department",
+        "university",
+        "college",
+        "school",
+        "foundation",
+        "office",
+        "mission",
+        "committee",
+        "commission",
+        "assembly",
+        "organization",
+        "organisation",
+        "agency",
+        "fund",
+        "programme",
+        "program",
+        "group",
+        "center",
+        "centre",
+        "republic",
+        "union",
+        "states",
+        "kingdom",
+        "government",
+        "forum",
+        "conference",
+        "division",
+        "service",
+        "section",
+        "unit",
+        "court",
+        "bank",
+        "party",
+        "army",
+        "force",
+        "forces",
+        "corps",
+        "police",
+        "company",
+        "corporation",
+        "inc",
+        "ltd",
+        "association",
+        "society",
+        "federation",
+        "network",
+        "alliance",
+        "coalition",
+        "initiative",
+        "project",
+        "board",
+        "secretariat",
+        "directorate",
+        "bureau",
+        "authority",
+        "parliament",
+        "congress",
+        "senate",
+        "house",
+        "cabinet",
+        "embassy",
+        "consulate",
+        "delegation",
+        "observatory",
+        "academy",
+        "library",
+        "museum",
+        "hospital",
+        "church",
+        "times",
+        "post",
+        "journal",
+        "news",
+        "press",
+        "review",
+        "magazine",
+        "report",
+        "summit",
+        "convention",
+        "charter",
+        "treaty",
+        "agreement",
+        "declaration",
+        "act",
+        "law",
+        "strategy",
+        "plan",
+        "agenda",
+        "goals",
+        "series",
+        "lecture",
+        "award",
+        "prize",
+        "hotel",
+        "hall",
+        "building",
+        "street",
+        "avenue",
+        "square",
+        "plaza",
+        "road",
+        "airport",
+        "station",
+        "security",
+        "peace",
+        "operations",
+        "affairs",
+        "relations",
+        "studies",
+        "research",
+        "development",
+        "cooperation",
+        "rights",
+        "policy",
+        "islands",
+        "island",
+        "sea",
+        "ocean",
+        "river",
+        "lake",
+        "mountains",
+        "valley",
+        "strip",
+        "coast",
+        "province",
+        "state",
+        "county",
+        "city",
+        "region",
+        "district",
+        "territory",
+        "crisis",
+        "war",
+        "conflict",
+        "movement",
+        "front",
+        "brigade",
+        "battalion",
+        "command",
+        "headquarters",
+        "meeting",
+        "meetings",
+        "session",
+        "sessions",
+        "panel",
+        "debate",
+        "briefing",
+        "caucus",
+        "club",
+        "league",
+        "trust",
+        "partnership",
+        "alliance",
+        "capital",
+        "management",
+        "consulting",
+        "associates",
+        "media",
+        "radio",
+        "television",
+        "network",
+        "times",
+        "herald",
+        "tribune",
+        "gazette",
+        "daily",
+        "weekly",
+        "online",
+        "channel",
+        "company",
+        "laboratory",
+        "lab",
+        "centre",
+        "center",
+        "programmes",
+        "observatory",
+        "index",
+    ]
+)
+
+STOP_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "on",
+        "as",
+        "but",
+        "and",
+        "or",
+        "for",
+        "of",
+        "by",
+        "from",
+        "with",
+        "to",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "our",
+        "his",
+        "her",
+        "their",
+        "meanwhile",
+        "however",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "lastly",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "despite",
+        "following",
+        "after",
+        "before",
+        "during",
+        "while",
+        "when",
+        "where",
+        "what",
+        "why",
+        "how",
+        "who",
+        "which",
+        "although",
+        "though",
+        "if",
+        "because",
+        "since",
+        "many",
+        "some",
+        "most",
+        "all",
+        "both",
+        "each",
+        "every",
+        "other",
+        "another",
+        "such",
+        "several",
+        "no",
+        "not",
+        "yes",
+        "also",
+        "against",
+        "among",
+        "under",
+        "over",
+        "through",
+        "until",
+        "unless",
+        "whether",
+        "even",
+        "only",
+        "just",
+        "thus",
+        "therefore",
+        "hence",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "citing",
+        "noting",
+        "pointing",
+        "presenting",
+        "speaking",
+        "opening",
+        "closing",
+        "welcome",
+        "photo",
+        "featured",
+        "keynote",
+        "moderated",
+        "delegates",
+        "renowned",
+        "release",
+        "incoming",
+        "outgoing",
+        "there",
+        "here",
+        "then",
+        "now",
+        "later",
+        "earlier",
+        "according",
+        "asked",
+        "when",
+        "given",
+        "having",
+        "being",
+        "once",
+        "again",
+        "overall",
+        "instead",
+        "indeed",
+        "still",
+        "yet",
+        "so",
+        "nor",
+        "either",
+        "neither",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "nearly",
+        "about",
+        "around",
+        "more",
+        "less",
+    ]
+)
+
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+PLACE_STARTS = frozenset(
+    ["north", "south", "east", "west", "central", "new", "united", "upper", "lower", "greater"]
+)
+PLACES = frozenset(
+    """saudi arabia|sri lanka|costa rica|burkina faso|sierra leone|el salvador|hong kong|
+    puerto rico|cabo verde|cape verde|timor leste|timor-leste|san marino|los angeles|
+    addis ababa|buenos aires|tel aviv|abu dhabi|kuala lumpur|rio de janeiro|sao paulo|
+    são paulo|papua new guinea|solomon islands|marshall islands|gaza strip|west bank|
+    golan heights|latin america|middle east|horn of africa|lake chad|ivory coast|
+    côte d’ivoire|côte d'ivoire|bosnia herzegovina|trinidad tobago|antigua barbuda|
+    guinea bissau|guinea-bissau|equatorial guinea|dominican republic|czech republic|
+    viet nam|el fasher|port-au-prince|port au prince|sana’a|santo domingo|san jose|
+    san josé|san francisco|las vegas|st pancras|wall street|downing street|capitol hill""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
+)
+
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "den",
+        "der",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "dos",
+        "das",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "ben",
+        "abu",
+        "mac",
+        "st",
+    ]
+)
+_CAP_PARTICLES = frozenset({"Di", "De", "Da", "Van", "Von", "Le", "La", "Del", "Al", "El", "Abu"})
+
+PRONOUNS_MALE = frozenset({"he", "him", "his"})
+PRONOUNS_FEMALE = frozenset({"she", "her", "hers"})
+
+# Lower-case words that may stand in a role phrase before a name or a role head.
+ROLE_MODIFIERS = frozenset(
+    [
+        "former",
+        "acting",
+        "deputy",
+        "senior",
+        "foreign",
+        "chief",
+        "executive",
+        "special",
+        "permanent",
+        "assistant",
+        "associate",
+        "vice",
+        "incoming",
+        "outgoing",
+        "current",
+        "then",
+        "new",
+        "interim",
+        "top",
+        "environmental",
+        "regional",
+        "national",
+        "international",
+        "general",
+        "principal",
+        "leading",
+        "veteran",
+        "independent",
+        "visiting",
+        "resident",
+        "non-resident",
+        "military",
+        "political",
+        "legal",
+        "humanitarian",
+        "economic",
+        "civilian",
+        "defence",
+        "defense",
+        "finance",
+        "health",
+        "trade",
+        "justice",
+        "interior",
+        "education",
+        "climate",
+        "security",
+        "human",
+        "rights",
+        "development",
+        "research",
+        "policy",
+        "press",
+        "senior-most",
+        "us",
+        "u.s.",
+        "un",
+        "u.n.",
+        "eu",
+    ]
+)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def fold(text: str) -> str:
+    """Lower case, accents off, curly apostrophes straight: for comparing names."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("\u00a0", " "))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII id: words joined by hyphens ("Agnès Coutou" → "agnes-coutou")."""
+    words = re.findall(r"[a-z0-9]+", fold(text).replace("'", ""))
+    return "-".join(words) or "x"
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s")) and len(word) > 2
+
+
+def non_name(word: str) -> bool:
+    """A capitalised word that cannot be part of a person's name."""
+    low = fold(word)
+    if _possessive(word):
+        low = fold(word[:-2])
+    return (
+        low in ROLE_WORDS
+        or low in _HONORIFIC_WORDS
+        or low in ORG_WORDS
+        or low in STOP_WORDS
+        or low in MONTHS
+        or _is_acronym(word)
+        or (low.endswith("s") and low[:-1] in ORG_WORDS)
+    )
+
+
+class Mention(NamedTuple):
+    """A person named in full (two words or more), or a surname after a title.
+
+    ``start``/``end`` delimit the name as printed; ``lead`` is where the mention starts
+    counting its honorific and role prefix (``text[lead:end]`` is e.g. "IPI Vice
+    President Adam Lupel").
+    """
+
+    start: int
+    end: int
+    name: str
+    honorific: str | None
+    role_prefix: str
+    lead: int
+    single: bool
+
+
+def _honorific_before(text: str, start: int) -> tuple[str | None, int]:
+    """The honorific printed right before ``start`` (and where it begins)."""
+    before = text[max(0, start - 30) : start]
+    best: tuple[str | None, int] = (None, start)
+    for m in _HONORIFIC_RE.finditer(before):
+        if before[m.end() :].strip(" \u00a0") == "":
+            offset = start - len(before) + m.start()
+            if best[0] is None or offset < best[1]:
+                best = (m.group(), offset)
+    return best
+
+
+_ROLE_HONORIFICS = frozenset(
+    {
+        "Ambassador",
+        "General",
+        "Senator",
+        "Judge",
+        "Professor",
+        "Admiral",
+        "Rear Admiral",
+        "Vice Admiral",
+        "Colonel",
+        "Lieutenant General",
+        "Major General",
+        "Brigadier General",
+    }
+)
+
+
+def _role_prefix_before(text: str, start: int) -> tuple[str, int]:
+    """A role printed right before a name ("IPI Vice President", "the British foreign
+    secretary", "Russia's UN Ambassador"), and where it begins; ("", start) if none."""
+    ws = words(text[:start])
+    if not ws or text[ws[-1].end : start].strip(" \u00a0"):
+        return "", start
+    first: int | None = None
+    i = len(ws) - 1
+    while i >= 0:
+        w = ws[i]
+        after = ws[i + 1].start if i + 1 < len(ws) else start
+        gap = text[w.end : after].strip(" \u00a0")
+        if gap and not (gap == "." and len(w.text) <= 2) and gap not in ("'", "’"):
+            break
+        low = fold(w.text)
+        base = fold(w.text[:-2]) if _possessive(w.text) else low
+        if low in ("the", "a", "an"):
+            if first is not None:
+                first = w.start
+            break
+        if (
+            base in ROLE_WORDS
+            or first is not None
+            and (
+                _is_cap(w.text) or low in ROLE_MODIFIERS or _possessive(w.text) or len(w.text) <= 2
+            )
+        ):
+            first = w.start
+        else:
+            break
+        i -= 1
+    if first is None:
+        return "", start
+    return text[first:start].rstrip(" \u00a0"), first
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """People named in ``text`` (quotation contents should be masked by the caller)."""
+    ws = words(text)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(ws):
+        w0 = ws[i]
+        if not _is_cap(w0.text) or (
+            len(w0.text) == 1 and w0.start > 0 and text[w0.start - 1] == "."
+        ):
+            i += 1
+            continue
+        # a run of capitalised words, particles and initials, joined by single spaces
+        run = [w0]
+        j = i + 1
+        while j < len(ws):
+            gap = text[run[-1].end : ws[j].start]
+            w = ws[j].text
+            initial = len(run[-1].text) == 1 and gap in (". ", ".\u00a0")
+            if (gap not in (" ", "\u00a0") and not initial) or _possessive(run[-1].text):
+                break
+            if _is_cap(w) or w in PARTICLES:
+                run.append(ws[j])
+                j += 1
+            else:
+                break
+        mention = _mention_from_run(text, run)
+        if mention is not None:
+            mentions.append(mention)
+        i = j
+    return mentions
+
+
+def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
+    k = len(run)
+    while k > 0 and (run[k - 1].text in PARTICLES or not non_name(run[k - 1].text)):
+        k -= 1
+    tail = run[k:]
+    while tail and tail[0].text in PARTICLES:
+        tail = tail[1:]
+    while tail and tail[-1].text in PARTICLES:
+        tail = tail[:-1]
+    if not tail:
+        return None
+    last = tail[-1]
+    name_text = text[tail[0].start : last.end]
+    if _possessive(last.text):
+        name_text = name_text[:-2]
+    name_words = name_text.split()
+    if fold(name_text) in PLACES or fold(name_words[0]) in PLACE_STARTS or len(name_words) > 5:
+        return None
+    start = tail[0].start
+    end = start + len(name_text)
+    honorific, hon_start = _honorific_before(text, start)
+    prefix, pre_start = "", start
+    if honorific is None:
+        prefix, pre_start = _role_prefix_before(text, start)
+    elif honorific in _ROLE_HONORIFICS:
+        # "Russia's UN Ambassador Vassily Nebenzia": a role, not a courtesy title
+        before, before_start = _role_prefix_before(text, start)
+        if before and before_start < hon_start:
+            prefix, pre_start = before, before_start
+            honorific, hon_start = None, start
+    single = len([w for w in name_words if w not in PARTICLES]) < 2
+    if single and honorific is None and not prefix:
+        return None
+    lead = min(hon_start, pre_start)
+    return Mention(start, end, name_text, honorific, prefix, lead, single)
+
+
+def surname_of(name: str) -> str:
+    """The surname as printed: the last word, with the particles before it
+    ("van den Berg", "Di Razza", "Ba-Konaré")."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    i = len(parts) - 1
+    while i > 1 and (parts[i - 1] in PARTICLES or parts[i - 1] in _CAP_PARTICLES):
+        i -= 1
+    return " ".join(parts[i:])
+
+
+def gender_of_honorific(honorific: str | None) -> str | None:
+    if honorific in MALE_HONORIFICS:
+        return "m"
+    if honorific in FEMALE_HONORIFICS:
+        return "f"
+    return None
+
+
+def role_head(phrase: str) -> str | None:
+    """The singular role noun that heads a phrase ("the Unicef spokesperson" →
+    "spokesperson"; "The UN system's chief scientist on weather" → "scientist"), or None.
+    Plural heads ("experts", "delegates") are groups, not people: None."""
+    ws = [fold(w.text) for w in words(phrase)]
+    if not ws or len(ws) > 14:
+        return None
+    # the head stands before the first preposition of a complement
+    cut = len(ws)
+    for idx, w in enumerate(ws):
+        if idx > 0 and w in ("of", "on", "for", "at", "in", "to", "from", "with"):
+            cut = idx
+            break
+    head_zone = ws[:cut]
+    for w in reversed(head_zone):
+        if w in ROLE_HEADS:
+            return w
+        if w.endswith("s") and w[:-1] in ROLE_HEADS:
+            return None  # a group
+        break
+    return None
+
+
+_ORG_AT = re.compile(r"\b(?:at|of|in|with|from)\s+((?:the\s+)?[A-Z][^,;]*)$")
+
+
+def organisations_from_role(role: str) -> list[str]:
+    """Organisations named in a role ("Adviser at the Permanent Mission of France" →
+    "Permanent Mission of France"): as printed, in order, no duplicates."""
+    out: list[str] = []
+    parts = re.split(r",\s+(?:and\s+)?|\s+and\s+(?=(?:a|an|the)\s)", role)
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        org = None
+        m = re.search(r"\b(?:at|with|from)\s+(?:the\s+)?([A-Z][^,;]*)$", part)
+        if m:
+            org = m.group(1)
+        else:
+            m = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][^,;]*)$", part)
+            if m:
+                cand = m.group(1)
+                # "of the UN Department of X" keeps the last organisation named
+                inner = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][^,;]*)$", cand)
+                org = cand
+                if inner and any(fold(w) in ORG_WORDS for w in cand.split()[:3]) is False:
+                    org = inner.group(1)
+        if org is None:
+            first = part.split()[0] if part.split() else ""
+            first = first[:-2] if _possessive(first) else first
+            if _is_acronym(first):
+                org = first
+            else:
+                m = re.search(r"\b([A-Z]{2,}[\w/]*)\b", part)
+                if m:
+                    org = m.group(1)
+        if org:
+            org = org.strip().rstrip(".")
+            if org and org not in out and fold(org) not in ROLE_WORDS:
+                out.append(org)
+    return out

@@ -1,0 +1,156 @@
+"""Quotation spans in a paragraph.
+
+Curly double (“…”), curly single (‘…’), straight double ("…") and straight single
+('…') quotation marks. A quotation inside a quotation is part of it, never a quote
+of its own. An apostrophe (IPI’s, Queen’s, Unicef's, peacekeepers’ …) is not a
+quotation mark. A quotation the report never closes runs to the end of its paragraph
+(and carries a note); one cut short by a new opening mark ends before that mark.
+The text of a quotation is exactly the characters between its marks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Quote(NamedTuple):
+    """A top-level quotation of a paragraph.
+
+    ``open`` is the index of the opening mark, ``start``/``end`` delimit the text
+    (``paragraph[start:end] == text``), ``close`` is the index of the closing mark or
+    None when the report never closes it.
+    """
+
+    open: int
+    start: int
+    end: int
+    close: int | None
+    mark: str
+    text: str
+    note: str
+
+    @property
+    def outer_end(self) -> int:
+        """Index just past the closing mark (or the text, when unclosed)."""
+        return self.close + 1 if self.close is not None else self.end
+
+
+_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+_BEFORE_OPENER = set(" \t\n\u00a0([{—–-/“‘\"':;")
+
+
+def _alnum(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(paragraph: str) -> list[Quote]:
+    """Every top-level quotation of ``paragraph``, in order."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []  # (opening mark, index)
+    n = len(paragraph)
+
+    def close_top(index: int | None, note: str = "") -> None:
+        mark, opened = stack.pop()
+        if stack:  # a nested quotation: part of the outer one
+            return
+        if index is None:
+            end = n
+            while end > opened + 1 and paragraph[end - 1].isspace():
+                end -= 1
+        else:
+            end = index
+        text = paragraph[opened + 1 : end]
+        if text.strip():
+            quotes.append(Quote(opened, opened + 1, end, index, mark, text, note))
+
+    for i, ch in enumerate(paragraph):
+        prev = paragraph[i - 1] if i > 0 else ""
+        nxt = paragraph[i + 1] if i + 1 < n else ""
+        if ch == "“":
+            if stack and stack[-1][0] == "“":
+                # a second opening mark while one is open: the first was never closed
+                end = i
+                while end > stack[-1][1] + 1 and paragraph[end - 1].isspace():
+                    end -= 1
+                mark, opened = stack[-1]
+                if len(stack) == 1:
+                    stack.pop()
+                    text = paragraph[opened + 1 : end]
+                    if text.strip():
+                        quotes.append(
+                            Quote(
+                                opened,
+                                opened + 1,
+                                end,
+                                None,
+                                mark,
+                                text,
+                                "The report opens this quotation and opens another before "
+                                "closing it; it is taken to end before the next opening mark.",
+                            )
+                        )
+                else:
+                    stack.pop()
+            stack.append((ch, i))
+        elif ch == "”":
+            if any(m == "“" for m, _ in stack):
+                while stack and stack[-1][0] != "“":
+                    stack.pop()
+                close_top(i)
+        elif ch == "‘":
+            if prev == "" or prev in _BEFORE_OPENER or not _alnum(prev):
+                stack.append((ch, i))
+        elif ch == "’":
+            if _alnum(prev) and _alnum(nxt):
+                continue  # an apostrophe: IPI’s
+            if stack and stack[-1][0] == "‘" and not _alnum(nxt):
+                close_top(i)
+        elif ch == '"':
+            if any(m == '"' for m, _ in stack):
+                while stack and stack[-1][0] != '"':
+                    stack.pop()
+                close_top(i)
+            elif nxt and not nxt.isspace():
+                stack.append((ch, i))
+        elif ch == "'":
+            if _alnum(prev) and _alnum(nxt):
+                continue  # an apostrophe: children's
+            if stack and stack[-1][0] == "'":
+                if prev and not prev.isspace() and not _alnum(nxt):
+                    close_top(i)
+            elif (prev == "" or prev in ' \t\n("“') and nxt and _alnum(nxt):
+                # only an opener if a closing mark follows in this paragraph
+                if re.search(r"[^\s]'(?![\w])", paragraph[i + 1 :]):
+                    stack.append((ch, i))
+    if stack:
+        del stack[1:]
+        close_top(
+            None,
+            "The report opens this quotation and never closes it; it is taken to run to "
+            "the end of its paragraph.",
+        )
+    return quotes
+
+
+# What comes right before a quotation that names a paper, an event, a panel …
+_TITLE_NOUNS = (
+    r"paper|report|study|book|forum|panel|discussion|debate|meeting|conference|session|"
+    r"event|seminar|workshop|lecture|series|film|article|briefing|symposium|roundtable|"
+    r"round-table|dialogue|programme|program|campaign|theme|resolution|item|document|"
+    r"publication|brief|survey|project|initiative|declaration|agenda|exhibition|"
+    r"consultation|summit|webinar|podcast|talk|course|chapter|volume|issue|edition|"
+    r"hearing|retreat|luncheon|breakfast|dinner|reception|launch|screening|show"
+)
+_TITLE_BEFORE = re.compile(
+    rf"(?:\b(?:entitled|titled|called|named|dubbed|themed)\s*,?\s*$)"
+    rf"|(?:\b(?:{_TITLE_NOUNS})s?\b[^.;:!?“”\"]{{0,60}}?\b(?:on|about|entitled|titled|called)\s*,?\s*$)"
+    rf"|(?:\b(?:{_TITLE_NOUNS})s?\s*,?\s*$)",
+    re.IGNORECASE,
+)
+
+
+def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
+    """Does the quotation name a paper, an event, a panel or an agenda item?"""
+    before = paragraph[max(sentence_start, quote.open - 160) : quote.open]
+    return bool(_TITLE_BEFORE.search(before))
