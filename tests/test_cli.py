@@ -402,7 +402,8 @@ STYLES = ["plain", "markdown", "apa", "chicago"]
 def test_cite_quotes_the_exact_words(poc: Any, style: str) -> None:
     result = poc("cite", "ipi18-21", "--style", style)
     assert result.exit_code == 0
-    assert f"“{TEXT['ipi18-21']}”" in result.stdout
+    # A style may adjust the quote's final punctuation (APA, Chicago); never its words.
+    assert f"“{TEXT['ipi18-21'].rstrip(',')}" in result.stdout
     assert "Coutou" in result.stdout
     assert "2018" in result.stdout
     assert result.stderr == ""
@@ -782,18 +783,25 @@ def fake_terminal(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     now = [100.0]
     monkeypatch.setattr(time, "monotonic", lambda: now[0])
     monkeypatch.setattr(rich.progress, "Progress", _FakeBar)
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     _FakeBar.made.clear()
     return now
+
+
+def _env(*, stderr_isatty: bool) -> Any:
+    import io
+
+    from poc_cli.output.env import Environment
+
+    return Environment(io.StringIO(), io.StringIO(), False, stderr_isatty, True)
 
 
 @pytest.mark.parametrize("label", ["Reading datasets", "Indexing statements"])
 def test_progress_bar_shows_on_a_terminal_after_a_second_and_stops_at_the_end(
     fake_terminal: list[float], label: str
 ) -> None:
-    from poc_cli import cli
+    from poc_cli.output.emit import progress_bar
 
-    with cli._progress_bar(label) as progress:
+    with progress_bar(_env(stderr_isatty=True), label) as progress:
         assert progress is not None
         progress(1, 10)
         fake_terminal[0] += 0.5
@@ -811,11 +819,12 @@ def test_progress_bar_shows_on_a_terminal_after_a_second_and_stops_at_the_end(
 
 def test_progress_bar_is_stopped_when_the_work_fails_midway(fake_terminal: list[float]) -> None:
     """A bad file or Ctrl-C must not leave a half-drawn bar and a hidden cursor."""
-    from poc_cli import cli
+    from poc_cli.output.emit import progress_bar
 
     for failure in (ValueError("bad file"), SystemExit(130)):
         _FakeBar.made.clear()
-        with pytest.raises(type(failure)), cli._progress_bar("Reading datasets") as progress:
+        env = _env(stderr_isatty=True)
+        with pytest.raises(type(failure)), progress_bar(env, "Reading datasets") as progress:
             assert progress is not None
             fake_terminal[0] += 2.0
             progress(3, 10)
@@ -824,18 +833,17 @@ def test_progress_bar_is_stopped_when_the_work_fails_midway(fake_terminal: list[
         assert not _FakeBar.made[0].running
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from poc_cli import cli
+def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
+    from poc_cli.output.emit import progress_bar
 
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
-    with cli._progress_bar("Reading datasets") as progress:
+    with progress_bar(_env(stderr_isatty=False), "Reading datasets") as progress:
         assert progress is None
 
 
 def test_a_quick_job_never_shows_a_bar(fake_terminal: list[float]) -> None:
-    from poc_cli import cli
+    from poc_cli.output.emit import progress_bar
 
-    with cli._progress_bar("Reading datasets") as progress:
+    with progress_bar(_env(stderr_isatty=True), "Reading datasets") as progress:
         assert progress is not None
         for done in range(1, 11):
             progress(done, 10)
@@ -881,7 +889,7 @@ def test_one_speaker_id_for_two_people_is_never_mixed_up(
     assert said("search", "neutrality", "--speaker", "agnes") == {("ipi-2018-poc", "Agnès Coutou")}
     profile = poc(*data, "speakers", "Zulu", "--json")
     assert [p["name"] for p in json.loads(profile.stdout)] == ["Zed Zulu"]
-    card = poc(*data, "search", "Zulu", "--limit", "1").stdout
+    card = _as_if_on_a_terminal(monkeypatch, poc, *data, "search", "Zulu", "--limit", "1").stdout
     assert "Person: Zed Zulu — Someone else entirely" in card
     assert "poc speakers 'Zed Zulu'" in card and "Agnès" not in card.split("\n\n")[0]
 
@@ -1198,7 +1206,7 @@ def test_two_people_of_one_name_are_told_apart_by_event(
             if session["paper"] and session["paper"]["author"] == "ralph-mamiya":
                 session["paper"]["author"] = person_id
         (tmp_path / f"ev{n}.json").write_text(json.dumps(raw), encoding="utf-8")
-    card = poc("--data", str(tmp_path), "search", "Mamiya", "--limit", "1").stdout
+    card = _as_if_on_a_terminal(monkeypatch, poc, "--data", str(tmp_path), "search", "Mamiya", "--limit", "1").stdout
     assert "poc speakers 'Ralph Mamiya' --event ev0  shows what they said at ev0" in card
     assert "poc speakers 'Ralph Mamiya' --event ev1  shows what they said at ev1" in card
     both = poc("--data", str(tmp_path), "speakers", "Ralph Mamiya")
@@ -1257,3 +1265,26 @@ def test_a_manpager_or_blank_pager_loses_no_output(variables: dict[str, str]) ->
     ).decode()
     assert "was not found; printing without it" in out
     assert "ipi18-04" in out
+
+
+def _as_if_on_a_terminal(monkeypatch: pytest.MonkeyPatch, poc: Any, *args: str) -> Any:
+    """Run poc as if stdout were a terminal: the "Person:" card is for terminals only."""
+    import sys
+
+    from poc_cli.output.env import Environment
+
+    def terminal() -> Environment:
+        return Environment(sys.stdout, sys.stderr, True, False, True)
+
+    monkeypatch.setattr(Environment, "current", staticmethod(terminal))
+    return poc(*args)
+
+
+def test_the_person_card_never_reaches_a_pipe(poc: Any) -> None:
+    """Issue 10/12: a pipe gets records only, so `> f` and `-o f` hold the same; and the
+    exit status does not depend on the channel (a person with no statement is exit 1)."""
+    piped = poc("search", "Mamiya", "--limit", "2")
+    assert piped.exit_code == 0 and "Person:" not in piped.stdout
+    assert piped.stdout.splitlines()[0].split()[:2] == ["Score", "ID"]
+    for args in ([], ["--json"], ["--format", "csv"]):
+        assert poc("search", "Landour", *args).exit_code == 1

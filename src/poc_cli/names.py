@@ -437,3 +437,41 @@ def resolve_session(corpus: Corpus, text: str, event: str | None = None) -> list
     Raises :class:`~poc_cli.errors.UsageError` naming the valid ids when none does.
     """
     return resolve_session_in([(e.id, s) for e, s in corpus.sessions], text, event)
+
+
+class PeopleSelection(NamedTuple):
+    """The ``(event id, speaker id)`` keys a typed name selects, and what to tell the
+    user about how it was read (a typo taken for a name, several people)."""
+
+    keys: list[tuple[str, str]]
+    notes: list[str]
+
+
+def select_people(
+    corpus: Corpus, name: str, *, allow_several: bool, event: str | None = None
+) -> PeopleSelection:
+    """Resolve a typed name to (event, speaker id) keys: the one ambiguity policy.
+
+    ``allow_several``: the command can honestly show everyone the name fits (a
+    listing); otherwise a name that fits several people is a usage error.
+    ``event``: of the people the name fits (matched over the whole corpus, so an
+    alias given in another event counts), those in that event only: two people of
+    one name in different events are then told apart.  Empty if none is in it.
+    """
+    match = match_speakers(corpus, name)
+    notes = []
+    typo = match.typo_note(name)
+    if typo:
+        notes.append(f"note: {typo}")
+    matches = [r for r in match.records if event is None or r[0] == event]
+    people = {person_key(speaker): speaker for _, speaker in matches}
+    if len(people) > 1:
+        listing = "; ".join(f"{p.name} ({p.id})" for p in people.values())
+        if not allow_several:
+            from .errors import AmbiguousName
+
+            raise AmbiguousName(
+                f"{name!r} fits {len(people)} people: {listing}; give a fuller name or --event"
+            )
+        notes.append(f"{name!r} fits {len(people)} people: {listing}; showing all of them")
+    return PeopleSelection([(event_id, speaker.id) for event_id, speaker in matches], notes)

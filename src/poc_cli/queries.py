@@ -212,3 +212,12 @@ def statistics(corpus: Corpus, *, event: str | None = None) -> list[Record]:
                 }
             )
     return rows
+
+
+def session_keys(corpus: Corpus, text: str, event: str | None) -> list[SessionKey]:
+    """The (event, session id) keys of the sessions ``text`` names."""
+    from .names import resolve_session
+
+    return [
+        (event_id, session.id) for event_id, session in resolve_session(corpus, text, event=event)
+    ]

@@ -105,7 +105,7 @@ OPTION_CASES: list[tuple[str, list[str], int, str]] = [
     ("sessions-ID-unknown", ["sessions", "zzzz-no-such"], 2, r"zzzz-no-such"),
     ("event-unknown", ["quotes", "--event", "nope"], 2, r"nope"),
     ("stats-by-unknown", ["stats", "--by", "colour"], 2, r"colour"),
-    ("cite-style-unknown", ["cite", "ipi18-21", "--style", "mla"], 2, r"mla"),
+    ("cite-style-unknown", ["cite", "ipi18-21", "--style", "vancouver"], 2, r"vancouver"),
     ("cite-paraphrase-refused", ["cite", "ipi18-01"], 2, r"paraphrase"),
     ("show-unknown-id", ["show", "ipi18-999"], 1, r"no statement with id 'ipi18-999'"),
     ("cite-unknown-id", ["cite", "nope"], 1, r"no statement with id 'nope'"),

@@ -1,6 +1,6 @@
-"""Rich renderables for the detailed views (one session, one person, one statement,
-statistics, search results).  Like ``render.py`` these build and return; they never
-print, and all dataset text goes through :func:`~poc_cli.render.safe_text`.
+"""Rich renderables: the terminal table, the detailed views (one session, one person,
+one statement), statistics charts and the search "Person:" header.  They build and
+return; they never print, and all dataset text goes through :func:`safe_text`.
 
 Nothing here may expand to the console width (no panels or rules): when stdout is
 not a terminal the console is very wide so that nothing is cut.
@@ -9,12 +9,75 @@ not a terminal the console is very wide so that nothing is cut.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .render import Record, bar_length, safe_text
+from poc_cli.text.escape import visible
+
+from .plain import bar_length, to_plain_table
+from .tables import Record, View
+
+
+def safe_text(text: str, style: str = "") -> Text:
+    """Dataset text for Rich: never markup, never raw control characters."""
+    return Text(visible(text), style=style)
+
+
+def to_table(records: Sequence[Record], view: View, *, fit: bool = True) -> Table:
+    """``fit``: share a terminal's width out by column ratios.  Off for pipes, where
+    every column takes the width its longest cell needs, so nothing is folded."""
+    from rich import box
+
+    table = Table(
+        title=safe_text(view.title) if view.title else None,
+        caption=safe_text(view.caption) if view.caption else None,
+        box=box.SIMPLE_HEAVY,
+        show_edge=False,
+        show_lines=False,
+        header_style="bold",
+        title_justify="left",
+    )
+    for column in view.columns:
+        table.add_column(
+            column.header,
+            style=column.style,
+            no_wrap=column.no_wrap,
+            ratio=column.ratio if fit else None,
+            overflow="fold",
+            justify=column.justify,  # type: ignore[arg-type]
+        )
+    for record in records:
+        table.add_row(
+            *(c.rich(record) if c.rich else safe_text(c.value(record)) for c in view.columns)
+        )
+    return table
+
+
+def rich_table_view(records: Sequence[Record], view: View, *, terminal: bool) -> RenderableType:
+    """A listing as Rich: the table, then the view's detailed parts."""
+    if not terminal and not view.title and not view.caption:
+        # A detailed view into a pipe: the same plain table as every other listing
+        # (not Rich's heavy rule and padding), then the view's own parts.
+        plain = Text(to_plain_table(records, view.columns).rstrip("\n"))
+        return Group(plain, *view.extra(records) if view.extra else ())
+    table = to_table(records, view, fit=terminal)
+    if view.extra is None:
+        return table
+    return Group(table, *view.extra(records))
+
+
+def highlighted(record: Record) -> Any:
+    """The statement text with the matched words highlighted (styles show only on a terminal)."""
+    text = record["text"]
+    cell = safe_text(text)
+    if visible(text) == text:  # spans index the original text; escapes would shift them
+        for start, end in record.get("spans", []):
+            cell.stylize("bold reverse", start, end)
+    return cell
+
 
 KIND_STYLE = {"quote": "green", "paraphrase": "yellow"}
 
@@ -171,7 +234,7 @@ def people_header(matched: Sequence[tuple[str, object]]) -> RenderableType:
     """The people a search query names, shown above the statements."""
     import shlex
 
-    from .names import person_key
+    from poc_cli.names import person_key
 
     lines: list[RenderableType] = []
     seen: set[tuple[str, str]] = set()

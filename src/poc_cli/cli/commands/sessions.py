@@ -1,0 +1,50 @@
+"""``poc sessions``: the agenda, or one session in depth."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from poc_cli.cli.completion import complete_session
+from poc_cli.cli.options import EventOpt, Listing, Run, poc_command
+from poc_cli.output.tables import SESSION_DETAIL_VIEW, SESSIONS_VIEW
+
+
+@poc_command(
+    examples_=[
+        "poc sessions",
+        "poc sessions 2",
+        "poc sessions keynote --json",
+        "poc sessions --format markdown",
+    ],
+    view=SESSIONS_VIEW,
+)
+def sessions(
+    ctx: typer.Context,
+    session: Annotated[
+        str | None,
+        typer.Argument(
+            help="Show this session in depth (id, number or words of its title).",
+            autocompletion=complete_session,
+            show_default=False,
+        ),
+    ] = None,
+    event: EventOpt = None,
+    *,
+    run: Run,
+) -> Listing:
+    """The agenda at a glance, or one session in depth.
+
+    Each session's title, paper and author, moderators, speakers and number of
+    statements.  Name a session to see its paper's recommendations and every
+    speaker's points in order of appearance."""
+    from poc_cli.queries import session_detail, session_keys, sessions_overview
+
+    corpus = run.load_corpus()
+    if session is None:
+        return Listing(
+            sessions_overview(corpus, event=event), "no sessions", events=len(corpus.datasets)
+        )
+    details = [session_detail(corpus, key) for key in session_keys(corpus, session, event)]
+    return Listing(details, "no such session", SESSION_DETAIL_VIEW, len(corpus.datasets))

@@ -1,0 +1,58 @@
+"""``poc speakers``: everyone, or one person's profile."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from poc_cli.cli.completion import complete_speaker
+from poc_cli.cli.options import EventOpt, Listing, Run, poc_command
+from poc_cli.output.tables import SPEAKER_PROFILE_VIEW, SPEAKERS_VIEW
+
+
+@poc_command(
+    examples_=[
+        "poc speakers",
+        "poc speakers Mamiya",
+        "poc speakers agnes --json",
+        "poc speakers --format csv -o people.csv",
+    ],
+    view=SPEAKERS_VIEW,
+)
+def speakers(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="Show this person's profile and everything they said.",
+            autocompletion=complete_speaker,
+            show_default=False,
+        ),
+    ] = None,
+    event: EventOpt = None,
+    *,
+    run: Run,
+) -> Listing:
+    """Everyone who spoke, moderated or gave remarks, or one person's profile.
+
+    Honorific, role, organisation, sessions and number of statements.  Name a
+    person to see their part in the event and everything they said."""
+    from poc_cli.names import select_people
+    from poc_cli.queries import check_event, speaker_profiles, speakers_overview
+
+    corpus = run.load_corpus()
+    if name is None:
+        return Listing(
+            speakers_overview(corpus, event=event), "no speakers", events=len(corpus.datasets)
+        )
+    check_event(corpus, event)
+    selection = select_people(corpus, name, allow_several=False, event=event)
+    for note in selection.notes:
+        run.note(note)
+    return Listing(
+        speaker_profiles(corpus, selection.keys),
+        f"{name} is not in event {event}",
+        SPEAKER_PROFILE_VIEW,
+        len(corpus.datasets),
+    )

@@ -1,0 +1,51 @@
+"""``poc stats``: statement counts as bar charts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from poc_cli.cli.options import EventOpt, Listing, Run, poc_command
+from poc_cli.errors import UsageError
+from poc_cli.output.tables import STATS_VIEW
+
+DIMENSIONS = ("speaker", "session", "organisation", "topic", "kind")
+
+
+@poc_command(examples_=["poc stats", "poc stats --by topic", "poc stats --json"], view=STATS_VIEW)
+def stats(
+    ctx: typer.Context,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Only one breakdown: speaker, session, organisation, topic or kind.",
+            show_default=False,
+        ),
+    ] = None,
+    event: EventOpt = None,
+    *,
+    run: Run,
+) -> Listing:
+    """Statements per speaker, session, organisation and topic, as bar charts."""
+    from poc_cli.queries import statistics
+
+    corpus = run.load_corpus()
+    rows = statistics(corpus, event=event)
+    if by is not None:
+        dimensions = sorted({r["by"] for r in rows}) or list(DIMENSIONS)
+        if by not in dimensions:
+            raise UsageError(f"unknown breakdown {by!r}; choose from {', '.join(dimensions)}")
+        rows = [r for r in rows if r["by"] == by]
+    return Listing(rows, "no statements to count", drawing=lambda terminal: _charts(rows, terminal))
+
+
+def _charts(rows: list[dict[str, Any]], terminal: bool) -> Any:
+    if terminal:
+        from poc_cli.output.rich_views import stats_charts
+
+        return stats_charts(rows)
+    from poc_cli.output.plain import plain_bar_charts
+
+    return plain_bar_charts(rows)

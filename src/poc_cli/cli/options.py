@@ -1,0 +1,307 @@
+"""What every command shares: the option types, ``--data``, and :func:`poc_command`.
+
+A command is one function in ``cli/commands/``::
+
+    @poc_command(examples=["poc quotes --speaker Mamiya"], view=tables.QUOTES_VIEW)
+    def quotes(ctx: typer.Context, speaker: SpeakerOpt = None, *, run: Run) -> Listing:
+        corpus = run.load_corpus()
+        ...
+        return Listing(records, empty="no statements match")
+
+The decorator gives it ``--format/-f``, ``--json``, ``--pager``, ``--output/-o``,
+``--force`` (unless ``output=False``) and ``--data``; builds the :class:`Run` (the
+output environment, the output choice and the data path); turns poc's own errors
+into a message and an exit status; and writes what the command returns.  Nothing
+found is answered by the format (``[]``, a CSV header …) whoever found nothing —
+the command or the core raising :class:`~poc_cli.errors.NotFound` — and exits 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+import typing
+from collections.abc import Callable, Iterator, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+
+import typer
+
+from poc_cli.errors import NotFound, PocError
+from poc_cli.model import STATEMENT_KINDS
+from poc_cli.output.emit import OutputChoice, emit, emit_nothing, emit_renderable, fail, note
+from poc_cli.output.env import Environment
+from poc_cli.output.formats import Format
+from poc_cli.output.tables import Record, View
+
+from .argv import PocCommand
+from .completion import complete_session, complete_speaker, complete_topic
+
+if TYPE_CHECKING:
+    from poc_cli.corpus.one_statement import StatementCorpus
+    from poc_cli.model import Corpus
+
+
+# --------------------------------------------------------------------- settings
+
+
+class Settings:
+    """Options given before the command (``poc --data PATH …``)."""
+
+    def __init__(self, data: Path | None = None) -> None:
+        self.data = data
+
+
+def settings(ctx: typer.Context) -> Settings:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Settings):
+        root.obj = Settings()
+    return root.obj
+
+
+def use_data(ctx: typer.Context, value: str | None) -> str | None:
+    """``--data``, before the command or after it: check it and keep it for the command.
+
+    Given after the command too, the later one wins (``poc --data a search x --data b``
+    searches b), as a command's own options do.
+    """
+    if value is not None:
+        if not value.strip():
+            raise typer.BadParameter(
+                "must name a dataset file or folder, not be empty", param_hint="--data / POC_DATA"
+            )
+        settings(ctx).data = Path(value)
+    return value
+
+
+DATA_HELP = (
+    "Dataset file, or folder of *.json dataset files, to use instead of the bundled seminar."
+)
+# A str, not a Path: Path("") would become "." and load the cwd.
+DataOpt = Annotated[
+    str | None,
+    typer.Option("--data", help=DATA_HELP, callback=use_data, show_default=False),
+]
+"""``--data`` after the command name (``poc search neutrality --data ~/seminars``)."""
+
+
+# ----------------------------------------------------------------- option types
+
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker",
+        "-s",
+        help="A person, by any name they go by (Mamiya, agnes, van den berg).",
+        autocompletion=complete_speaker,
+        show_default=False,
+    ),
+]
+SessionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--session",
+        help="A session id or number (opening, 1, keynote, 2, closing) or words of its title.",
+        autocompletion=complete_session,
+        show_default=False,
+    ),
+]
+EventOpt = Annotated[
+    str | None,
+    typer.Option("--event", help="Only this event (with a corpus of several).", show_default=False),
+]
+
+Kind = StrEnum("Kind", {kind: kind for kind in STATEMENT_KINDS})  # type: ignore[misc]
+"""The statement kinds as an option's choices (model.STATEMENT_KINDS)."""
+
+KindOpt = Annotated[
+    Kind | None,
+    typer.Option(
+        "--kind",
+        case_sensitive=False,
+        help="quote (the speaker's own words) or paraphrase (the report's).",
+        show_default=False,
+    ),
+]
+TopicOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--topic",
+        help="A topic id or label (neutrality, Mali, use of force).",
+        autocompletion=complete_topic,
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+PagerOpt = Annotated[bool, typer.Option("--pager", help="Page long output (on a terminal only).")]
+OutputOpt = Annotated[
+    str | None,  # as typed: "-" is stdout, "./-" a file named "-"
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of stdout (- means stdout).",
+        show_default=False,
+    ),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="With --output: overwrite an existing file.")
+]
+
+
+def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
+    )
+
+
+OUTPUT_PARAMETERS = (
+    _parameter("fmt", FormatOpt, Format.table),
+    _parameter("json_", JsonOpt, False),
+    _parameter("pager", PagerOpt, False),
+    _parameter("output", OutputOpt, None),
+    _parameter("force", ForceOpt, False),
+)
+DATA_PARAMETER = _parameter("data", DataOpt, None)
+
+
+# ---------------------------------------------------------------- the decorator
+
+
+class Listing(NamedTuple):
+    """What a command found: records, shown through ``view`` (the command's own when
+    None); ``empty`` is the message when there are none; ``events``: how many events
+    the corpus holds (tables name the event when there are several); ``drawing``: a
+    picture for the table format instead of a table (``stats``' bar charts), given
+    whether stdout is a terminal."""
+
+    records: Sequence[Record]
+    empty: str = "nothing found"
+    view: View | None = None
+    events: int = 1
+    drawing: Callable[[bool], Any] | None = None
+
+
+class Run:
+    """One run of a command: the output environment, what the output options asked
+    for, and the data it reads.  Commands print nothing themselves; they return a
+    :class:`Listing`, or use :meth:`note` and :meth:`write` for what is not records."""
+
+    def __init__(self, ctx: typer.Context, env: Environment, choice: OutputChoice) -> None:
+        self.ctx = ctx
+        self.env = env
+        self.choice = choice
+
+    @property
+    def data(self) -> Path | None:
+        return settings(self.ctx).data
+
+    def note(self, message: str) -> None:
+        note(self.env, message)
+
+    def write(self, text: str) -> None:
+        """Text that is the command's output (a citation, a dataset), to stdout or -o."""
+        emit_renderable(self.env, text, self.choice)
+
+    @contextlib.contextmanager
+    def progress(self, label: str) -> Iterator[Callable[[int, int], None] | None]:
+        from poc_cli.output.emit import progress_bar
+
+        with progress_bar(self.env, label) as progress:
+            yield progress
+
+    def load_corpus(self) -> Corpus:
+        from poc_cli.corpus import load_corpus
+
+        # A big archive takes seconds to read; say so on a terminal rather than hang.
+        with self.progress("Reading datasets") as progress:
+            return load_corpus(self.data, on_file=progress)
+
+    def load_for_statement(self, statement_id: str) -> StatementCorpus:
+        """The corpus ``show``/``cite`` need (of a big archive, only the statement's file)."""
+        from poc_cli.corpus.one_statement import corpus_for_statement
+
+        with self.progress("Reading datasets") as progress:
+            found = corpus_for_statement(self.data, statement_id, progress=progress)
+        for warning in found.warnings:
+            self.note(f"warning: {warning}")
+        return found
+
+
+COMMANDS: list[tuple[str, Callable[..., Any], type[PocCommand], str]] = []
+"""Every command, as (name, function, Click class, epilog): cli/app.py registers them."""
+
+
+def examples(*lines: str) -> str:
+    return "Examples:\n\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def poc_command(
+    *,
+    examples_: Sequence[str],
+    view: View | None = None,
+    output: bool = True,
+    cls: type[PocCommand] = PocCommand,
+    name: str | None = None,
+) -> Callable[[Callable[..., Listing | None]], Callable[..., None]]:
+    """Make ``body`` a poc command (see the module docstring)."""
+
+    def decorate(body: Callable[..., Listing | None]) -> Callable[..., None]:
+        hints = typing.get_type_hints(body, include_extras=True)
+        own = [
+            p.replace(annotation=hints.get(p.name, p.annotation))
+            for p in inspect.signature(body).parameters.values()
+            if p.name != "run"
+        ]
+        added = [*(OUTPUT_PARAMETERS if output else ()), DATA_PARAMETER]
+
+        @functools.wraps(body)
+        def command(ctx: typer.Context, **options: Any) -> None:
+            env = Environment.current()
+            taken = {"fmt", "json_", "pager", "output", "force", "data"}
+            mine = {k: v for k, v in options.items() if k not in taken}
+            choice = OutputChoice()
+            try:
+                if output:
+                    choice = OutputChoice.of(
+                        options["fmt"],
+                        options["json_"],
+                        options["pager"],
+                        options["output"],
+                        options["force"],
+                    )
+                listing = body(ctx, **mine, run=Run(ctx, env, choice))
+                if listing is None:
+                    return
+                shown = listing.view or view
+                if not listing.records:
+                    raise NotFound(listing.empty)
+                if listing.drawing is not None and choice.format is Format.table:
+                    terminal = choice.output is None and env.stdout_isatty
+                    emit_renderable(env, listing.drawing(terminal), choice)
+                    return
+                assert shown is not None, "a command that lists records has a view"
+                emit(env, listing.records, shown, choice, events=listing.events)
+            except NotFound as nothing:
+                # The empty answer, in the format asked for, where the answer was to go.
+                try:
+                    emit_nothing(env, view, choice)
+                except PocError as cannot:
+                    fail(env, nothing)
+                    raise typer.Exit(fail(env, cannot)) from None
+                raise typer.Exit(fail(env, nothing)) from None
+            except PocError as error:
+                raise typer.Exit(fail(env, error)) from None
+
+        parameters = [own[0], *own[1:], *added]  # ctx first, as Typer passes it
+        command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in parameters}
+        del command.__wrapped__  # Typer must read the signature above, not body's
+        COMMANDS.append((name or body.__name__, command, cls, examples(*examples_)))
+        return command
+
+    return decorate

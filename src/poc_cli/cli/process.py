@@ -1,0 +1,108 @@
+"""The process around the app: Ctrl-C, closed pipes, and stdout that cannot take the
+output.  :func:`main` is what ``poc`` runs (through ``poc_cli.__main__``)."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import errno
+import io
+import os
+import signal
+import sys
+from typing import Any, NoReturn
+
+from poc_cli.errors import ExitStatus
+
+
+def _interrupted(signum: int, frame: Any) -> NoReturn:
+    """Ctrl-C: unwind (temporary index files are removed, bars stopped) and exit 130.
+
+    Inside Python's import machinery (a lazy import) an exception raised here can land
+    in an import-lock callback, where Python prints "Exception ignored" and goes on as
+    if Ctrl-C had not been pressed: there, end at once instead."""
+    code = getattr(frame, "f_code", None)
+    if code is not None and code.co_name == "cb" and code.co_filename.startswith("<frozen"):
+        # _bootstrap's module-lock weakref callback: an exception there is ignored.
+        os._exit(int(ExitStatus.INTERRUPTED))
+    raise SystemExit(int(ExitStatus.INTERRUPTED))
+
+
+# Errors of writing to stdout that are the output's fault, not poc's: a full disk or
+# quota, a file too big, an I/O error, a descriptor that is not open for writing.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
+
+
+def main() -> None:
+    """Run the app: quiet on Ctrl-C and closed pipes, and a message, not a traceback,
+    when stdout cannot take the output (the script's entry point is ``__main__.main``)."""
+    signal.signal(signal.SIGINT, _interrupted)
+    if sys.stderr is None:  # `poc 2>&-`: messages go nowhere rather than crash
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
+    if sys.stdout is None:  # `poc >&-`: fine with --output FILE, an error on first write
+        sys.stdout = _ClosedStdout()
+    from .app import app
+
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _cannot_write(exc.strerror or str(exc))
+    except UnicodeEncodeError as exc:
+        if not _is_output_encoding(exc.encoding):
+            raise
+        _cannot_write(
+            f"its encoding ({exc.encoding}) cannot show {exc.object[exc.start : exc.end]!a};"
+            " set PYTHONIOENCODING=utf-8"
+        )
+    finally:
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            _cannot_write(exc.strerror or str(exc))
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a closed stdout: writing to it is the error, not starting."""
+
+    def write(self, text: str) -> int:
+        if not text:
+            return 0  # nothing to write, nothing lost
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _is_output_encoding(encoding: str) -> bool:
+    streams = (sys.stdout, sys.stderr)
+    return any(
+        codecs.lookup(getattr(s, "encoding", None) or "utf-8").name == codecs.lookup(encoding).name
+        for s in streams
+    )
+
+
+def _cannot_write(reason: str) -> NoReturn:
+    """stdout cannot take poc's output: say so on stderr and exit 2."""
+    if sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError):
+            _silence_stdout()  # nothing more can be written there; no second error at exit
+    with contextlib.suppress(Exception):
+        print(f"error: cannot write the output: {reason}", file=sys.stderr, flush=True)
+    raise SystemExit(int(ExitStatus.ERROR))
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`poc quotes | head`): point stdout at /dev/null so the
+    # interpreter's final flush cannot print "Exception ignored … BrokenPipeError".
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

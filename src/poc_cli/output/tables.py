@@ -1,0 +1,193 @@
+"""How each kind of record looks as a table, a CSV file and a Markdown table.
+
+A :class:`View` is a list of :class:`Column`\\ s (header + how to get the cell from a
+record) for tables, and another for CSV and Markdown, plus an optional detailed part
+drawn below a terminal table.  Every command's views are defined here, so a change of
+column is one place for every format.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # Rich is imported only when a table is drawn: --json stays fast
+    from rich.console import RenderableType
+    from rich.text import Text
+
+Record = dict[str, Any]
+
+
+class Column(NamedTuple):
+    header: str
+    value: Callable[[Record], str]
+    style: str = ""
+    no_wrap: bool = False
+    ratio: int | None = None
+    justify: str = "left"
+    # Optional richer cell for tables (highlighted matches); must show the same text.
+    rich: Callable[[Record], Text] | None = None
+
+
+class View(NamedTuple):
+    """How a list of records looks as a table, a CSV file and a Markdown table."""
+
+    columns: tuple[Column, ...]
+    csv_columns: tuple[Column, ...] = ()
+    title: str | None = None
+    caption: str | None = None
+    extra: Callable[[Sequence[Record]], list[RenderableType]] | None = None
+
+    @property
+    def flat_columns(self) -> tuple[Column, ...]:
+        return self.csv_columns or self.columns
+
+
+EVENT_COLUMN = Column("Event", lambda r: r["event"]["id"], style="magenta", no_wrap=True)
+
+
+def with_event_column(records: Sequence[Record], view: View, events: int) -> View:
+    """With a corpus of several events, tables say which event each row is from, even
+    when every row is from the same one (which else would the reader take it for?)."""
+    if events < 2 or not all(isinstance(r.get("event"), dict) for r in records):
+        return view
+    return view._replace(columns=(EVENT_COLUMN, *view.columns))
+
+
+def _join(values: Sequence[str]) -> str:
+    return ", ".join(values)
+
+
+STATEMENT_COLUMNS = (
+    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+    Column("Speaker", lambda r: r["speaker"]["name"], style="bold"),
+    Column("Session", lambda r: r["session"]["title"]),
+    Column("Kind", lambda r: r["kind"], no_wrap=True),
+    Column("Text", lambda r: r["text"], ratio=4),
+)
+STATEMENT_CSV = (
+    Column("id", lambda r: r["id"]),
+    Column("event", lambda r: r["event"]["id"]),
+    Column("session_id", lambda r: r["session"]["id"]),
+    Column("session", lambda r: r["session"]["title"]),
+    Column("speaker_id", lambda r: r["speaker"]["id"]),
+    Column("speaker", lambda r: r["speaker"]["name"]),
+    Column("kind", lambda r: r["kind"]),
+    Column("text", lambda r: r["text"]),
+    Column("topics", lambda r: "; ".join(r["topics"])),
+    Column("paragraphs", lambda r: "; ".join(str(n) for n in r["paragraphs"])),
+)
+QUOTES_VIEW = View(STATEMENT_COLUMNS, STATEMENT_CSV)
+
+
+SESSION_COLUMNS = (
+    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+    Column(
+        "Session",
+        lambda r: (
+            r["title"]
+            + (
+                f"\nPaper: “{r['paper']['title']}” by {r['paper']['author']['name']}"
+                if r["paper"]
+                else ""
+            )
+        ),
+        ratio=3,
+    ),
+    Column("Moderators", lambda r: _join(r["moderators"])),
+    Column("Speakers", lambda r: _join(r["speakers"]), ratio=2),
+    Column("Statements", lambda r: str(r["statements"]), justify="right"),
+)
+SESSION_CSV = (
+    Column("id", lambda r: r["id"]),
+    Column("event", lambda r: r["event"]["id"]),
+    Column("title", lambda r: r["title"]),
+    Column("kind", lambda r: r["kind"]),
+    Column("paper", lambda r: r["paper"]["title"] if r["paper"] else ""),
+    Column("paper_author", lambda r: r["paper"]["author"]["name"] if r["paper"] else ""),
+    Column("moderators", lambda r: "; ".join(r["moderators"])),
+    Column("speakers", lambda r: "; ".join(r["speakers"])),
+    Column("statements", lambda r: str(r["statements"])),
+)
+
+
+SPEAKER_COLUMNS = (
+    Column(
+        "Name",
+        lambda r: (r["honorific"] + " " if r["honorific"] else "") + r["name"],
+        style="bold",
+        ratio=2,
+    ),
+    Column("Role", lambda r: r["role"], ratio=3),
+    Column("Organisation", lambda r: r["organisation"], ratio=2),
+    Column("Sessions", lambda r: _join(r["sessions"])),
+    Column("Statements", lambda r: str(r["statements"]), justify="right"),
+)
+SPEAKER_CSV = (
+    Column("id", lambda r: r["id"]),
+    Column("event", lambda r: r["event"]["id"]),
+    Column("honorific", lambda r: r["honorific"] or ""),
+    Column("name", lambda r: r["name"]),
+    Column("role", lambda r: r["role"]),
+    Column("organisation", lambda r: r["organisation"]),
+    Column("sessions", lambda r: "; ".join(r["sessions"])),
+    Column("parts", lambda r: "; ".join(f"{p['session']}:{p['part']}" for p in r["parts"])),
+    Column("statements", lambda r: str(r["statements"])),
+)
+
+
+STATS_COLUMNS = (
+    Column("By", lambda r: r["by"], style="cyan", no_wrap=True),
+    Column("Name", lambda r: r["label"], ratio=2),
+    Column("Statements", lambda r: str(r["statements"]), justify="right"),
+)
+
+
+def _highlighted(record: Record) -> Text:
+    from .rich_views import highlighted
+
+    return highlighted(record)  # type: ignore[no-any-return]
+
+
+SEARCH_COLUMNS = (
+    # Whole points, rounded down: 90.7 shows as 90, as --min-score 91 (which leaves it
+    # out) and "90 and above: found exactly" read it.
+    Column("Score", lambda r: str(math.floor(r["score"])), justify="right", no_wrap=True),
+    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+    Column("Speaker", lambda r: r["speaker"]["name"], style="bold"),
+    Column("Session", lambda r: r["session"]["title"]),
+    Column("Kind", lambda r: r["kind"], no_wrap=True),
+    Column("Text", lambda r: r["text"], ratio=4, rich=_highlighted),
+)
+SEARCH_CSV = (Column("score", lambda r: f"{r['score']:.1f}"), *STATEMENT_CSV)
+
+
+SESSIONS_VIEW = View(SESSION_COLUMNS, SESSION_CSV)
+SPEAKERS_VIEW = View(SPEAKER_COLUMNS, SPEAKER_CSV)
+STATEMENTS_VIEW = QUOTES_VIEW
+STATS_VIEW = View(STATS_COLUMNS)
+SEARCH_VIEW = View(SEARCH_COLUMNS, SEARCH_CSV)
+
+
+def _session_detail(records: Sequence[Record]) -> list[RenderableType]:
+    from .rich_views import session_detail_extra
+
+    return session_detail_extra(records)
+
+
+def _speaker_profile(records: Sequence[Record]) -> list[RenderableType]:
+    from .rich_views import speaker_profile_extra
+
+    return speaker_profile_extra(records)
+
+
+def _statement_context(records: Sequence[Record]) -> list[RenderableType]:
+    from .rich_views import statement_context_extra
+
+    return statement_context_extra(records)
+
+
+SESSION_DETAIL_VIEW = SESSIONS_VIEW._replace(extra=_session_detail)
+SPEAKER_PROFILE_VIEW = SPEAKERS_VIEW._replace(extra=_speaker_profile)
+STATEMENT_CONTEXT_VIEW = View(STATEMENT_COLUMNS, STATEMENT_CSV, extra=_statement_context)
