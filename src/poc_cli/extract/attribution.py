@@ -59,7 +59,7 @@ _FINITE = (
     r"criticised|wrote|writes|tweeted|echoed|countered|questioned|wondered|estimated|confirmed|"
     r"denied|dismissed|reflected|detailed|illustrated|reminded|asserted|asserts|reprimanded|"
     r"voiced|imparted|believes|opined|lauded|hailed|decried|deplored|regretted|quipped|"
-    r"summed up|went on|had to say|has to say|shared|informed|briefed the \w+ on|"
+    r"summed up|went on|had to say|has to say|shared|informed|"
     r"opened the \w+ by|opened the \w+ with|began by|closed by|ended by|gave the examples?|"
     r"gave examples|was firm in (?:his|her) belief"
 )
@@ -298,7 +298,8 @@ def _mask(paragraph: str, quotes: list[Quote]) -> str:
 
 
 def _segments(text: str, base: int) -> list[tuple[int, int]]:
-    """Comma/semicolon segments of ``text`` outside parentheses, as absolute spans."""
+    """Comma/semicolon segments of ``text`` outside parentheses, as absolute spans; a
+    masked quotation also separates segments."""
     out: list[tuple[int, int]] = []
     depth = 0
     start = 0
@@ -307,11 +308,14 @@ def _segments(text: str, base: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in ",;" and depth == 0:
+        elif (ch in ",;" and depth == 0) or ch == MASK:
+            if ch == MASK and i > start and text[start:i].strip(MASK + " ,") == "":
+                start = i + 1
+                continue
             out.append((base + start, base + i))
             start = i + 1
     out.append((base + start, base + len(text)))
-    return out
+    return [(s, e) for s, e in out if text[s - base : e - base].strip(MASK + " ,")]
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -372,6 +376,11 @@ class _Doc:
                 if m.single:
                     continue
                 self._entity_for_name(m, pi)
+        # "Dr. Okafor" with no full name anywhere: a person known by surname
+        for pi, mentions in enumerate(self.full_mentions):
+            for m in mentions:
+                if m.single and m.honorific and not self.by_surname.get(fold(m.name)):
+                    self._entity_for_name(m, pi)
 
     def _entity_for_name(self, m: Mention, paragraph: int) -> Entity:
         key = fold(m.name)
@@ -562,9 +571,25 @@ def _subject_left(
     if m:
         left = left[: m.start()]
     stripped = left.rstrip(" \t\u00a0")
+    # "Name, role, who described …": the relative pronoun stands for the name
+    wm = re.search(r",?\s*\bwho$", stripped)
+    if wm and wm.start() > 0:
+        stripped = stripped[: wm.start()] + ("," if stripped[wm.start()] == "," else "")
     end = sent.start + len(stripped)
     if not stripped:
         return None
+    # "Jane Doe (IPI) said", "Professor Hiroshi Tanaka of Kyoto University argued"
+    for rx in (r"\s*\([^()]{1,60}\)$", r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;¤]{0,80}$"):
+        tm = re.search(rx, stripped)
+        if tm:
+            hit = _mention_ending(mentions, sent.start + tm.start())
+            if hit and hit[0].lead >= sent.start:
+                subj = _name_subject(*hit)
+                subj.end = end
+                extra = stripped[tm.start() :].strip()
+                if not hit[1].appositive and not hit[1].role_prefix:
+                    hit[1].appositive = extra.strip("()")
+                return subj
     # a pronoun right before the verb
     pm = re.search(r"(?<![\w’'-])(he|she|He|She)$", stripped)
     if pm:
@@ -575,9 +600,12 @@ def _subject_left(
         return _name_subject(*hit)
     # "his speech", "Ms. Espinosa’s remarks"
     clause_start = max(
-        (sent.start + i + 1 for i, ch in enumerate(stripped) if ch in ",;:(" + MASK),
+        (sent.start + i + 1 for i, ch in enumerate(stripped) if ch in ",;:()–—" + MASK),
         default=sent.start,
     )
+    dash = masked.rfind(" - ", clause_start, end)
+    if dash != -1:
+        clause_start = dash + 3
     clause = masked[clause_start:end].strip()
     sm = _SPEECH_NOUN.match(clause)
     if sm:
@@ -601,8 +629,7 @@ def _subject_left(
             spans.append((k, s, e, seg_text))
         for k, s, e, seg_text in spans:
             hit = _mention_ending(mentions, e)
-            conj = _LEAD_CONJ.match(seg_text)
-            if hit and hit[0].lead <= s + (conj.end() if conj else 0):
+            if hit and hit[0].lead >= s:
                 subj = _name_subject(*hit)
                 subj.end = end
                 ent = hit[1]
@@ -714,12 +741,37 @@ def _cues(
         if subj is None:
             continue
         cues.append(Cue(vs, ve, subj, inverted=inverted, negated=negated))
+    # "According to Mr. Boateng, …", "according to the spokesperson, …"
+    for m in re.finditer(r"(?<![\w’'-])[Aa]ccording\s+to\s+", text):
+        s0 = sent.start + m.end()
+        subj = None
+        for mm, entity in mentions:
+            if s0 in (mm.lead, mm.start):
+                subj = _name_subject(mm, entity)
+                subj.end = mm.end
+                break
+        if subj is None:
+            rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s0 : sent.end])
+            if rm:
+                subj = _role_subject(doc, masked, s0, s0 + len(rm.group(1)))
+        if subj is not None:
+            subj.start = sent.start + m.start()
+            cues.append(Cue(subj.start, subj.end, subj))
+    # "In his view, “…”"
+    for m in re.finditer(
+        r"(?<![\w’'-])[Ii]n\s+(his|her)\s+(?:view|words|opinion|assessment|judge?ment|estimation)\b",
+        text,
+    ):
+        vs = sent.start + m.start()
+        subj = _pronoun_subject(doc, m.group(1), vs, sent.start + m.end(), ctx)
+        if subj is not None:
+            cues.append(Cue(vs, sent.start + m.end(), subj))
     # "X: “…”" (headlines, summaries)
     cm = re.match(r"^([^:¤]{2,80}):\s*(?=.*¤)", text)
     if cm and "\n" not in cm.group(1):
         end = sent.start + len(cm.group(1))
         hit = _mention_ending(mentions, end)
-        subj: Subject | None = None
+        subj = None
         if hit and hit[0].lead == sent.start:
             subj = _name_subject(*hit)
         else:
@@ -837,6 +889,22 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 else:
                     tag = (subj.start, c.verb_end)
                 rest = masked[seg_start : tag[0]] + " " + masked[tag[1] : seg_end]
+                if masked[seg_start : tag[0]].strip(" ,") == "" or (
+                    masked[seg_start:tag[0]].strip(" ,").strip(MASK) == ""
+                    and masked[seg_start] == MASK
+                ):
+                    # "“…,” she said, …": a quotation and its tag, unless a clause follows
+                    after = masked[tag[1] : seg_end]
+                    if c.inverted and subj.entity is not None and subj.entity.appositive:
+                        ap = after.find(subj.entity.appositive)
+                        if 0 <= ap <= 3:
+                            after = after[ap + len(subj.entity.appositive) :]
+                    if masked[seg_start] == MASK and not re.match(
+                        r"^[^¤]*?,?\s*(?:and|but|adding|noting|saying|stressing|while|as|"
+                        r"because|which|before|although|though|warning|arguing)\b",
+                        after.lstrip(" ,"),
+                    ):
+                        continue
                 content, total = _content_words(rest)
                 if not (content >= 2 or (content >= 1 and total >= 3)):
                     continue
@@ -950,26 +1018,43 @@ def analyse(paragraphs: list[str]) -> Analysis:
     )
 
 
+_SYNONYMS = (
+    frozenset({"chief", "head", "director", "director-general", "president", "chair",
+               "chairman", "chairwoman", "chairperson", "leader", "secretary-general"}),
+    frozenset({"expert", "scientist", "researcher", "professor", "economist", "analyst",
+               "fellow", "scholar"}),
+    frozenset({"spokesperson", "spokesman", "spokeswoman"}),
+)
+
+
+def _role_words(person: Entity) -> set[str]:
+    text = person.role_prefix + " " + person.appositive + " " + (person.honorific or "")
+    words = {fold(w) for w in re.findall(r"[\w’'-]+", text)}
+    return words | {w.rstrip("s") for w in words}
+
+
+def _complement_ok(entity: Entity, person: Entity) -> bool:
+    """"the representative of France" is only someone whose role names France."""
+    phrase = entity.role_phrases[0] if entity.role_phrases else ""
+    m = re.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", phrase)
+    if not m:
+        return True
+    words = _role_words(person)
+    return all(fold(w) in words for w in m.group(1).split())
+
+
 def _resolve_roles(
     doc: _Doc, statements: list[Statement], all_cues: list[list[tuple[Span, list[Cue]]]]
 ) -> None:
-    """Match each role-only entity to a named person, where the report allows it."""
+    """Match each role-only entity to a named person, where the report allows it: the
+    one speaker whose role has the same head noun; else the person the very next
+    sentence introduces; else the one speaker whose role has a head of the same kind
+    ("UN chief" and "executive director")."""
     named = [e for e in doc.entities if e.name is not None and e.merged_into is None]
     speaking = {s.entity.root().ident for s in statements}
     for entity in [e for e in doc.entities if e.name is None and e.merged_into is None]:
         head = entity.head or ""
-        matches = []
-        for person in named:
-            words = {
-                fold(w)
-                for w in re.findall(
-                    r"[\w’'-]+",
-                    person.role_prefix + " " + person.appositive + " " + (person.honorific or ""),
-                )
-            }
-            words |= {w.rstrip("s") for w in words}
-            if head in words:
-                matches.append(person)
+        matches = [p for p in named if head in _role_words(p) and _complement_ok(entity, p)]
         speaking_matches = [p for p in matches if p.ident in speaking]
         if len(speaking_matches) == 1:
             _merge(entity, speaking_matches[0])
@@ -977,10 +1062,19 @@ def _resolve_roles(
         if not speaking_matches and len(matches) == 1:
             _merge(entity, matches[0])
             continue
-        # the very next sentence introduces a named speaker: the same person
         target = _next_introduced(doc, entity, all_cues)
         if target is not None:
             _merge(entity, target)
+            continue
+        group = next((g for g in _SYNONYMS if head in g), None)
+        if group is not None and not matches:
+            near = [
+                p
+                for p in named
+                if p.ident in speaking and group & _role_words(p) and _complement_ok(entity, p)
+            ]
+            if len(near) == 1:
+                _merge(entity, near[0])
 
 
 def _next_introduced(
