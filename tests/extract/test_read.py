@@ -87,7 +87,7 @@ def test_utf16_with_a_bom_is_decoded(tmp_path: Path, codec: str) -> None:
 
 
 def test_latin1_is_refused_with_the_byte_and_how_to_convert(tmp_path: Path) -> None:
-    data = "Agn".encode() + "ès".encode("latin-1") + b" spoke."
+    data = b"Agn" + "ès".encode("latin-1") + b" spoke."
     message = error_of(read_report, write(tmp_path, "r.txt", data))
     assert "r.txt is not UTF-8 (byte 0xE8 at offset 3)" in message
     assert "iconv -f latin1 -t utf-8" in message
@@ -572,6 +572,13 @@ def test_pdf_with_only_an_owner_password_is_read() -> None:
 )
 def test_broken_pdf(data: bytes) -> None:
     assert "is not a readable PDF" in error_of(read_report_bytes, data, name="r.pdf")
+
+
+def test_pdf_over_the_page_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 1)
+    data = make_pdf(["A paragraph. " * 300])  # two pages
+    message = error_of(read_report_bytes, data, name="long.pdf")
+    assert message == "long.pdf has 2 pages; poc reads PDFs of at most 1"
 
 
 def test_pdf_without_text() -> None:

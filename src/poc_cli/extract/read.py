@@ -34,7 +34,10 @@ before anything is opened, and the file is then opened with ``O_NONBLOCK`` and c
 with ``fstat`` in case it was swapped in between.  A report may be at most
 :data:`MAX_REPORT_BYTES` (20 MB; seminar reports are 10 kB to 2 MB, a long PDF 10 MB); a
 larger one is refused from its size, before it is read, so a 50 MB file costs nothing.  A
-stream is read up to one byte past the limit and no further, so memory stays bounded.
+stream is read up to one byte past the limit and no further, so memory stays bounded.  A PDF
+may have at most 2,000 pages, and a page's block elements may nest at most 5,000 deep (see
+the readers).  Within those limits reading is linear: a 19 MB page takes 3 s and 460 MB at
+peak, a 286-page PDF 0.9 s, a 19 MB text file 0.2 s.
 
 Import cost: this module imports only the standard library; selectolax and pypdfium2 are
 imported inside the functions that use them (``tests/test_startup_imports.py``).

@@ -5,14 +5,16 @@ Why pypdfium2, and not pypdf or pdfminer.six
 Measured on this machine (``benchmarks/readers.py``) with the seed report set as a 4-page PDF
 by reportlab, once in a base-14 font (Helvetica) and once in an embedded TrueType font:
 
-=================  ========  =========================  ==========  ====================
-library            import    installed                  seed PDF    characters
-=================  ========  =========================  ==========  ====================
-pypdfium2 5.15     49 ms     9 MB, 1 wheel (PDFium)     9-17 ms     all, both PDFs
-pypdf 7.1          104 ms    4 MB, pure Python          21-25 ms    lost the 6 bullets of
-                                                                    the Helvetica PDF
-pdfminer.six       85 ms     28 MB (with cryptography)  107-113 ms  lost the same bullets
-=================  ========  =========================  ==========  ====================
+=================  ==========  =========================  ==========  ===================
+library            import      installed                  raw text    characters
+=================  ==========  =========================  ==========  ===================
+pypdfium2 5.15     49 ms       9 MB, 1 wheel (PDFium)     3-4 ms      all, both PDFs
+pypdf 7.1          96-104 ms   4 MB, pure Python          18-22 ms    lost the 6 bullets
+                                                                      of the Helvetica PDF
+pdfminer.six       83-85 ms    28 MB (with cryptography)  113-115 ms  lost the same 6
+=================  ==========  =========================  ==========  ===================
+
+With the rules below, reading the seed PDF takes 11 ms (a 286-page PDF: 0.9 s, 35 MB at peak).
 
 PDFium is the PDF engine of Chromium: it maps glyphs to characters as a browser's viewer
 does, opens damaged files that stricter parsers refuse, and gives every character's box,
@@ -23,7 +25,8 @@ Windows (x86-64 and ARM); no compiler, no download at run time.
 
 The rules
 ---------
-1. **Lines** are PDFium's, in its reading order, with each line's box (from the loose boxes
+1. **Lines** are PDFium's, in its reading order (split again where PDFium joined a hyphenated
+   line to the next one, which it marks U+FFFE), with each line's box (from the loose boxes
    of its first and last characters: font-sized, so one line's height does not depend on its
    letters).  Runs of white space in a line become one space; ligature characters (U+FB00-
    U+FB06, "ﬁ") become their letters; control characters go.  No other character changes.
@@ -33,14 +36,16 @@ The rules
    "vii").
 3. **Paragraphs**: a new one starts at a gap between lines larger than 1.35 times the usual line
    spacing, at a change of font size (a heading), at a first-line indent, at a list marker
-   ("•", "–", "1.", "a)"), and, in a document that does not separate paragraphs by gaps, after
-   a line that stops well short of the column's right edge (by a fifth of the column, or by
-   2.5 line heights after a sentence's end).  Across a page or column break a paragraph
-   goes on unless its last line was short (as above) or the next line starts one (indent,
-   marker, other size).
+   ("•", "–", "1.", "a)"), and after a line that stops short of the column's right edge by
+   more than the next line's first word (and a space) would have needed: a typesetter would
+   have put that word there, so the line was ended on purpose.  That rule alone tells
+   paragraphs apart in a PDF with neither gaps nor indents, except where a paragraph's last
+   line happens to be full (no rule can see those).  A forced line break looks the same and
+   also starts a paragraph.  Across a page or column break a paragraph goes on unless one of
+   these says otherwise (indent against the new page's margin, marker, size, short line).
 4. **Joining lines**: with one space; but not after a soft hyphen (dropped), a slash, or a dash
-   (–, —) that follows a word; and a line ending in a word and a hyphen ("-") joins the next
-   line without a space, keeping or dropping the hyphen as follows.  Before a capital or a
+   (–, —) or a hyphen that follows a digit ("20-" + "year"); and a line ending in a word and a
+   hyphen ("-") joins the next line without a space, keeping or dropping the hyphen so:  Before a capital or a
    digit the hyphen is kept ("Under-Secretary-" + "General", "mid-" + "2019").  Before a small
    letter the document decides: the hyphen is kept if the hyphenated word appears elsewhere in
    it ("non-state"), dropped if the joined word does ("protection"), and, if neither, kept
@@ -87,7 +92,6 @@ _PAGE_NUMBER: Final = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARKER: Final = re.compile(r"^(?:[•◦▪▫■□●○‣⁃∙·*–—-]\s|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s)")
-_SENTENCE_END: Final = re.compile(r"[.!?:;…”\"’')»\]]$")
 _WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHEN_END: Final = re.compile(r"(-?)([^\W\d_]+)-$")
 _LEADING_WORD: Final = re.compile(r"^[^\W\d_]+")

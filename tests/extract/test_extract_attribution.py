@@ -1,0 +1,184 @@
+"""Who said what, on mini-reports written for these tests in the genre's styles."""
+
+from __future__ import annotations
+
+from extract_helpers import extract, names, problems, quote_texts, report, speaker_of, statement
+
+
+def test_ipi_style_speakers_roles_and_attribution() -> None:
+    d = extract(report("ipi_style"), "ipi_style").dataset
+    assert problems(d) == []
+    assert names(d) == [
+        "Helena Brandt",
+        "Tomás Ferreira-Lund",
+        "Aïcha Diallo",
+        "Rafael Ortiz",
+        "Karin Holm",
+        "Peter Okoye",
+    ]
+    people = {p["name"]: p for p in d["speakers"]}
+    assert people["Helena Brandt"]["honorific"] == "Dr."
+    assert people["Helena Brandt"]["role"] == "Institute President"
+    assert people["Aïcha Diallo"]["honorific"] == "Ambassador"
+    assert people["Aïcha Diallo"]["role"] == "Special Envoy of the Sahel Commission"
+    assert people["Tomás Ferreira-Lund"]["role"] == (
+        "a senior fellow at the Lakeside Institute and the author of the policy paper"
+    )
+    # a split quotation is two quotes, both his
+    assert speaker_of(d, "Therefore,") == "Tomás Ferreira-Lund"
+    assert speaker_of(d, "we have to understand the old rules before we write new ones.") == (
+        "Tomás Ferreira-Lund"
+    )
+    # a bare quotation continues the speaker before it, and is flagged
+    bare = statement(d, "Mediators who ignore water ignore the conflict.")
+    assert bare["attribution"] == "context" and bare["review"] is True
+    # nested marks stay inside the quote
+    assert speaker_of(d, "People told me, ‘the water is our peace,’ and I believed them,") == (
+        "Aïcha Diallo"
+    )
+    # "Lake Chad" and "Chad" are places, never speakers
+    assert not any("Chad" in n for n in names(d))
+
+
+def test_paraphrase_starts_after_name_and_role_and_holds_its_quote() -> None:
+    d = extract(report("ipi_style")).dataset
+    para = statement(
+        d,
+        "opened the workshop by recalling that water disputes rarely make headlines.",
+        "paraphrase",
+    )
+    assert para["attribution"] == "name" and "review" not in para
+    # "She warned that “…”": everything after the tag is quoted, so a quote only
+    inner = statement(d, "the next crisis will start at a well, not at a border.")
+    assert "within" not in inner and inner["attribution"] == "pronoun"
+    assert not [
+        s for s in d["statements"] if s["kind"] == "paraphrase" and "She warned" in s["text"]
+    ]
+    # a quotation inside a reported sentence: both, linked
+    inner = statement(d, "local ownership, patient money, and honest evaluation.")
+    outer = statement(
+        d,
+        "She listed three priorities: “local ownership, patient money, and honest evaluation.",
+        "paraphrase",
+    )
+    assert inner["within"] == outer["id"]
+    assert outer["attribution"] == "pronoun" and outer["review"] is True
+
+
+def test_unclosed_quotation_is_kept_to_the_paragraph_end_and_flagged() -> None:
+    d = extract(report("ipi_style")).dataset
+    q = statement(d, "local ownership, patient money, and honest evaluation.")
+    assert q["review"] is True and "never closes" in q["note"]
+
+
+def test_group_quotes_are_left_out_and_listed() -> None:
+    result = extract(report("ipi_style"))
+    assert "too slow" not in quote_texts(result.dataset)
+    assert [u.text for u in result.summary.unattributed] == ["too slow"]
+    assert any("too slow" in n for n in result.dataset["notes"])
+
+
+def test_un_style_role_only_speakers_and_according_to() -> None:
+    result = extract(report("un_style"))
+    d = result.dataset
+    assert problems(d) == []
+    assert names(d) == [
+        "Martha Pobee",
+        "Kwame Mensah Boateng",
+        "Representative of France",
+        "Representative of China",
+        "Representative of the Niger",
+        "Chad's delegate",
+    ]
+    roles = {p["name"]: p for p in d["speakers"]}
+    assert roles["Representative of France"]["role"] == "The representative of France"
+    assert roles["Representative of France"]["notes"][0].startswith("Known only by role")
+    assert speaker_of(d, "There is no military solution,") == "Martha Pobee"
+    assert statement(d, "There is no military solution,")["attribution"] == "alias"
+    assert speaker_of(d, "Only an inclusive political process can end this.") == "Martha Pobee"
+    assert speaker_of(d, "foreign interference") == "Representative of the Niger"
+    assert (
+        speaker_of(
+            d, "According to Mr. Boateng, more than 8,000 schools have closed.", "paraphrase"
+        )
+        == "Kwame Mensah Boateng"
+    )
+    assert [u.text for u in result.summary.unattributed] == ["time is running out"]
+
+
+def test_two_speakers_in_one_sentence_get_a_clause_each() -> None:
+    d = extract(report("un_style")).dataset
+    assert (
+        speaker_of(
+            d,
+            "The representative of France said his country remained committed to the region",
+            "paraphrase",
+        )
+        == "Representative of France"
+    )
+    assert (
+        speaker_of(
+            d, "the representative of China called for respect for sovereignty.", "paraphrase"
+        )
+        == "Representative of China"
+    )
+
+
+def test_wire_style_headline_and_lede_roles_resolve_to_the_named_speaker() -> None:
+    d = extract(report("wire_style")).dataset
+    assert problems(d) == []
+    assert names(d) == ["Cindy Meagher", "Ahmed Al-Rashidi", "Josep Varela"]
+    cat = [s for s in d["statements"] if s["kind"] == "quote" and s["text"] == "catastrophic"]
+    assert len(cat) == 2 and {s["attribution"] for s in cat} == {"title"}
+    meagher = next(p for p in d["speakers"] if p["name"] == "Cindy Meagher")
+    assert "UN chief" in meagher["aliases"]
+    assert speaker_of(d, "Every day we wait, more children die,") == "Cindy Meagher"
+    # '"…," X said.' is a quote, not a paraphrase
+    assert not [
+        s for s in d["statements"] if s["kind"] == "paraphrase" and "told reporters" in s["text"]
+    ]
+
+
+def test_thinktank_style_prepositional_appositive_and_in_his_view() -> None:
+    d = extract(report("thinktank_style")).dataset
+    assert names(d) == ["Hiroshi Tanaka", "Sofía Ramírez-Ortega"]
+    assert (
+        speaker_of(d, "the gap is not a matter of billions but of trillions.") == "Hiroshi Tanaka"
+    )
+    assert (
+        speaker_of(d, "Private capital is not reluctant. It is rational,") == "Sofía Ramírez-Ortega"
+    )
+    # the chair only closed the session: not a speaker
+    assert "Lena Okafor" not in names(d)
+
+
+def test_flat_style_pronouns_follow_gender() -> None:
+    text = (
+        "Ms. Ana Lopes and Mr. Ben Okafor spoke at the forum.\n"
+        "Ana Lopes said the budget was too small.\n"
+        "Ben Okafor said it was large enough.\n"
+        "“It is not,” she replied.\n"
+        "“It is,” he said."
+    )
+    d = extract(text).dataset
+    assert speaker_of(d, "It is not,") == "Ana Lopes"
+    assert speaker_of(d, "It is,") == "Ben Okafor"
+
+
+def test_chad_is_never_a_speaker() -> None:
+    text = (
+        "Chad said the plan would fail.\n\n"
+        "Lisa Moreau, the former envoy to Chad, said, “Chad deserves better.”"
+    )
+    d = extract(text).dataset
+    assert names(d) == ["Lisa Moreau"]
+    assert speaker_of(d, "Chad deserves better.") == "Lisa Moreau"
+
+
+def test_words_said_not_to_be_used_are_not_quotes() -> None:
+    text = (
+        'The envoy, Rui Alves, never even mentioned the words "drought" or "famine" in his speech.'
+    )
+    result = extract(text)
+    assert quote_texts(result.dataset) == []
+    assert {u.text for u in result.summary.unattributed} == {"drought", "famine"}
