@@ -426,6 +426,43 @@ def test_undeclared_non_utf8_page_is_refused() -> None:
     assert "is not UTF-8 (byte 0xE8" in message
 
 
+LEGACY_PAGE = b"""<HTML><HEAD><TITLE>Press Release: Council Hears Briefing</TITLE>
+<META http-equiv="Content-Type" content="text/html; charset=windows-1252"></HEAD>
+<BODY bgcolor=white><TABLE width=100%><TR><TD width=150 valign=top>
+<A href=/>Home</A><BR><A href=/news>News</A><BR><A href=/docs>Documents</A>
+</TD><TD valign=top>
+<FONT face=Arial size=4><B>COUNCIL HEARS BRIEFING</B></FONT><BR><BR>
+<FONT face=Arial size=2>NEW YORK, 4 May -- The Under-Secretary-General said civilians were
+\x93paying the highest price\x94.<BR><BR>\x93We cannot look away,\x94 she said.  She urged action.
+<P>The meeting adjourned at 12:30 p.m.
+</FONT></TD></TR></TABLE>
+<HR><CENTER><FONT size=1><A href=/c>Copyright</A> | <A href=/p>Privacy</A></FONT></CENTER>
+</BODY></HTML>"""
+
+
+def test_a_table_layout_page_of_the_1990s() -> None:
+    got = read_report_bytes(LEGACY_PAGE, name="old.htm")
+    assert got.title == "Press Release: Council Hears Briefing"
+    assert got.text.split("\n\n") == [
+        "COUNCIL HEARS BRIEFING",
+        "NEW YORK, 4 May -- The Under-Secretary-General said civilians were “paying the "
+        "highest price”.",
+        "“We cannot look away,” she said. She urged action.",
+        "The meeting adjourned at 12:30 p.m.",
+    ]
+
+
+def test_a_text_report_mentioning_the_pdf_magic_is_text() -> None:
+    data = b"Notes\n\nThe file began with %PDF-1.4, the delegate said."
+    assert read_report_bytes(data, name="notes.txt").kind == "text"
+    assert read_report_bytes(data, name="<stdin>").kind == "text"
+
+
+def test_a_pdf_after_junk_is_still_a_pdf() -> None:
+    data = b"\r\n\r\n" + make_pdf(["Found after the junk."], header=None)
+    assert read_report_bytes(data, name="<stdin>").text == "Found after the junk."
+
+
 def test_a_page_of_only_furniture_is_refused() -> None:
     data = page("<nav><a href='/'>Home</a></nav><footer>© 2025</footer>")
     assert "no text in it" in error_of(read_report_bytes, data, name="p.html")

@@ -17,7 +17,8 @@ What each kind gives
   main text only, one paragraph per ``<p>``, ``<li>``, ``<h1>``-``<h6>``, ``<blockquote>``,
   table cell or other block; ``<br>`` is a line break inside its paragraph, two in a row a
   paragraph break.  See :mod:`poc_cli.extract.readers.html` for the rules, and why selectolax.
-- **pdf** (``%PDF-`` in the first kilobyte): paragraphs re-joined across line and page breaks,
+- **pdf** (``%PDF-`` first, or in the first kilobyte of a file that ends as a PDF does):
+  paragraphs re-joined across line and page breaks,
   end-of-line hyphenation undone, running headers, footers and page numbers dropped.  See
   :mod:`poc_cli.extract.readers.pdf` for the rules, and why pypdfium2.
 
@@ -129,7 +130,7 @@ def read_report_bytes(data: bytes, *, name: str) -> ReportText:
             f"{name} is {_megabytes(len(data))}, larger than {_megabytes(MAX_REPORT_BYTES)}, {_LIMIT_HELP}"
         )
     suffix = _suffix(name)
-    if data[:_PDF_MAGIC_WITHIN].find(_PDF_MAGIC) != -1:
+    if _is_pdf(data, suffix):
         from poc_cli.extract.readers.pdf import read_pdf
 
         text, title = read_pdf(data, name=name)
@@ -236,6 +237,17 @@ _UTF16_BOMS: Final = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, 
 _META_CHARSET: Final = re.compile(
     rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.IGNORECASE
 )
+
+
+def _is_pdf(data: bytes, suffix: str) -> bool:
+    """A PDF starts with ``%PDF-``; the spec lets up to a kilobyte of junk come first, which
+    we accept only in a file not named as text and that ends as a PDF does (a report may
+    mention "%PDF-" in its first lines)."""
+    if data.startswith(_PDF_MAGIC):
+        return True
+    if suffix in _TEXT_SUFFIXES or suffix in _MARKDOWN_SUFFIXES or suffix in _HTML_SUFFIXES:
+        return False
+    return data[:_PDF_MAGIC_WITHIN].find(_PDF_MAGIC) != -1 and b"%%EOF" in data[-2048:]
 
 
 def _looks_like_html(data: bytes) -> bool:
