@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,29 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini.json"
 # The report the dataset was curated from, beside the checkout (see issue 2).
 REPORT = REPO.parent / "shared" / "seeds" / "000_3fc810082392c045.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite never writes into the user's real cache folder: XDG_CACHE_HOME (and so
+    poc's default cache) points into the session's temporary folder, for this process
+    and every subprocess it starts.  Tests that need a cache of their own still set
+    POC_CACHE_DIR."""
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
+
+
+@pytest.fixture(scope="session")
+def seed_report() -> Path:
+    """The seed report beside the checkout (../shared/seeds/…)."""
+    if not REPORT.is_file():
+        pytest.skip(f"the source report is not beside the checkout ({REPORT})")
+    return REPORT
 
 
 @pytest.fixture(scope="session")

@@ -258,12 +258,12 @@ def poc_command(
             if p.name != "run"
         ]
         added = [*(OUTPUT_PARAMETERS if output else ()), DATA_PARAMETER]
+        added_names = {p.name for p in added}
 
         @functools.wraps(body)
         def command(ctx: typer.Context, **options: Any) -> None:
             env = Environment.current()
-            taken = {"fmt", "json_", "pager", "output", "force", "data"}
-            mine = {k: v for k, v in options.items() if k not in taken}
+            mine = {k: v for k, v in options.items() if k not in added_names}
             choice = OutputChoice()
             try:
                 if output:

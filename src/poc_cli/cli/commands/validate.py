@@ -8,11 +8,16 @@ from typing import Annotated
 import typer
 
 from poc_cli.cli.options import Run, poc_command
-from poc_cli.errors import ExitStatus
+from poc_cli.errors import ExitStatus, PocError
 
 
 @poc_command(
-    examples_=["poc validate", "poc validate my-seminar.json", "poc validate ~/seminars/"],
+    examples_=[
+        "poc validate",
+        "poc validate my-seminar.json",
+        "poc validate ~/seminars/",
+        "poc validate draft.json --source report.html",
+    ],
     output=False,
 )
 def validate(
@@ -24,15 +29,36 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            help="The report the dataset was made from: check every quote and paraphrase "
+            "against it, verbatim, in its paragraph.",
+            show_default=False,
+        ),
+    ] = None,
     *,
     run: Run,
 ) -> None:
     """Check a dataset against the schema and report every problem found.
 
+    With --source, also check that every quote's text stands in the report between
+    quotation marks, every paraphrase stands in it verbatim, and each is in the
+    paragraph the dataset says.  Statements still marked for review are counted.
+
     Exit 0 when it is valid, 2 when it is not."""
     from poc_cli.corpus import check_paths
 
     files, problems = check_paths(path if path is not None else run.data)
+    if source is not None:
+        problems += _fidelity(files, source)
+    awaiting = _awaiting_review(files)
+    if awaiting:
+        run.env.message(
+            f"note: {awaiting} statement{'s' if awaiting != 1 else ''} still await review "
+            '("review": true)'
+        )
     for problem in problems:
         run.env.message(problem)
     if problems:
@@ -41,3 +67,36 @@ def validate(
         )
         raise typer.Exit(int(ExitStatus.ERROR))
     run.write(f"ok: {len(files)} file(s) valid")
+
+
+def _fidelity(files: list[Path], source: Path) -> list[str]:
+    """Every mismatch between each dataset file and the report it was made from."""
+    from poc_cli.errors import UsageError
+    from poc_cli.extract import check_fidelity, split_paragraphs
+    from poc_cli.extract.read import read_report
+    from poc_cli.schema import read_json
+
+    if len(files) != 1:
+        raise UsageError("--source checks one dataset file against its report; name one file")
+    paragraphs = split_paragraphs(read_report(source).text)
+    try:
+        raw = read_json(files[0])
+    except PocError:
+        return []  # already reported by the schema check
+    return [f"{files[0]}: {p} (against {source})" for p in check_fidelity(raw, paragraphs)]
+
+
+def _awaiting_review(files: list[Path]) -> int:
+    from poc_cli.schema import read_json
+
+    count = 0
+    for file in files:
+        try:
+            raw = read_json(file)
+        except PocError:
+            continue
+        statements = raw.get("statements") if isinstance(raw, dict) else None
+        for statement in statements if isinstance(statements, list) else ():
+            if isinstance(statement, dict) and statement.get("review") is True:
+                count += 1
+    return count

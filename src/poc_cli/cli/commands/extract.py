@@ -1,0 +1,210 @@
+"""``poc extract``: a report in, a draft dataset out."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NamedTuple
+
+import typer
+
+from poc_cli.cli.options import Run, poc_command
+from poc_cli.errors import ExitStatus, PocError, UsageError
+
+
+class Outcome(NamedTuple):
+    report: str
+    written: str | None  # where the draft went; None when nothing was written
+    summary: Any  # poc_cli.extract.Summary, or None when the report could not be read
+    problem: str | None
+
+
+@poc_command(
+    examples_=[
+        "poc extract report.txt > seminar.json",
+        "poc extract report.html -o seminar.json",
+        "poc extract reports/*.pdf -o drafts/",
+        "poc extract - --name my-seminar < report.md",
+    ],
+    output=False,
+)
+def extract(
+    ctx: typer.Context,
+    reports: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="REPORT...",
+            help="Report files: text, Markdown, HTML or PDF; - reads stdin.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the draft to this file, or each draft into this folder (DIR/).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite drafts that already exist.")
+    ] = False,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="The draft's name (its event id and statement ids derive from it); "
+            "default: the report's file name.",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    run: Run,
+) -> None:
+    """Turn seminar reports into draft datasets, faithful enough to search and cite.
+
+    Finds the event, its sessions, the people who spoke and what each said: every
+    passage in quotation marks as a quote (exactly the characters between the marks),
+    every reported sentence as a paraphrase (the report's own wording).  A statement
+    whose speaker is not named in its own sentence is marked for review; review them,
+    then check the draft with [bold]poc validate DRAFT --source REPORT[/bold].
+
+    Exit 0 when every draft was written, 1 when a report holds no statements, 2 when a
+    report cannot be read (the others are still written)."""
+    if len(reports) > 1 and name is not None:
+        raise UsageError("--name names one draft; give it with one report")
+    if reports.count("-") > 1:
+        raise UsageError("- (stdin) can be read only once")
+    folder = _folder(output, several=len(reports) > 1)
+    outcomes: list[Outcome] = []
+    with run.progress("Extracting reports") as progress:
+        for done, report in enumerate(reports, 1):
+            outcomes.append(_extract_one(run, report, output, folder, force=force, name=name))
+            if progress is not None:
+                progress(done, len(reports))
+    if len(reports) > 1 or folder is not None:
+        _summary_table(run, outcomes)
+    else:
+        _unattributed(run, outcomes[0])
+    if any(o.summary is None for o in outcomes):
+        raise typer.Exit(int(ExitStatus.ERROR))
+    if any(o.written is None for o in outcomes):
+        raise typer.Exit(int(ExitStatus.NOTHING_FOUND))
+
+
+def _folder(output: str | None, *, several: bool) -> Path | None:
+    """The folder drafts go into, or None when there is one draft for stdout or a file."""
+    if output is None or output == "-":
+        if several:
+            raise UsageError("several reports need a folder to write into: -o DIR/")
+        return None
+    if not output.strip():
+        raise UsageError("--output must name a file or a folder, not be empty")
+    path = Path(output).expanduser()
+    if path.is_dir() or output.endswith("/"):
+        return path
+    if several:
+        raise UsageError(f"{output}: several reports need a folder; write -o {output}/")
+    return None
+
+
+_NAME = re.compile(r"[^\w.-]+")
+
+
+def _stem(report: str, name: str | None) -> str:
+    if name is not None:
+        return name
+    if report == "-":
+        return "stdin"
+    stem = Path(report).name
+    for suffix in (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf"):
+        if stem.lower().endswith(suffix):
+            return stem[: -len(suffix)] or stem
+    return stem
+
+
+def _extract_one(
+    run: Run, report: str, output: str | None, folder: Path | None, *, force: bool, name: str | None
+) -> Outcome:
+    from poc_cli.extract import extract_text
+    from poc_cli.extract.read import read_report, read_report_stream
+    from poc_cli.files import write_new_file
+    from poc_cli.text.escape import visible
+
+    shown = "stdin" if report == "-" else report
+    try:
+        text = read_report_stream(sys.stdin.buffer) if report == "-" else read_report(Path(report))
+        stem = _stem(report, name)
+        if not stem.strip() or not _NAME.sub("", stem):
+            raise UsageError(f"{stem!r} cannot name a draft; give --name")
+        file = "stdin" if report == "-" else Path(report).name
+        extraction = extract_text(text.text, name=stem, title=text.title, file=file)
+    except PocError as error:
+        run.env.message(f"error: {error.message}")
+        return Outcome(shown, None, None, error.message)
+    if extraction.message is not None:
+        run.env.message(f"{visible(shown)}: {extraction.message}; nothing written")
+        return Outcome(shown, None, extraction.summary, extraction.message)
+    draft = json.dumps(extraction.dataset, ensure_ascii=False, indent=2) + "\n"
+    target: Path | None
+    if folder is not None:
+        target = folder / f"{_NAME.sub('-', stem)}.json"
+    elif output is not None and output != "-":
+        target = Path(output).expanduser()
+    else:
+        target = None
+    try:
+        if target is None:
+            run.env.stdout.write(draft)
+            return Outcome(shown, "stdout", extraction.summary, None)
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        write_new_file(target, draft, force=force)
+    except (PocError, OSError) as error:
+        message = error.message if isinstance(error, PocError) else f"{target}: {error}"
+        run.env.message(f"error: {message}")
+        return Outcome(shown, None, None, message)
+    return Outcome(shown, str(target), extraction.summary, None)
+
+
+def _summary_table(run: Run, outcomes: list[Outcome]) -> None:
+    from poc_cli.output.plain import to_plain_table
+    from poc_cli.output.tables import Column
+
+    def count(field: str) -> Any:
+        return lambda o: "" if o.summary is None else str(getattr(o.summary, field))
+
+    columns = (
+        Column("Report", lambda o: o.report),
+        Column("Speakers", count("speakers"), justify="right"),
+        Column("Quotes", count("quotes"), justify="right"),
+        Column("Paraphrases", count("paraphrases"), justify="right"),
+        Column("To review", count("review"), justify="right"),
+        Column(
+            "Left out",
+            lambda o: "" if o.summary is None else str(len(o.summary.unattributed)),
+            justify="right",
+        ),
+        Column("Written to", lambda o: o.written or f"not written: {o.problem}"),
+    )
+    run.env.message(to_plain_table(outcomes, columns).rstrip("\n"))  # type: ignore[arg-type]
+    for outcome in outcomes:
+        _unattributed(run, outcome)
+
+
+def _unattributed(run: Run, outcome: Outcome) -> None:
+    """Quotations with nobody to attribute them to: left out, and said so."""
+    if outcome.summary is None:
+        return
+    for left in outcome.summary.unattributed:
+        run.env.message(
+            f"{outcome.report}: paragraph {left.paragraph}: left out “{left.text}” ({left.reason})"
+        )
+    if outcome.written and outcome.summary.review:
+        run.env.message(
+            f"{outcome.report}: {outcome.summary.review} statement(s) to review "
+            f'("review": true in the draft)'
+        )
