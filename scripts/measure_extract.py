@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from poc_cli.extract import check_fidelity, extract_text, split_paragraphs  # noqa: E402
-from poc_cli.extract.fidelity import _quoted_in  # noqa: E402
+from poc_cli.extract.fidelity import quoted_in  # noqa: E402
 from poc_cli.extract.people import fold  # noqa: E402
 
 TARGETS = {
@@ -83,7 +83,8 @@ def measure_seed(seed: Path, curated_path: Path, verbose: bool) -> bool:
     session_ok = [
         cid
         for cid, mid in match.items()
-        if {p["session"] for p in mine[mid]["parts"]} == {p["session"] for p in theirs[cid]["parts"]}
+        if {p["session"] for p in mine[mid]["parts"]}
+        == {p["session"] for p in theirs[cid]["parts"]}
     ]
     back = {mid: cid for cid, mid in match.items()}
     quotes = [s for s in curated["statements"] if s["kind"] == "quote"]
@@ -92,7 +93,9 @@ def measure_seed(seed: Path, curated_path: Path, verbose: bool) -> bool:
         hits = [s for s in draft["statements"] if s["kind"] == "quote" and s["text"] == q["text"]]
         if hits:
             found += 1
-        if any(back.get(s["speaker"]) == q["speaker"] and s["session"] == q["session"] for s in hits):
+        if any(
+            back.get(s["speaker"]) == q["speaker"] and s["session"] == q["session"] for s in hits
+        ):
             right += 1
         elif verbose:
             print(f"   quote not under its speaker/session: {q['id']} {q['text'][:60]!r}")
@@ -123,7 +126,11 @@ def measure_seed(seed: Path, curated_path: Path, verbose: bool) -> bool:
             for p in curated["statements"]
         ):
             inside += 1
-    other = len(extracted_quotes) - sum(1 for s in extracted_quotes if s["text"] in curated_texts) - inside
+    other = (
+        len(extracted_quotes)
+        - sum(1 for s in extracted_quotes if s["text"] in curated_texts)
+        - inside
+    )
     fidelity_mine = check_fidelity(draft, paragraphs)
     fidelity_curated = check_fidelity(curated, paragraphs)
     rows = [
@@ -139,7 +146,10 @@ def measure_seed(seed: Path, curated_path: Path, verbose: bool) -> bool:
             "extracted quotes: curated / inside a curated paraphrase / other",
             f"{len(extracted_quotes) - inside - other} / {inside} / {other}",
         ),
-        ("extracted statements / to review", f"{result.summary.statements} / {result.summary.review}"),
+        (
+            "extracted statements / to review",
+            f"{result.summary.statements} / {result.summary.review}",
+        ),
         ("fidelity problems: draft / curated", f"{len(fidelity_mine)} / {len(fidelity_curated)}"),
     ]
     width = max(len(r[0]) for r in rows)
@@ -253,10 +263,12 @@ def measure_reports(folder: Path, verbose: bool) -> tuple[bool, dict[str, float]
             for i, s in enumerate(ext_q):
                 if i not in used:
                     print(f"   {doc['id']} extra quote ({s['speaker']}): {s['text'][:70]!r}")
-        altered = sum(1 for s in ext_q if not any(_quoted_in(p, s["text"]) for p in paragraphs))
+        altered = sum(1 for s in ext_q if not any(quoted_in(p, s["text"]) for p in paragraphs))
         problems = check_fidelity(draft, paragraphs)
         altered = max(altered, len([p for p in problems if p.path.endswith(".text")]))
-        left = sum(1 for q in none_q if any(u.text == q["text"] for u in result.summary.unattributed))
+        left = sum(
+            1 for q in none_q if any(u.text == q["text"] for u in result.summary.unattributed)
+        )
         s_tp = len(smatch)
         if verbose:
             for gi, g in enumerate(doc["speakers"]):

@@ -20,13 +20,13 @@ def test_ipi_style_speakers_roles_and_attribution() -> None:
     assert people["Helena Brandt"]["honorific"] == "Dr."
     assert people["Helena Brandt"]["role"] == "Institute President"
     assert people["Aïcha Diallo"]["honorific"] == "Ambassador"
-    assert people["Aïcha Diallo"]["role"] == "Special Envoy of the Sahel Commission"
+    assert people["Aïcha Diallo"]["role"] == "Regional Envoy of the Lake Commission"
     assert people["Tomás Ferreira-Lund"]["role"] == (
         "a senior fellow at the Lakeside Institute and the author of the policy paper"
     )
     # a split quotation is two quotes, both his
-    assert speaker_of(d, "Therefore,") == "Tomás Ferreira-Lund"
-    assert speaker_of(d, "we have to understand the old rules before we write new ones.") == (
+    assert speaker_of(d, "First,") == "Tomás Ferreira-Lund"
+    assert speaker_of(d, "we must learn the old rules before we write new ones.") == (
         "Tomás Ferreira-Lund"
     )
     # a bare quotation continues the speaker before it, and is flagged
@@ -176,9 +176,7 @@ def test_chad_is_never_a_speaker() -> None:
 
 
 def test_words_said_not_to_be_used_are_not_quotes() -> None:
-    text = (
-        'The envoy, Rui Alves, never even mentioned the words "drought" or "famine" in his speech.'
-    )
+    text = 'The envoy, Rui Alves, never mentioned the terms "drought" or "famine" in his talk.'
     result = extract(text)
     assert quote_texts(result.dataset) == []
     assert {u.text for u in result.summary.unattributed} == {"drought", "famine"}

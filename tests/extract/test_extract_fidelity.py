@@ -34,11 +34,13 @@ def _first(raw: dict[str, Any], kind: str) -> int:
 def test_planted_mismatches_are_all_listed(bundled: Any) -> None:
     raw, paragraphs = bundled
     bad = copy.deepcopy(raw)
-    q = _first(bad, "quote")
+    q = next(
+        i for i, s in enumerate(bad["statements"]) if s["kind"] == "quote" and "UN" in s["text"]
+    )
     p = _first(bad, "paraphrase")
     bad["statements"][q]["text"] = bad["statements"][q]["text"].replace("UN", "U.N.", 1)
     bad["statements"][p]["paragraphs"] = [1]
-    quotes = [i for i, s in enumerate(bad["statements"]) if s["kind"] == "quote"]
+    quotes = [i for i, s in enumerate(bad["statements"]) if s["kind"] == "quote" and i != q]
     moved = quotes[1]
     bad["statements"][moved]["paragraphs"] = [bad["statements"][moved]["paragraphs"][0] + 1]
     bad["statements"][quotes[2]]["text"] = "opened the conversation"  # in the report, unquoted

@@ -18,14 +18,14 @@ from poc_cli.extract.people import (
     [
         ("Institute Vice President Jo Park opened", "Jo Park", None, "Institute Vice President"),
         ("Rear Admiral (LH) Piet de Vries, adviser", "Piet de Vries", "Rear Admiral (LH)", ""),
-        ("Russia's UN Ambassador Ivan Petrov said", "Ivan Petrov", None, "Russia's UN Ambassador"),
+        ("Peru's UN Ambassador Ivan Petrov said", "Ivan Petrov", None, "Peru's UN Ambassador"),
         ("Ambassador Dr Lea Kamau, Chair", "Lea Kamau", "Ambassador Dr", ""),
         ("H.E. Mr. Omar Haddad spoke", "Omar Haddad", "H.E. Mr.", ""),
         (
-            "the British foreign secretary Anne Cole had",
+            "the Irish foreign minister Anne Cole had",
             "Anne Cole",
             None,
-            "the British foreign secretary",
+            "the Irish foreign minister",
         ),
         ("Marie-Hélène Dubé, fellow", "Marie-Hélène Dubé", None, ""),
         ("Lina Di Stefano, IPI", "Lina Di Stefano", None, ""),
@@ -44,7 +44,7 @@ def test_names_honorifics_and_role_prefixes(
     [
         "the Central African Republic and Chad, said",
         "Director of the Brian Urquhart Center for Peace",
-        "the Kofi Annan Foundation and the World Meteorological Organization",
+        "the Ada Lovelace Foundation and the World Tourism Organization",
         "in New Zealand and Saudi Arabia on Monday",
         "Chad said",
     ],
@@ -54,8 +54,8 @@ def test_places_organisations_and_single_words_are_not_people(text: str) -> None
 
 
 def test_a_surname_after_an_honorific_is_a_mention() -> None:
-    (m,) = find_mentions("Mr. Sommaruga said")
-    assert (m.name, m.honorific, m.single) == ("Sommaruga", "Mr.", True)
+    (m,) = find_mentions("Mr. Haldane said")
+    assert (m.name, m.honorific, m.single) == ("Haldane", "Mr.", True)
 
 
 def test_surnames_keep_their_particles() -> None:
@@ -65,9 +65,9 @@ def test_surnames_keep_their_particles() -> None:
 
 
 def test_role_heads_and_groups() -> None:
-    assert role_head("the Unicef spokesperson") == "spokesperson"
-    assert role_head("The UN system's chief scientist on weather and climate") == "scientist"
-    assert role_head("Special Envoy") == "envoy"
+    assert role_head("the ministry spokesperson") == "spokesperson"
+    assert role_head("The bank's chief economist on trade and jobs") == "economist"
+    assert role_head("Regional Envoy") == "envoy"
     assert role_head("some delegates") is None
     assert role_head("This diversity") is None
 
@@ -81,5 +81,5 @@ def test_organisations_from_a_role() -> None:
 
 def test_slugs_are_ascii() -> None:
     assert slug("Agnès Coutou") == "agnes-coutou"
-    assert slug("Åsa Persson-Öberg") == "asa-persson-oberg"
-    assert slug("a Unicef spokesperson") == "a-unicef-spokesperson"
+    assert slug("Åke Lindqvist-Öberg") == "ake-lindqvist-oberg"
+    assert slug("a ministry spokesperson") == "a-ministry-spokesperson"

@@ -22,7 +22,7 @@ def test_single_curly_quotes_at_top_level() -> None:
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:
-    p = "IPI’s report on Queen’s College and the peacekeepers’ role, the Maldives' minister and Unicef's head."
+    p = "IPI’s report on Queen’s College and the peacekeepers’ role, the Maldives' minister and children's books."
     assert texts(p) == []
 
 
@@ -52,7 +52,7 @@ def test_a_second_opening_mark_ends_an_unclosed_quotation() -> None:
 
 
 def test_split_quotation_is_two_quotes() -> None:
-    assert texts("“Therefore,” he said, “we have to act.”") == ["Therefore,", "we have to act."]
+    assert texts("“Frankly,” she said, “we are late.”") == ["Frankly,", "we are late."]
 
 
 def test_stray_closing_mark_is_ignored() -> None:
@@ -72,7 +72,7 @@ def test_titles_are_not_quotes() -> None:
         "a forum on “The State of Things” that began",
         "the meeting, entitled “Peace Now”, opened",
         "They joined the panel “Money and Power” later.",
-        'a Council meeting on "the impacts of drought on peace" that',
+        'a board meeting on "pricing water fairly" that',
     ):
         (q,) = find_quotes(p)
         assert is_title(p, q), p
@@ -82,7 +82,7 @@ def test_quotes_after_reporting_are_not_titles() -> None:
     for p in (
         "She said the plan was “ambitious”.",
         "He told the meeting that “we must act”.",
-        "briefed the council on children “at the drop of a hat” in May",
+        "spoke to the board on budgets “in plain words” in May",
     ):
         (q,) = find_quotes(p)
         assert not is_title(p, q), p

@@ -91,9 +91,7 @@ def test_most_curated_paraphrases_are_found(seed: Any) -> None:
     paras = [s for s in curated["statements"] if s["kind"] == "paraphrase"]
     for p in paras:
         first = p["text"].split("\n")[0]
-        found += any(
-            s["kind"] == "paraphrase" and first in s["text"] for s in draft["statements"]
-        )
+        found += any(s["kind"] == "paraphrase" and first in s["text"] for s in draft["statements"])
     assert found >= len(paras) - 2
 
 

@@ -1,14 +1,14 @@
 """Who said what: reporting cues, their subjects, and the statements they make.
 
 One pass over the report's sentences, after a first pass that collects everyone the
-report names in full (so a headline's "Eliasson: “…”" finds the Jan Eliasson named
+report names in full (so a headline's "Okafor: “…”" finds the Lena Okafor named
 below it). For every sentence:
 
 * the **cues**: reporting verbs ("said", "told", "warned", "called for" …), their
   participles ("stressing", "noting that"), tags ("“…,” said X"), a headline's
   "X: “…”", and their **subject**: a name (with its honorific, role prefix and
-  appositive), a surname or honorific + surname, a role ("the Unicef spokesperson",
-  "Special Envoy"), a pronoun, or a group or a state (then nobody);
+  appositive), a surname or honorific + surname, a role ("the agency spokesperson",
+  "Regional Envoy"), a pronoun, or a group or a state (then nobody);
 * each quotation goes to the cue nearest before it in its sentence (else the nearest
   after it); a quotation with no cue continues the words of the last speaker, when
   that speaker spoke in this paragraph or the one before (``context``);
@@ -17,8 +17,8 @@ below it). For every sentence:
   role when the sentence opens with them.
 
 Roles are people until the end of the report, when each is matched to a named speaker
-whose role has the same head noun ("Special Envoy" → "the United Nations Special Envoy
-for Yemen"), or to the person the very next sentence introduces; failing both it stays
+whose role has the same head noun ("Regional Envoy" → "the Regional Envoy of
+the Lake Commission"), or to the person the very next sentence introduces; failing both it stays
 a speaker known only by role.
 """
 
@@ -238,7 +238,7 @@ class Subject:
     attribution: str  # name | alias | title | pronoun | context | none
     start: int  # where the subject (with its honorific, role and appositive) starts
     end: int  # where it ends (before the verb, or after an inverted name)
-    what: str = ""  # the words the report uses ("she", "Special Envoy", "some delegates")
+    what: str = ""  # the words the report uses ("she", "the envoy", "some delegates")
 
 
 @dataclass
@@ -345,8 +345,8 @@ class _Doc:
         self._register_names()
 
     def role_entity(self, phrase: str, head: str, start: int) -> Entity:
-        """The role-only person a phrase stands for ("a Unicef spokesperson" and "the
-        Unicef spokesperson" are one; "Expert" and "an environmental expert" too)."""
+        """The role-only person a phrase stands for ("a ministry spokesperson" and "the
+        ministry spokesperson" are one; "Economist" and "a labour economist" too)."""
         words = {fold(w) for w in re.findall(r"[^\W\d_]+", phrase)} - {"the", "a", "an"}
         for entity in self.role_entities:
             if entity.head != head:
@@ -391,7 +391,7 @@ class _Doc:
                 if other.name is None:
                     continue
                 oparts = fold(other.name).split()
-                # "Mia Amor Mottley" and "Mia Mottley": one person
+                # "Ana Maria Lopes" and "Ana Lopes": one person
                 if oparts[0] == parts[0] and oparts[-1] == parts[-1]:
                     entity = other
                     break
@@ -436,7 +436,7 @@ class _Doc:
                 continue
             out.append((m, entity))
             taken.append((m.lead, m.end))
-        # bare surnames of people named in full somewhere ("Kabat said", "the U.S.' Cohen")
+        # bare surnames of people named in full somewhere ("Okafor said", "Peru's Lopes")
         for key, cands in self.by_surname.items():
             if len(cands) != 1 or not key:
                 continue
@@ -490,7 +490,7 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
 
 
 def _is_appositive(text: str) -> bool:
-    """Is this the role after a name (not "making his first visit …", not a clause)?"""
+    """Is this the role after a name (not "arriving from the capital …", not a clause)?"""
     text = text.strip()
     if not text or MASK in text or len(text.split()) > 40:
         return False
@@ -598,7 +598,7 @@ def _subject_left(
     hit = _mention_ending(mentions, end)
     if hit and hit[0].lead >= sent.start:
         return _name_subject(*hit)
-    # "his speech", "Ms. Espinosa’s remarks"
+    # "his speech", "Ms. Lopes’s remarks"
     clause_start = max(
         (sent.start + i + 1 for i, ch in enumerate(stripped) if ch in ",;:()–—" + MASK),
         default=sent.start,
@@ -627,7 +627,7 @@ def _subject_left(
             if k < len(segs) - 1 and (_FINITE_RE.search(seg_text) or MASK in seg_text):
                 break
             spans.append((k, s, e, seg_text))
-        for k, s, e, seg_text in spans:
+        for k, s, e, _seg in spans:
             hit = _mention_ending(mentions, e)
             if hit and hit[0].lead >= s:
                 subj = _name_subject(*hit)
@@ -636,7 +636,7 @@ def _subject_left(
                 appos = masked[hit[0].end : end - 1].lstrip(", ").strip()
                 if _is_appositive(appos) and not ent.appositive:
                     ent.appositive = appos
-                # "IPI’s president, Terje Rød-Larsen, introduced": the role before
+                # "The institute’s director, Jo Park, introduced": the role before
                 if k > 0 and not appos:
                     ps, pe = _strip_span(masked, *segs[k - 1])
                     before = masked[ps:pe]
@@ -650,7 +650,7 @@ def _subject_left(
                         if ps == sent.start:
                             subj.start = ps
                 return subj
-        for idx, (k, s, e, seg_text) in enumerate(spans):
+        for idx, (_k, s, e, seg_text) in enumerate(spans):
             pm = re.match(r"^(he|she|He|She)$", seg_text)
             if pm and idx == 0:
                 return _pronoun_subject(doc, pm.group(1), s, end, ctx)
@@ -670,7 +670,7 @@ def _subject_left(
 def _subject_right(
     doc: _Doc, pi: int, sent: Span, ve: int, mentions: list[tuple[Mention, Entity]], ctx: _Context
 ) -> Subject | None:
-    """An inverted tag: "…,” said Knut Langeland, Ambassador …", "said a spokesperson"."""
+    """An inverted tag: "…,” said Jo Park, Director …", "said a spokesperson"."""
     masked = doc.masked[pi]
     rest = masked[ve : sent.end]
     if not rest.startswith((" ", "\u00a0")):
@@ -812,7 +812,7 @@ def _cues(
                 subj = Subject(last.entity, "context", vs, vs)
         if subj is not None:
             cues.append(Cue(vs, ve, subj, participle=True))
-    # "Hamid Karzai and his plea to …"
+    # "Jo Park and her appeal for …"
     for m in _PLEA.finditer(text):
         ps = sent.start + m.start()
         hit = _mention_ending(mentions, ps - 1) or _mention_ending(mentions, ps)
@@ -854,9 +854,8 @@ def analyse(paragraphs: list[str]) -> Analysis:
             # --- paraphrases: one per speaker clause
             owners: list[Cue] = []
             for c in person_cues:
-                if not owners or owners[-1].subject.entity is not c.subject.entity:
-                    if not owners or c.subject.entity not in [o.subject.entity for o in owners]:
-                        owners.append(c)
+                if not owners or c.subject.entity not in [o.subject.entity for o in owners]:
+                    owners.append(c)
             bounds: list[tuple[int, int, Cue]] = []
             for k, c in enumerate(owners):
                 seg_start = (
@@ -890,7 +889,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
                     tag = (subj.start, c.verb_end)
                 rest = masked[seg_start : tag[0]] + " " + masked[tag[1] : seg_end]
                 if masked[seg_start : tag[0]].strip(" ,") == "" or (
-                    masked[seg_start:tag[0]].strip(" ,").strip(MASK) == ""
+                    masked[seg_start : tag[0]].strip(" ,").strip(MASK) == ""
                     and masked[seg_start] == MASK
                 ):
                     # "“…,” she said, …": a quotation and its tag, unless a clause follows
@@ -1019,10 +1018,33 @@ def analyse(paragraphs: list[str]) -> Analysis:
 
 
 _SYNONYMS = (
-    frozenset({"chief", "head", "director", "director-general", "president", "chair",
-               "chairman", "chairwoman", "chairperson", "leader", "secretary-general"}),
-    frozenset({"expert", "scientist", "researcher", "professor", "economist", "analyst",
-               "fellow", "scholar"}),
+    frozenset(
+        {
+            "chief",
+            "head",
+            "director",
+            "director-general",
+            "president",
+            "chair",
+            "chairman",
+            "chairwoman",
+            "chairperson",
+            "leader",
+            "secretary-general",
+        }
+    ),
+    frozenset(
+        {
+            "expert",
+            "scientist",
+            "researcher",
+            "professor",
+            "economist",
+            "analyst",
+            "fellow",
+            "scholar",
+        }
+    ),
     frozenset({"spokesperson", "spokesman", "spokeswoman"}),
 )
 
@@ -1034,7 +1056,7 @@ def _role_words(person: Entity) -> set[str]:
 
 
 def _complement_ok(entity: Entity, person: Entity) -> bool:
-    """"the representative of France" is only someone whose role names France."""
+    """ "the representative of France" is only someone whose role names France."""
     phrase = entity.role_phrases[0] if entity.role_phrases else ""
     m = re.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", phrase)
     if not m:
@@ -1093,9 +1115,13 @@ def _next_introduced(
     pi, si, cues = flat[last_index + 1]
     for c in cues:
         target = c.subject.entity
-        if target is not None and target.name is not None and c.subject.attribution == "name":
-            if target.first_paragraph >= flat[last_index][0]:
-                return target.root()
+        if (
+            target is not None
+            and target.name is not None
+            and c.subject.attribution == "name"
+            and target.first_paragraph >= flat[last_index][0]
+        ):
+            return target.root()
     return None
 
 

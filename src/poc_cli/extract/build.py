@@ -232,10 +232,15 @@ def build(
                     f"The session discussed the paper “{s.paper_title}”; the report names no "
                     "author among its speakers."
                 )
-        if s.id not in used_sessions and not s.people and not s.moderators and s.id != "main":
-            if s.kind != "panel" or not s.paper_title:
-                if not any(p[0] == s.id for plist in parts.values() for p in plist):
-                    continue
+        if (
+            s.id not in used_sessions
+            and not s.people
+            and not s.moderators
+            and s.id != "main"
+            and (s.kind != "panel" or not s.paper_title)
+            and not any(p[0] == s.id for plist in parts.values() for p in plist)
+        ):
+            continue
         session_records.append(
             {
                 "id": s.id,
@@ -280,15 +285,15 @@ def build(
     speakers: list[dict[str, Any]] = []
     for entity in order:
         role = _role_of(entity)
-        notes: list[str] = []
+        speaker_notes: list[str] = []
         if entity.name is None:
-            notes.append("Known only by role: the report never names this speaker.")
+            speaker_notes.append("Known only by role: the report never names this speaker.")
             display = _ROLE_ARTICLE.sub("", role) or role
             display = display[:1].upper() + display[1:]
         else:
             display = entity.name
         if not any(r["speaker"] == ids[id(entity)] for r in statements):
-            notes.append("The report records nothing this person said, only their part.")
+            speaker_notes.append("The report records nothing this person said, only their part.")
         speakers.append(
             {
                 "id": ids[id(entity)],
@@ -298,7 +303,7 @@ def build(
                 "organisations": organisations_from_role(role) if entity.name else [],
                 "aliases": _aliases(entity),
                 "parts": [{"session": sid, "part": part} for sid, part in parts[id(entity)]],
-                "notes": notes,
+                "notes": speaker_notes,
             }
         )
     summary.speakers = len(speakers)

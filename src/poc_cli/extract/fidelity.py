@@ -26,7 +26,7 @@ class Problem(NamedTuple):
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
-def _quoted_in(paragraph: str, text: str) -> bool:
+def quoted_in(paragraph: str, text: str) -> bool:
     """Does ``text`` stand in ``paragraph`` directly between quotation marks?"""
     if not text:
         return False
@@ -90,74 +90,84 @@ def check_fidelity(raw: dict[str, Any], paragraphs: list[str]) -> list[Problem]:
         path = f"statements[{i}]"
         if not isinstance(st, dict):
             continue
-        ident = st.get("id")
-        label = f"{path} ({ident})" if isinstance(ident, str) else path
-        text = st.get("text")
-        kind = st.get("kind")
-        numbers = [n for n in st.get("paragraphs") or [] if isinstance(n, int)]
-        if not isinstance(text, str):
-            continue
-        listed = [paragraphs[n - 1] for n in numbers if 1 <= n <= len(paragraphs)]
-        if len(listed) != len(numbers):
-            bad = [n for n in numbers if not 1 <= n <= len(paragraphs)]
-            problems.append(
-                Problem(f"{label}.paragraphs", f"paragraph {bad[0]} is not in the report")
-            )
-        if kind == "quote":
-            if any(_quoted_in(p, text) for p in listed):
-                continue
-            where = _where(paragraphs, lambda p, t=text: _quoted_in(p, t))
-            if where:
-                problems.append(
-                    Problem(
-                        f"{label}.paragraphs",
-                        f"the quote is in paragraph {', '.join(map(str, where))}, "
-                        f"not {', '.join(map(str, numbers)) or 'none'}",
-                    )
-                )
-            elif any(text in p for p in paragraphs):
-                problems.append(
-                    Problem(
-                        f"{label}.text",
-                        "the quote is in the report but not between quotation marks",
-                    )
-                )
-            else:
-                problems.append(
-                    Problem(f"{label}.text", f"the quote is not in the report: {text[:60]!r}")
-                )
-        elif kind == "paraphrase":
-            if any(text in p for p in listed):
-                continue
-            pieces = _lines(text)
-            items = [x for x in st.get("items") or [] if isinstance(x, str)]
-            pieces += [x for x in items if x not in pieces]
-            if len(pieces) > 1 and all(any(x in p for p in listed) for x in pieces):
-                continue
-            where = _where(paragraphs, lambda p, t=text: t in p)
-            if where:
-                problems.append(
-                    Problem(
-                        f"{label}.paragraphs",
-                        f"the paraphrase is in paragraph {', '.join(map(str, where))}, "
-                        f"not {', '.join(map(str, numbers)) or 'none'}",
-                    )
-                )
-                continue
-            missing = [x for x in pieces if not any(x in p for p in paragraphs)]
-            if missing:
-                problems.append(
-                    Problem(
-                        f"{label}.text",
-                        f"the paraphrase is not verbatim in the report: {missing[0][:60]!r}",
-                    )
-                )
-            else:
-                problems.append(
-                    Problem(
-                        f"{label}.paragraphs",
-                        "the paraphrase's lines are in the report but not all in paragraph "
-                        f"{', '.join(map(str, numbers))}",
-                    )
-                )
+        _check_statement(st, path, paragraphs, problems)
     return problems
+
+
+def _check_statement(
+    st: dict[str, Any], path: str, paragraphs: list[str], problems: list[Problem]
+) -> None:
+    ident = st.get("id")
+    start = len(problems)
+    _check_one(st, path, paragraphs, problems)
+    if isinstance(ident, str):
+        for k in range(start, len(problems)):
+            problems[k] = Problem(problems[k].path, f"{problems[k].message} (statement {ident})")
+
+
+def _check_one(
+    st: dict[str, Any], label: str, paragraphs: list[str], problems: list[Problem]
+) -> None:
+    text = st.get("text")
+    kind = st.get("kind")
+    numbers = [n for n in st.get("paragraphs") or [] if isinstance(n, int)]
+    if not isinstance(text, str):
+        return
+    listed = [paragraphs[n - 1] for n in numbers if 1 <= n <= len(paragraphs)]
+    if len(listed) != len(numbers):
+        bad = [n for n in numbers if not 1 <= n <= len(paragraphs)]
+        problems.append(Problem(f"{label}.paragraphs", f"paragraph {bad[0]} is not in the report"))
+    shown = ", ".join(map(str, numbers)) or "none"
+    if kind == "quote":
+        if any(quoted_in(p, text) for p in listed):
+            return
+        where = _where(paragraphs, lambda p: quoted_in(p, text))
+        if where:
+            problems.append(
+                Problem(
+                    f"{label}.paragraphs",
+                    f"the quote is in paragraph {', '.join(map(str, where))}, not {shown}",
+                )
+            )
+        elif any(text in p for p in paragraphs):
+            problems.append(
+                Problem(
+                    f"{label}.text", "the quote is in the report but not between quotation marks"
+                )
+            )
+        else:
+            problems.append(
+                Problem(f"{label}.text", f"the quote is not in the report: {text[:60]!r}")
+            )
+    elif kind == "paraphrase":
+        if any(text in p for p in listed):
+            return
+        pieces = _lines(text)
+        items = [x for x in st.get("items") or [] if isinstance(x, str)]
+        pieces += [x for x in items if x not in pieces]
+        if len(pieces) > 1 and all(any(x in p for p in listed) for x in pieces):
+            return
+        where = _where(paragraphs, lambda p: text in p)
+        if where:
+            problems.append(
+                Problem(
+                    f"{label}.paragraphs",
+                    f"the paraphrase is in paragraph {', '.join(map(str, where))}, not {shown}",
+                )
+            )
+            return
+        missing = [x for x in pieces if not any(x in p for p in paragraphs)]
+        if missing:
+            problems.append(
+                Problem(
+                    f"{label}.text",
+                    f"the paraphrase is not verbatim in the report: {missing[0][:60]!r}",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    f"{label}.paragraphs",
+                    f"the paraphrase's lines are in the report but not all in paragraph {shown}",
+                )
+            )

@@ -102,7 +102,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot]
     if not word:
         return False
-    if len(word) == 1 and word.isupper():  # an initial: "Michele J. Sison"
+    if len(word) == 1 and word.isupper():  # an initial: "Ana J. Lopes"
         return True
     if "." in word:  # "U.S", "U.N", "H.E", "Q.C", "e.g"
         return True

@@ -3,7 +3,7 @@
 No model and no gazetteer of people: a person's name is a run of capitalised words
 that is not an organisation, a place, a month or a role, found where the report puts
 people (before a reporting verb, after an honorific or a role, before an appositive).
-A single capitalised word ("Chad", "Russia", "Eliasson") is never a person on its own:
+A single capitalised word ("Chad", "Peru", "Okafor") is never a person on its own:
 it can only be the surname of someone the report names in full.
 """
 
@@ -258,7 +258,7 @@ ROLE_WORDS = frozenset(
     ]
 )
 
-# Singular heads of a role phrase that can stand for a person ("the Unicef spokesperson").
+# Singular heads of a role phrase that can stand for a person ("the ministry spokesperson").
 ROLE_HEADS = frozenset(
     [
         "president",
@@ -923,8 +923,8 @@ _ROLE_HONORIFICS = frozenset(
 
 
 def _role_prefix_before(text: str, start: int) -> tuple[str, int]:
-    """A role printed right before a name ("IPI Vice President", "the British foreign
-    secretary", "Russia's UN Ambassador"), and where it begins; ("", start) if none."""
+    """A role printed right before a name ("IPI Vice President", "the Irish foreign
+    minister", "Peru's UN Ambassador"), and where it begins; ("", start) if none."""
     ws = words(text[:start])
     if not ws or text[ws[-1].end : start].strip(" \u00a0"):
         return "", start
@@ -1015,8 +1015,11 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
     prefix, pre_start = "", start
     if honorific is None:
         prefix, pre_start = _role_prefix_before(text, start)
-    elif honorific in _ROLE_HONORIFICS:
-        # "Russia's UN Ambassador Vassily Nebenzia": a role, not a courtesy title
+    elif honorific not in _ROLE_HONORIFICS:
+        # "Institute President Dr. Helena Brandt"
+        prefix, pre_start = _role_prefix_before(text, hon_start)
+    else:
+        # "Peru's UN Ambassador Ana Lopes": a role, not a courtesy title
         before, before_start = _role_prefix_before(text, start)
         if before and before_start < hon_start:
             prefix, pre_start = before, before_start
@@ -1049,8 +1052,8 @@ def gender_of_honorific(honorific: str | None) -> str | None:
 
 
 def role_head(phrase: str) -> str | None:
-    """The singular role noun that heads a phrase ("the Unicef spokesperson" →
-    "spokesperson"; "The UN system's chief scientist on weather" → "scientist"), or None.
+    """The singular role noun that heads a phrase ("the ministry spokesperson" →
+    "spokesperson"; "the bank's chief economist on trade" → "economist"), or None.
     Plural heads ("experts", "delegates") are groups, not people: None."""
     ws = [fold(w.text) for w in words(phrase)]
     if not ws or len(ws) > 14:

@@ -2,7 +2,7 @@
 
 Curly double (“…”), curly single (‘…’), straight double ("…") and straight single
 ('…') quotation marks. A quotation inside a quotation is part of it, never a quote
-of its own. An apostrophe (IPI’s, Queen’s, Unicef's, peacekeepers’ …) is not a
+of its own. An apostrophe (IPI’s, Queen’s, children's, peacekeepers’ …) is not a
 quotation mark. A quotation the report never closes runs to the end of its paragraph
 (and carries a note); one cut short by a new opening mark ends before that mark.
 The text of a quotation is exactly the characters between its marks.
@@ -61,7 +61,7 @@ def find_quotes(paragraph: str) -> list[Quote]:
         else:
             end = index
         text = paragraph[opened + 1 : end]
-        if text.strip():
+        if any(c.isalnum() for c in text):
             quotes.append(Quote(opened, opened + 1, end, index, mark, text, note))
 
     for i, ch in enumerate(paragraph):
@@ -77,7 +77,7 @@ def find_quotes(paragraph: str) -> list[Quote]:
                 if len(stack) == 1:
                     stack.pop()
                     text = paragraph[opened + 1 : end]
-                    if text.strip():
+                    if any(c.isalnum() for c in text):
                         quotes.append(
                             Quote(
                                 opened,
@@ -119,10 +119,14 @@ def find_quotes(paragraph: str) -> list[Quote]:
             if stack and stack[-1][0] == "'":
                 if prev and not prev.isspace() and not _alnum(nxt):
                     close_top(i)
-            elif (prev == "" or prev in ' \t\n("“') and nxt and _alnum(nxt):
+            elif (
+                (prev == "" or prev in ' \t\n("“')
+                and nxt
+                and _alnum(nxt)
                 # only an opener if a closing mark follows in this paragraph
-                if re.search(r"[^\s]'(?![\w])", paragraph[i + 1 :]):
-                    stack.append((ch, i))
+                and re.search(r"[^\s]'(?![\w])", paragraph[i + 1 :])
+            ):
+                stack.append((ch, i))
     if stack:
         del stack[1:]
         close_top(
