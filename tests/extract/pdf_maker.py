@@ -82,11 +82,12 @@ def make_pdf(
     headings: Sequence[int] = (),
     encrypt: object = None,
     column: float | None = None,
+    columns: int = 1,
 ) -> bytes:
     """A PDF of ``paragraphs``; ``style`` is "gap" (space between paragraphs), "indent"
     (first lines indented, no space) or "none" (only the short last line shows the end);
     paragraphs whose index is in ``headings`` are set larger; a ``\\n`` in a paragraph is a
-    forced line break."""
+    forced line break; ``columns`` sets the text in that many columns a page."""
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=A4, invariant=True, encrypt=encrypt)
     if title is not None:
@@ -94,7 +95,9 @@ def make_pdf(
     font = _font(font)
     page_w, page_h = A4
     left, top, bottom = 72.0, page_h - 72.0, 72.0
-    width = column if column is not None else page_w - 2 * left
+    gutter = 24.0
+    width = column if column is not None else (page_w - 2 * left - gutter * (columns - 1)) / columns
+    col = 0
     leading = size * 1.3
     page = 1
     y = top
@@ -107,13 +110,16 @@ def make_pdf(
             pdf.drawCentredString(page_w / 2, 40, page_numbers.format(page=page))
 
     def advance(step: float) -> None:
-        nonlocal y, page
+        nonlocal y, page, col
         y -= step
         if y < bottom:
-            pdf.showPage()
-            page += 1
-            furniture()
             y = top
+            col += 1
+            if col == columns:
+                col = 0
+                pdf.showPage()
+                page += 1
+                furniture()
 
     furniture()
     indent = 2 * size if style == "indent" else 0.0
@@ -124,7 +130,8 @@ def make_pdf(
             lines = wrap(forced, width, font, this_size, hyphenate=hyphenate, indent=indent)
             for k, text in enumerate(lines):
                 pdf.setFont(font, this_size)
-                pdf.drawString(left + (indent if k == 0 else 0.0), y, text)
+                x = left + col * (width + gutter) + (indent if k == 0 else 0.0)
+                pdf.drawString(x, y, text)
                 advance(this_leading)
         if style == "gap":
             advance(size * 0.8)

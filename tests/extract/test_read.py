@@ -556,6 +556,14 @@ def test_seed_round_trip_through_a_pdf(seed_paragraphs: list[str], style: str, f
         assert kept in got.text, kept
 
 
+def test_seed_round_trip_through_a_two_column_pdf(seed_paragraphs: list[str]) -> None:
+    # Paragraphs go on from the foot of one column to the head of the next, and from page
+    # to page; the second column's left edge is not an indent.
+    data = make_pdf(seed_paragraphs, columns=2, size=9)
+    got = read_report_bytes(data, name="seed.pdf")
+    assert got.text.split("\n\n") == _pdf_paragraphs(seed_paragraphs)
+
+
 def test_pdf_with_headings_and_page_furniture(seed_paragraphs: list[str]) -> None:
     data = make_pdf(
         seed_paragraphs, headings=(0,), page_numbers="Page {page} of 4", header="IPI | Note 2018"

@@ -42,7 +42,7 @@ The rules
    paragraphs apart in a PDF with neither gaps nor indents, except where a paragraph's last
    line happens to be full (no rule can see those).  A forced line break looks the same and
    also starts a paragraph.  Across a page or column break a paragraph goes on unless one of
-   these says otherwise (indent against the new page's margin, marker, size, short line).
+   these says otherwise (indent against the new column's left edge, marker, size, short line).
 4. **Joining lines**: with one space; but not after a soft hyphen (dropped), a slash, or a dash
    (–, —) or a hyphen that follows a digit ("20-" + "year"); and a line ending in a word and a
    hyphen ("-") joins the next line without a space, keeping or dropping the hyphen so:  Before a capital or a
@@ -50,7 +50,7 @@ The rules
    letter the document decides: the hyphen is kept if the hyphenated word appears elsewhere in
    it ("non-state"), dropped if the joined word does ("protection"), and, if neither, kept
    after an all-capital part ("UN-") or a common compound prefix
-   (``_COMPOUND_PREFIXES``: "non-", "self-", "cross-", "well-" ...) or inside a compound
+   (``_COMPOUND_PREFIXES``: "non-", "self-", "cross-", "well-", "two-" ...) or inside a compound
    ("mission-head-" + "level"), and dropped otherwise, as a line-end hyphen in running text
    is most often the typesetter's.
 """
@@ -96,8 +96,9 @@ _WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHEN_END: Final = re.compile(r"(-?)([^\W\d_]+)-$")
 _LEADING_WORD: Final = re.compile(r"^[^\W\d_]+")
 _COMPOUND_PREFIXES: Final = _words(
-    "non self anti cross multi semi quasi well ex vice half mid full long short high low "
-    "large small all"
+    """non self anti cross multi semi quasi well ex vice half mid full long short high low
+    large small all one two three four five six seven eight nine ten twelve twenty thirty
+    fifty hundred first second third"""
 )
 _GAP: Final = 1.35  # a line spacing this many times the usual one is a paragraph gap
 _SIZE_CHANGE: Final = 0.15
@@ -256,12 +257,11 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     by_page: dict[int, list[_Line]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
-    margins = {page: min(ln.left for ln in on_page) for page, on_page in by_page.items()}
 
     paragraphs: list[list[_Line]] = [[lines[0]]]
     for prev, cur in zip(lines, lines[1:], strict=False):
         current = paragraphs[-1]
-        layout = _Layout(pitch, by_page[prev.page], margins[cur.page])
+        layout = _Layout(pitch, by_page[prev.page], by_page[cur.page])
         if _starts_paragraph(prev, cur, current, layout):
             paragraphs.append([cur])
         else:
@@ -272,7 +272,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 class _Layout(NamedTuple):
     pitch: float  # the usual distance from one line to the next
     prev_page: list[_Line]  # the lines of the previous line's page
-    margin: float  # the left edge of the current line's page
+    cur_page: list[_Line]  # the lines of the current line's page
 
 
 def _starts_paragraph(prev: _Line, cur: _Line, current: list[_Line], layout: _Layout) -> bool:
@@ -285,7 +285,11 @@ def _starts_paragraph(prev: _Line, cur: _Line, current: list[_Line], layout: _La
     if same_column and prev.bottom - cur.bottom > _GAP * layout.pitch:
         return True
     in_list_item = _LIST_MARKER.match(current[0].text) is not None
-    indent = cur.left - (prev.left if same_column else layout.margin)
+    if same_column:
+        indent = cur.left - prev.left
+    else:  # against the left edge of the column the line is in, on its page
+        near = (ln.left for ln in layout.cur_page if abs(ln.left - cur.left) < 4 * size)
+        indent = cur.left - min(near, default=cur.left)
     if not in_list_item and indent > 0.8 * cur.height:
         return True
     if prev.text.endswith(("-", "\u00ad")):
