@@ -174,23 +174,27 @@ def _summary_table(run: Run, outcomes: list[Outcome]) -> None:
     from poc_cli.output.plain import to_plain_table
     from poc_cli.output.tables import Column
 
-    def count(field: str) -> Any:
-        return lambda o: "" if o.summary is None else str(getattr(o.summary, field))
+    def counts(o: Outcome) -> dict[str, str]:
+        fields = ("speakers", "quotes", "paraphrases", "review")
+        if o.summary is None:
+            return dict.fromkeys((*fields, "left_out"), "")
+        found = {f: str(getattr(o.summary, f)) for f in fields}
+        return {**found, "left_out": str(len(o.summary.unattributed))}
 
+    rows = [
+        {"report": o.report, "written": o.written or f"not written: {o.problem}", **counts(o)}
+        for o in outcomes
+    ]
     columns = (
-        Column("Report", lambda o: o.report),
-        Column("Speakers", count("speakers"), justify="right"),
-        Column("Quotes", count("quotes"), justify="right"),
-        Column("Paraphrases", count("paraphrases"), justify="right"),
-        Column("To review", count("review"), justify="right"),
-        Column(
-            "Left out",
-            lambda o: "" if o.summary is None else str(len(o.summary.unattributed)),
-            justify="right",
-        ),
-        Column("Written to", lambda o: o.written or f"not written: {o.problem}"),
+        Column("Report", lambda r: r["report"]),
+        Column("Speakers", lambda r: r["speakers"], justify="right"),
+        Column("Quotes", lambda r: r["quotes"], justify="right"),
+        Column("Paraphrases", lambda r: r["paraphrases"], justify="right"),
+        Column("To review", lambda r: r["review"], justify="right"),
+        Column("Left out", lambda r: r["left_out"], justify="right"),
+        Column("Written to", lambda r: r["written"]),
     )
-    run.env.message(to_plain_table(outcomes, columns).rstrip("\n"))  # type: ignore[arg-type]
+    run.env.message(to_plain_table(rows, columns).rstrip("\n"))
     for outcome in outcomes:
         _unattributed(run, outcome)
 
