@@ -180,3 +180,21 @@ def test_words_said_not_to_be_used_are_not_quotes() -> None:
     result = extract(text)
     assert quote_texts(result.dataset) == []
     assert {u.text for u in result.summary.unattributed} == {"drought", "famine"}
+
+
+def test_a_title_resolves_to_the_named_holder_and_a_state_complement_must_match() -> None:
+    d = extract(report("un_committee_style")).dataset
+    assert problems(d) == []
+    assert names(d) == [
+        "Ravi Menon",
+        "Representative of Cuba",
+        "Representative of Japan",
+        "Ingrid Solberg",
+    ]
+    menon = next(p for p in d["speakers"] if p["name"] == "Ravi Menon")
+    assert menon["role"] == "the Under-Secretary-General for Management"
+    assert "the Under-Secretary-General" in menon["aliases"]
+    q = statement(d, "We cannot keep asking troops to wait,")
+    assert q["attribution"] == "title" and q["review"] is True
+    assert speaker_of(d, "value for money") == "Representative of Japan"
+    assert speaker_of(d, "Nobody wants cuts, but everybody wants savings.") == "Ingrid Solberg"

@@ -375,7 +375,9 @@ class _Doc:
             for m in mentions:
                 if m.single:
                     continue
-                self._entity_for_name(m, pi)
+                entity = self._entity_for_name(m, pi)
+                if not entity.role_prefix:
+                    entity.role_prefix = self._role_before(pi, m)
         # "Dr. Okafor" with no full name anywhere: a person known by surname
         for pi, mentions in enumerate(self.full_mentions):
             for m in mentions:
@@ -410,6 +412,30 @@ class _Doc:
         if m.role_prefix and not entity.role_prefix:
             entity.role_prefix = m.role_prefix
         return entity
+
+    def _role_before(self, pi: int, m: Mention) -> str:
+        """ "…, the Under-Secretary-General for Management, Jo Park, warning …": the
+        role phrase printed between commas right before a name."""
+        masked = self.masked[pi]
+        before = masked[: m.lead].rstrip(" \u00a0")
+        if not before.endswith(",") or not masked[m.end :].startswith(","):
+            return ""
+        cut = max(before.rfind(c, 0, len(before) - 1) for c in ",;:(" + MASK)
+        phrase = before[cut + 1 : -1].strip()
+        lead = re.match(r"^(?:(as)|with|by|from|and|but|while|including)\s+", phrase, re.I)
+        if lead:
+            if lead.group(1):
+                return ""  # "As a keynote speaker, Jo Park, …": a capacity, not a role
+            phrase = phrase[lead.end() :]
+        if (
+            phrase
+            and MASK not in phrase
+            and len(phrase.split()) <= 12
+            and phrase.split()[0].lower() in ("the", "a", "an")
+            and role_head(phrase)
+        ):
+            return phrase
+        return ""
 
     def resolve_single(self, word: str, honorific: str | None = None) -> Entity | None:
         cands = self.by_surname.get(fold(word), [])
@@ -1059,8 +1085,8 @@ def _complement_ok(entity: Entity, person: Entity) -> bool:
     """ "the representative of France" is only someone whose role names France."""
     phrase = entity.role_phrases[0] if entity.role_phrases else ""
     m = re.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", phrase)
-    if not m:
-        return True
+    if not m or len(m.group(1).split()) > 2:
+        return True  # only a state's name ("of France", "of Saudi Arabia") is checked
     words = _role_words(person)
     return all(fold(w) in words for w in m.group(1).split())
 
@@ -1120,6 +1146,7 @@ def _next_introduced(
             and target.name is not None
             and c.subject.attribution == "name"
             and target.first_paragraph >= flat[last_index][0]
+            and _complement_ok(entity, target)
         ):
             return target.root()
     return None
