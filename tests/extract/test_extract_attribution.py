@@ -198,3 +198,39 @@ def test_a_title_resolves_to_the_named_holder_and_a_state_complement_must_match(
     assert q["attribution"] == "title" and q["review"] is True
     assert speaker_of(d, "value for money") == "Representative of Japan"
     assert speaker_of(d, "Nobody wants cuts, but everybody wants savings.") == "Ingrid Solberg"
+
+
+def test_forum_style_moderator_with_a_question_titles_and_aliases() -> None:
+    d = extract(report("ipi_forum_style")).dataset
+    assert problems(d) == []
+    assert names(d) == ["Clara Nilsen", "Samir Haddad", "Grace Wanjiru", "Juan Pablo Ortega"]
+    assert speaker_of(d, "What we do not have is money.") == "Grace Wanjiru"
+    added = statement(
+        d,
+        "The ambassador added that only a fraction of peacebuilding funds reached youth-led groups.",
+        "paraphrase",
+    )
+    assert added["attribution"] == "title"
+    assert speaker_of(d, "Money matters, but trust matters more,") == "Juan Pablo Ortega"
+    assert speaker_of(d, "should listen before it legislates.") == "Grace Wanjiru"
+    assert speaker_of(d, "keep the pressure on.") == "Clara Nilsen"
+
+
+def test_agency_style_time_words_titles_and_one_name_people() -> None:
+    result = extract(report("wire_agency_style"))
+    d = result.dataset
+    assert problems(d) == []
+    assert names(d) == ["Antonio Guterres", "Senior UN official", "Francis", "Lena Maurer"]
+    assert statement(d, "step back from the brink.")["attribution"] == "name"
+    assert speaker_of(d, "The risk of miscalculation is real and growing,") == "Antonio Guterres"
+    assert (
+        speaker_of(
+            d, "The Secretary-General said he had spoken with both leaders by phone.", "paraphrase"
+        )
+        == "Antonio Guterres"
+    )
+    pope = next(p for p in d["speakers"] if p["name"] == "Francis")
+    assert pope["role"] == "Pope"
+    assert speaker_of(d, "war is always a defeat.") == "Francis"
+    assert speaker_of(d, "But talks require two parties.") == "Lena Maurer"
+    assert result.summary.unattributed == []

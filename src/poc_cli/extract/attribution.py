@@ -83,7 +83,10 @@ _ADVERBS = re.compile(
     r"bitterly|clearly|specifically|subsequently|previously|recently|earlier|finally|"
     r"additionally|however|has|have|had|was|were|is|would|could|will|only|even|once|"
     r"rightly|frankly|candidly|openly|pointedly|emphatically|forcefully|likewise|similarly|"
-    r"too|first|next|meanwhile|never|in turn|for (?:his|her) part)\b\s*,?)+$",
+    r"too|first|next|meanwhile|never|in turn|for (?:his|her) part|today|yesterday|tonight|"
+    r"(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|morning|afternoon|evening|night|week|month|year)(?:\s+(?:morning|afternoon|"
+    r"evening|night))?|on\s+\d{1,2}\s+[a-z]+|on\s+[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)\b\s*,?)+$",
     re.IGNORECASE,
 )
 _SPEECH_NOUN = re.compile(
@@ -326,6 +329,43 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Titles printed before a person known by one name ("Pope Francis", "King Abdullah").
+_ONE_NAME_TITLES = frozenset(
+    [
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "sultan",
+        "chancellor",
+        "premier",
+        "president",
+        "governor",
+        "mayor",
+        "senator",
+        "secretary-general",
+        "minister",
+        "ambassador",
+        "general",
+        "judge",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "patriarch",
+        "imam",
+        "rabbi",
+    ]
+)
+
+
+def _titled(prefix: str) -> bool:
+    words = prefix.split()
+    return bool(words) and fold(words[-1]) in _ONE_NAME_TITLES and words[-1][:1].isupper()
+
+
 class _Doc:
     def __init__(self, paragraphs: list[str]) -> None:
         self.paragraphs = paragraphs
@@ -378,11 +418,17 @@ class _Doc:
                 entity = self._entity_for_name(m, pi)
                 if not entity.role_prefix:
                     entity.role_prefix = self._role_before(pi, m)
-        # "Dr. Okafor" with no full name anywhere: a person known by surname
+        # "Dr. Okafor", "Pope Francis" with no full name anywhere: known by one name
         for pi, mentions in enumerate(self.full_mentions):
             for m in mentions:
-                if m.single and m.honorific and not self.by_surname.get(fold(m.name)):
-                    self._entity_for_name(m, pi)
+                if (
+                    m.single
+                    and (m.honorific or _titled(m.role_prefix))
+                    and not self.by_surname.get(fold(m.name))
+                ):
+                    entity = self._entity_for_name(m, pi)
+                    if m.role_prefix and not entity.role_prefix:
+                        entity.role_prefix = m.role_prefix
 
     def _entity_for_name(self, m: Mention, paragraph: int) -> Entity:
         key = fold(m.name)
@@ -822,7 +868,7 @@ def _cues(
                 Cue(
                     vs,
                     ve,
-                    Subject(base.entity, base.attribution, base.start, base.end),
+                    Subject(base.entity, base.attribution, base.start, base.end, base.what),
                     participle=True,
                 )
             )
