@@ -234,3 +234,25 @@ def test_agency_style_time_words_titles_and_one_name_people() -> None:
     assert speaker_of(d, "war is always a defeat.") == "Francis"
     assert speaker_of(d, "But talks require two parties.") == "Lena Maurer"
     assert result.summary.unattributed == []
+
+
+def test_pronoun_gender_from_the_speakers_own_possessives() -> None:
+    text = (
+        "Ana Lopes said her office had run out of funds.\n\n"
+        "Ben Okafor said his ministry would help.\n\n"
+        "“We will see,” she said."
+    )
+    d = extract(text).dataset
+    assert speaker_of(d, "We will see,") == "Ana Lopes"
+
+
+def test_an_institution_is_nobody_and_put_it_is_a_cue() -> None:
+    text = (
+        'In a statement, the ministry said the talks were "on hold indefinitely."\n\n'
+        "Tomas Vlk, the deputy minister, said the delay was regrettable.\n\n"
+        "Mia Sorensen, an analyst, put it bluntly:\n\n"
+        '"We have no more time to lose."'
+    )
+    result = extract(text)
+    assert [u.text for u in result.summary.unattributed] == ["on hold indefinitely."]
+    assert speaker_of(result.dataset, "We have no more time to lose.") == "Mia Sorensen"

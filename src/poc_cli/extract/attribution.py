@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from .paragraphs import Span, split_sentences
 from .people import (
+    ORG_WORDS,
     STOP_WORDS,
     Mention,
     find_mentions,
@@ -59,7 +60,7 @@ _FINITE = (
     r"criticised|wrote|writes|tweeted|echoed|countered|questioned|wondered|estimated|confirmed|"
     r"denied|dismissed|reflected|detailed|illustrated|reminded|asserted|asserts|reprimanded|"
     r"voiced|imparted|believes|opined|lauded|hailed|decried|deplored|regretted|quipped|"
-    r"summed up|went on|had to say|has to say|shared|informed|"
+    r"summed up|went on|put it|had to say|has to say|shared|informed|"
     r"opened the \w+ by|opened the \w+ with|began by|closed by|ended by|gave the examples?|"
     r"gave examples|was firm in (?:his|her) belief"
 )
@@ -69,7 +70,8 @@ _PARTICIPLE = (
     r"asking|insisting|citing|describing|calling for|calling on|urging|claiming|suggesting|"
     r"reiterating|expressing|welcoming|recounting|proposing|accusing|rejecting|reaffirming|"
     r"affirming|maintaining|lamenting|recommending|reminding|asserting|declaring|announcing|"
-    r"questioning|stating|pointing to|referring to|concluding|warning that|telling"
+    r"questioning|stating|pointing to|referring to|concluding|warning that|telling|calling it|"
+    r"describing it as|terming it|dubbing it|labell?ing it"
 )
 _FINITE_RE = re.compile(rf"(?<![\w’'-])(?:{_FINITE})(?![\w’'-])", re.IGNORECASE)
 _PARTICIPLE_RE = re.compile(rf"(?<![\w’'-])(?:{_PARTICIPLE})(?![\w’'-])", re.IGNORECASE)
@@ -135,6 +137,23 @@ _GROUP_WORDS = frozenset(
         "ambassadors",
         "diplomats",
     ]
+)
+_NON_PERSON_HEADS = frozenset(
+    {
+        "statement",
+        "communique",
+        "communiqué",
+        "letter",
+        "note",
+        "authorities",
+        "administration",
+        "regime",
+        "palace",
+        "kremlin",
+        "ministry",
+        "readout",
+        "website",
+    }
 )
 _LEAD_CONJ = re.compile(
     r"^(?:and|but|while|whereas|as|so|yet|or|then|meanwhile|however|additionally|lastly|"
@@ -554,6 +573,12 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
             ws = ws[1:]
         if 1 <= len(ws) <= 3 and all(w[:1].isupper() for w in ws) and fold(ws[0]) not in STOP_WORDS:
             return Subject(None, "none", s, e, phrase)
+        # an institution or a document: "the ministry", "its statement", "the report"
+        last = low[-1][:-2] if low[-1].endswith(("'s", "’s")) else low[-1]
+        if len(low) <= 6 and (
+            last in ORG_WORDS or last.rstrip("s") in ORG_WORDS or last in _NON_PERSON_HEADS
+        ):
+            return Subject(None, "none", s, e, phrase)
         return None
     # a verb inside the phrase means it is a clause, not a role ("the conflict could …")
     if re.search(r"\b(?:is|was|are|were|has|had|have|will|would|could|can|should)\b", phrase):
@@ -613,6 +638,7 @@ class _Context:
         self.sentence_mentions: list[tuple[Mention, Entity]] = []
         self.recent_mentions: list[Entity] = []
         self.last: Statement | None = None
+        self.last_speaker: tuple[Entity, int] | None = None  # who spoke last, and where
 
     def spoke(self, entity: Entity) -> None:
         root = entity.root()
@@ -894,6 +920,22 @@ def _cues(
     return cues
 
 
+def _infer_gender(text: str, base: int, cues: list[Cue], ctx: _Context) -> None:
+    """ "Jo Park said her office …", "… told his audience": a named speaker whose
+    reporting verb is followed by a possessive of one gender is of that gender."""
+    for c in cues:
+        entity = c.subject.entity
+        if entity is None or c.subject.attribution not in ("name", "alias"):
+            continue
+        root = entity.root()
+        if root.gender is not None:
+            continue
+        after = text[c.verb_end - base : c.verb_end - base + 40]
+        m = re.match(r"\s+(?:that\s+|the\s+\w+\s+)?(his|her)\s+[a-z]", after)
+        if m:
+            root.gender = "m" if m.group(1) == "his" else "f"
+
+
 def _content_words(text: str) -> tuple[int, int]:
     ws = re.findall(r"[^\W\d_]+", text.replace(MASK, " "))
     content = [w for w in ws if w.lower() not in _FUNCTION]
@@ -907,7 +949,6 @@ def analyse(paragraphs: list[str]) -> Analysis:
     left_out: list[LeftOut] = []
     all_mentions: list[list[tuple[Mention, Entity]]] = []
     all_cues: list[list[tuple[Span, list[Cue]]]] = []
-    last: Statement | None = None
     for pi, paragraph in enumerate(paragraphs):
         mentions = doc.mentions_in(pi)
         all_mentions.append(mentions)
@@ -921,6 +962,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
             cues = _cues(doc, pi, sent, mentions, ctx)
             par_cues.append((sent, cues))
             person_cues = [c for c in cues if c.subject.entity is not None and not c.negated]
+            _infer_gender(masked[sent.start : sent.end], sent.start, person_cues, ctx)
             quotes = [q for q in doc.quotes[pi] if sent.start <= q.open < sent.end]
             made: list[Statement] = []
             # --- paraphrases: one per speaker clause
@@ -1023,11 +1065,9 @@ def analyse(paragraphs: list[str]) -> Analysis:
                     note.append(q.note)
                 word = ""
                 if cue is None:
-                    prev_ok = last is not None and (
-                        last.paragraph >= pi - (2 if doc.one_line else 1)
-                    )
-                    if prev_ok and last is not None:
-                        entity, attribution = last.entity, "context"
+                    recent = ctx.last_speaker
+                    if recent is not None and recent[1] >= pi - (2 if doc.one_line else 1):
+                        entity, attribution = recent[0], "context"
                         note.append(
                             "No attribution in its sentence; taken to continue the words of the "
                             "speaker before it."
@@ -1068,11 +1108,12 @@ def analyse(paragraphs: list[str]) -> Analysis:
             for st in made:
                 statements.append(st)
                 ctx.spoke(st.entity)
-                last = st
                 ctx.last = st
+                ctx.last_speaker = (st.entity, pi)
             for c in person_cues:
                 if c.subject.entity is not None:
                     ctx.spoke(c.subject.entity)
+                    ctx.last_speaker = (c.subject.entity, pi)
             for _m, e in ctx.sentence_mentions:
                 ctx.recent_mentions.append(e)
         all_cues.append(par_cues)
