@@ -256,3 +256,20 @@ def test_an_institution_is_nobody_and_put_it_is_a_cue() -> None:
     result = extract(text)
     assert [u.text for u in result.summary.unattributed] == ["on hold indefinitely."]
     assert speaker_of(result.dataset, "We have no more time to lose.") == "Mia Sorensen"
+
+
+def test_title_case_headline_names_and_roles() -> None:
+    result = extract(report("un_event_style"))
+    d = result.dataset
+    assert problems(d) == []
+    assert names(d) == [
+        "Laila Osei",
+        "President of the General Assembly",
+        "Observer for the African Union",
+        "Representative of Brazil",
+    ]
+    headline = statement(d, "We Cannot Wait for Perfect Conditions,")
+    assert headline["attribution"] == "title"
+    assert speaker_of(d, "We Cannot Wait for Perfect Conditions,") == "Laila Osei"
+    # a writer's "so-called" term is nobody's quote
+    assert "whole-of-society" not in [s["text"] for s in d["statements"]]

@@ -385,6 +385,15 @@ def _titled(prefix: str) -> bool:
     return bool(words) and fold(words[-1]) in _ONE_NAME_TITLES and words[-1][:1].isupper()
 
 
+def _is_headline(paragraph: str) -> bool:
+    """A one-line paragraph in Title Case (or capitals) with no full stop at its end."""
+    text = paragraph.strip()
+    if "\n" in text or text.endswith(".") or len(text.split()) > 40:
+        return False
+    ws = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return len(ws) >= 3 and sum(w[0].isupper() for w in ws) >= 0.7 * len(ws)
+
+
 class _Doc:
     def __init__(self, paragraphs: list[str]) -> None:
         self.paragraphs = paragraphs
@@ -398,6 +407,7 @@ class _Doc:
         self.by_name: dict[str, Entity] = {}
         self.by_surname: dict[str, list[Entity]] = {}
         self.full_mentions = [find_mentions(m) for m in self.masked]
+        self._drop_headline_names()
         self.one_line = all("\n" not in p for p in paragraphs) and len(paragraphs) > 3
         self.role_entities: list[Entity] = []
         self.current: tuple[int, int] = (0, 0)
@@ -428,6 +438,23 @@ class _Doc:
         entity = Entity(len(self.entities), name, first_paragraph=paragraph)
         self.entities.append(entity)
         return entity
+
+    def _drop_headline_names(self) -> None:
+        """In a Title Case headline every word is capitalised, so a run of them is a
+        name only if the body prints it too ("Urging Investment" is not a person)."""
+        body: set[str] = set()
+        heads = [_is_headline(p) for p in self.paragraphs]
+        for pi, mentions in enumerate(self.full_mentions):
+            if not heads[pi]:
+                body.update(fold(m.name) for m in mentions)
+        body_text = fold(" ".join(p for p, h in zip(self.paragraphs, heads, strict=True) if not h))
+        for pi, mentions in enumerate(self.full_mentions):
+            if heads[pi]:
+                self.full_mentions[pi] = [
+                    m
+                    for m in mentions
+                    if fold(m.name) in body or (m.single and fold(m.name) in body_text)
+                ]
 
     def _register_names(self) -> None:
         for pi, mentions in enumerate(self.full_mentions):
@@ -673,6 +700,12 @@ def _subject_left(
     wm = re.search(r",?\s*\bwho$", stripped)
     if wm and wm.start() > 0:
         stripped = stripped[: wm.start()] + ("," if stripped[wm.start()] == "," else "")
+        # "Also briefing was the President of the Assembly, who called …"
+        was = re.search(r"\b(?:was|were)\s+((?:the|a|an)\s+[^,;¤]+),?$", stripped)
+        if was and not _mention_ending(mentions, sent.start + was.end(1)):
+            role = _role_subject(doc, masked, sent.start + was.start(1), sent.start + was.end(1))
+            if role is not None:
+                return role
     end = sent.start + len(stripped)
     if not stripped:
         return None
@@ -789,6 +822,10 @@ def _subject_right(
             return subj
     rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s : sent.end])
     if rm:
+        return _role_subject(doc, masked, s, s + len(rm.group(1)))
+    # "…,’ Says Deputy Secretary-General, Urging …" (a headline's role, no article)
+    rm = re.match(r"([A-Z][^,.;:¤]{0,60})", masked[s : sent.end])
+    if rm and role_head(rm.group(1)):
         return _role_subject(doc, masked, s, s + len(rm.group(1)))
     return None
 

@@ -147,7 +147,7 @@ _TITLE_NOUNS = (
     r"hearing|retreat|luncheon|breakfast|dinner|reception|launch|screening|show"
 )
 _TITLE_BEFORE = re.compile(
-    rf"(?:\b(?:entitled|titled|called|named|dubbed|themed)\s*,?\s*$)"
+    rf"(?:\b(?:entitled|titled|called|named|dubbed|themed|so-called|known\s+as)\s*,?\s*$)"
     rf"|(?:\b(?:{_TITLE_NOUNS})s?\b[^.;:!?“”\"]{{0,60}}?\b(?:on|about|entitled|titled|called)\s*,?\s*$)"
     rf"|(?:\b(?:{_TITLE_NOUNS})s?\s*,?\s*$)",
     re.IGNORECASE,
