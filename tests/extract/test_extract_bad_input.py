@@ -71,3 +71,19 @@ def test_a_large_report_is_fine() -> None:
     )
     result = extract_text(block * 300, name="big")
     assert result.summary.quotes == 300 and result.summary.speakers == 1
+
+
+def test_many_people_scale_linearly_enough() -> None:
+    import time
+
+    syllables = ["ka", "lo", "mi", "ren", "tu", "vo", "zen", "fi", "gor", "ha"]
+    names = [f"{a}{b} {b}{a}son".title() for a in syllables for b in syllables[:6]]
+    text = "\n\n".join(
+        f"{n.title()}, Director of the Office, said funds were short. “We need more,” she said."
+        for n in names * 10
+    )
+    start = time.perf_counter()
+    result = extract_text(text, name="many")
+    assert time.perf_counter() - start < 10
+    assert result.summary.quotes == 600
+    assert result.summary.speakers == len(set(names))

@@ -226,7 +226,7 @@ _FUNCTION = frozenset(
 # ------------------------------------------------------------------ entities
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     """A person the report presents (named, or known only by a role)."""
 
@@ -274,7 +274,7 @@ class Cue:
     colon: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class Statement:
     paragraph: int  # 0-based
     start: int
@@ -410,6 +410,8 @@ class _Doc:
         self._drop_headline_names()
         self.one_line = all("\n" not in p for p in paragraphs) and len(paragraphs) > 3
         self.role_entities: list[Entity] = []
+        self.by_first_last: dict[tuple[str, str], Entity] = {}
+        self._surnames: dict[str, list[tuple[str, Entity]]] | None = None
         self.current: tuple[int, int] = (0, 0)
         self._register_names()
 
@@ -479,18 +481,13 @@ class _Doc:
     def _entity_for_name(self, m: Mention, paragraph: int) -> Entity:
         key = fold(m.name)
         entity = self.by_name.get(key)
+        parts = key.split()
         if entity is None:
-            parts = key.split()
-            for other in self.entities:
-                if other.name is None:
-                    continue
-                oparts = fold(other.name).split()
-                # "Ana Maria Lopes" and "Ana Lopes": one person
-                if oparts[0] == parts[0] and oparts[-1] == parts[-1]:
-                    entity = other
-                    break
+            # "Ana Maria Lopes" and "Ana Lopes": one person
+            entity = self.by_first_last.get((parts[0], parts[-1]))
         if entity is None:
             entity = self._new_entity(m.name, paragraph)
+            self.by_first_last.setdefault((parts[0], parts[-1]), entity)
             surname = fold(surname_of(m.name))
             for key2 in {surname, fold(m.name.split()[-1])}:
                 self.by_surname.setdefault(key2, []).append(entity)
@@ -555,23 +552,39 @@ class _Doc:
             out.append((m, entity))
             taken.append((m.lead, m.end))
         # bare surnames of people named in full somewhere ("Okafor said", "Peru's Lopes")
-        for key, cands in self.by_surname.items():
-            if len(cands) != 1 or not key:
-                continue
-            entity = cands[0]
-            for variant in {surname_of(v) for v in entity.variants} | {
-                v.split()[-1] for v in entity.variants
-            }:
-                for mm in re.finditer(rf"(?<![\w’'-]){re.escape(variant)}(?![\w-])", masked):
-                    s, e = mm.start(), mm.end()
-                    if any(a <= s < b or a < e <= b for a, b in taken):
-                        continue
-                    if masked[e : e + 2] in ("’s", "'s") and False:
-                        pass
-                    out.append((Mention(s, e, variant, None, "", s, True), entity))
-                    taken.append((s, e))
+        index = self._surname_index()
+        for w in re.finditer(r"[^\W\d_]+", masked):
+            for variant, entity in index.get(w.group(), ()):
+                s, e = w.start(), w.start() + len(variant)
+                if masked[s:e] != variant or (e < len(masked) and re.match(r"[\w-]", masked[e])):
+                    continue
+                if s > 0 and re.match(r"[\w’'-]", masked[s - 1]):
+                    continue
+                if any(a <= s < b or a < e <= b for a, b in taken):
+                    continue
+                out.append((Mention(s, e, variant, None, "", s, True), entity))
+                taken.append((s, e))
         out.sort(key=lambda pair: pair[0].start)
         return out
+
+    def _surname_index(self) -> dict[str, list[tuple[str, Entity]]]:
+        """Surnames that name one person only, keyed by their first word."""
+        if self._surnames is None:
+            index: dict[str, list[tuple[str, Entity]]] = {}
+            for key, cands in self.by_surname.items():
+                if len(cands) != 1 or not key:
+                    continue
+                entity = cands[0]
+                variants = {surname_of(v) for v in entity.variants}
+                variants |= {v.split()[-1] for v in entity.variants}
+                for variant in sorted(variants, key=len, reverse=True):
+                    if fold(variant) != key:
+                        continue
+                    first = re.match(r"[^\W\d_]+", variant)
+                    if first:
+                        index.setdefault(first.group(), []).append((variant, entity))
+            self._surnames = index
+        return self._surnames
 
 
 # ------------------------------------------------------------------ subjects

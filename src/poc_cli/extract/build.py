@@ -132,9 +132,11 @@ def build(
 
     # speakers: everyone with a statement, and everyone with a stated part
     order: list[Entity] = []
+    seen: set[int] = set()
     for st in kept:
         root = st.entity.root()
-        if root not in order:
+        if id(root) not in seen:
+            seen.add(id(root))
             order.append(root)
     for s in sessions:
         for person in [*s.people, *s.moderators]:
@@ -283,6 +285,7 @@ def build(
     session_records.sort(key=lambda r: rank.get(r["id"], 999))
 
     speakers: list[dict[str, Any]] = []
+    with_statements = {r["speaker"] for r in statements}
     for entity in order:
         role = _role_of(entity)
         speaker_notes: list[str] = []
@@ -292,7 +295,7 @@ def build(
             display = display[:1].upper() + display[1:]
         else:
             display = entity.name
-        if not any(r["speaker"] == ids[id(entity)] for r in statements):
+        if ids[id(entity)] not in with_statements:
             speaker_notes.append("The report records nothing this person said, only their part.")
         speakers.append(
             {
