@@ -273,3 +273,20 @@ def test_title_case_headline_names_and_roles() -> None:
     assert speaker_of(d, "We Cannot Wait for Perfect Conditions,") == "Laila Osei"
     # a writer's "so-called" term is nobody's quote
     assert "whole-of-society" not in [s["text"] for s in d["statements"]]
+
+
+def test_recap_style_relative_clauses_put_it_and_possessive_messages() -> None:
+    result = extract(report("recap_style"))
+    d = result.dataset
+    assert problems(d) == []
+    assert names(d) == ["Jo-Anne Whitaker", "Felipe Arroyo", "Priya Raman"]
+    assert d["event"]["host"] == "Forum for Open Economies"
+    assert d["event"]["date"] == "2022-05-12"
+    assert speaker_of(d, "the clauses are everywhere, the enforcement is nowhere.") == (
+        "Jo-Anne Whitaker"
+    )
+    assert speaker_of(d, "If you cannot trace it, you cannot ban it.") == "Felipe Arroyo"
+    assert speaker_of(d, "paper compliance") == "Priya Raman"
+    assert (
+        speaker_of(d, "replied that support schemes were essential.", "paraphrase") == "Priya Raman"
+    )

@@ -905,6 +905,22 @@ def _cues(
         if subj is not None:
             subj.start = sent.start + m.start()
             cues.append(Cue(subj.start, subj.end, subj))
+    # "Arroyo’s message was blunt: “…”", "Her answer: “…”"
+    for m in re.finditer(
+        r"(?:(?<![\w’'-])(his|her|His|Her)|[’']s)\s+(?:message|point|argument|view|warning|answer|"
+        r"response|reply|conclusion|verdict|advice|plea|appeal|assessment)\b",
+        text,
+    ):
+        vs = sent.start + m.start()
+        subj = None
+        if m.group(1):
+            subj = _pronoun_subject(doc, m.group(1), vs, sent.start + m.end(), ctx)
+        else:
+            hit = _mention_ending(mentions, vs)
+            if hit:
+                subj = _name_subject(*hit)
+        if subj is not None:
+            cues.append(Cue(vs, sent.start + m.end(), subj))
     # "In his view, “…”"
     for m in re.finditer(
         r"(?<![\w’'-])[Ii]n\s+(his|her)\s+(?:view|words|opinion|assessment|judge?ment|estimation)\b",

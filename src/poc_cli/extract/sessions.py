@@ -266,7 +266,8 @@ def find_event(analysis: Analysis, title: str | None, name: str) -> EventDraft:
                 event.provenance["host"] = f"Paragraph {pi + 1}, as printed."
                 continue
             m = re.search(
-                r"\b(?:was|were|is)\s+(?:co-?)?hosted\s+by\s+(?:the\s+)?(.+?)(?=\s+and\s+was\b|\.\s|\.$|$)",
+                r"(?:\b(?:was|were|is)\s+|,\s+)(?:co-?)?hosted\s+by\s+(?:the\s+)?(.+?)"
+                r"(?=\s+and\s+was\b|\s+on\s|\s+in\s|,\s+[a-z]|\.\s|\.$|$)",
                 p,
             )
             if m:
