@@ -290,3 +290,12 @@ def test_recap_style_relative_clauses_put_it_and_possessive_messages() -> None:
     assert (
         speaker_of(d, "replied that support schemes were essential.", "paraphrase") == "Priya Raman"
     )
+
+
+def test_a_passive_verb_is_not_its_subject_speaking() -> None:
+    text = (
+        "Mara Quint was told that the budget was frozen.\n\n"
+        "Leo Brandt, the auditor, said the freeze was unlawful."
+    )
+    d = extract(text).dataset
+    assert names(d) == ["Leo Brandt"]

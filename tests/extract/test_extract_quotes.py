@@ -86,3 +86,15 @@ def test_quotes_after_reporting_are_not_titles() -> None:
     ):
         (q,) = find_quotes(p)
         assert not is_title(p, q), p
+
+
+def test_a_name_before_initiative_or_report_is_a_title() -> None:
+    for p in (
+        "She praised the “Safe Schools” initiative, saying it worked.",
+        "He cited the “State of the Sahel” report at length.",
+    ):
+        (q,) = find_quotes(p)
+        assert is_title(p, q), p
+    p = "She called the plan “a lost cause” and left."
+    (q,) = find_quotes(p)
+    assert not is_title(p, q)

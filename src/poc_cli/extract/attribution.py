@@ -83,7 +83,7 @@ _NEGATED = re.compile(
 _ADVERBS = re.compile(
     r"(?:\s*\b(?:also|further|then|later|quickly|strongly|simply|repeatedly|again|firmly|"
     r"bitterly|clearly|specifically|subsequently|previously|recently|earlier|finally|"
-    r"additionally|however|has|have|had|was|were|is|would|could|will|only|even|once|"
+    r"additionally|however|has|have|had|would|could|will|only|even|once|"
     r"rightly|frankly|candidly|openly|pointedly|emphatically|forcefully|likewise|similarly|"
     r"too|first|next|meanwhile|never|in turn|for (?:his|her) part|today|yesterday|tonight|"
     r"(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -879,6 +879,10 @@ def _cues(
     for m in _FINITE_RE.finditer(text):
         vs, ve = sent.start + m.start(), sent.start + m.end()
         negated = bool(_NEGATED.search(masked[max(sent.start, vs - 30) : vs]))
+        if re.search(
+            r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", masked[sent.start : vs]
+        ):
+            continue  # a passive ("was told", "were listed"): not the subject speaking
         subj = _subject_left(doc, pi, sent, vs, mentions, ctx)
         inverted = False
         if subj is None:

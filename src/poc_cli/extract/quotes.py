@@ -154,7 +154,24 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+_TITLE_AFTER = re.compile(
+    r"^[,.]?\s*(?:initiative|report|campaign|programme|program|strategy|framework|agenda|"
+    r"project|plan|doctrine|policy|resolution|treaty|act|declaration|summit|conference|forum|"
+    r"series|platform|index|study|exhibition|film|documentary|book|podcast|coalition|"
+    r"partnership|network|alliance)s?\b",
+    re.IGNORECASE,
+)
+
+
 def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
-    """Does the quotation name a paper, an event, a panel or an agenda item?"""
+    """Does the quotation name a paper, an event, a panel, an initiative or an agenda
+    item ("the paper on “…”", "the meeting, entitled “…”", "the “…” initiative")?"""
     before = paragraph[max(sentence_start, quote.open - 160) : quote.open]
-    return bool(_TITLE_BEFORE.search(before))
+    if _TITLE_BEFORE.search(before):
+        return True
+    if quote.close is None:
+        return False
+    after = paragraph[quote.close + 1 : quote.close + 40]
+    return bool(_TITLE_AFTER.match(after)) and bool(
+        re.search(r"\b(?:the|a|an|its|their|her|his)\s*$", before)
+    )
