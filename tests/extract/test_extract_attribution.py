@@ -299,3 +299,19 @@ def test_a_passive_verb_is_not_its_subject_speaking() -> None:
     )
     d = extract(text).dataset
     assert names(d) == ["Leo Brandt"]
+
+
+def test_any_verb_right_after_a_quotation_is_its_tag() -> None:
+    text = (
+        "The summit opened with warnings.\n\n"
+        '"We will not give up," vowed Omar Bellamy, the coalition\'s chair.\n\n'
+        '"Nobody listened to us," Sara Quist lamented. "Nobody," she repeated.\n\n'
+        '"It is a start," mused the deputy minister, Ravi Sen.'
+    )
+    d = extract(text).dataset
+    assert names(d) == ["Omar Bellamy", "Sara Quist", "Ravi Sen"]
+    assert speaker_of(d, "We will not give up,") == "Omar Bellamy"
+    assert speaker_of(d, "Nobody,") == "Sara Quist"
+    assert speaker_of(d, "It is a start,") == "Ravi Sen"
+    sen = next(p for p in d["speakers"] if p["name"] == "Ravi Sen")
+    assert sen["role"] == "the deputy minister"

@@ -62,7 +62,10 @@ _FINITE = (
     r"voiced|imparted|believes|opined|lauded|hailed|decried|deplored|regretted|quipped|"
     r"summed up|went on|put it|had to say|has to say|shared|informed|"
     r"opened the \w+ by|opened the \w+ with|began by|closed by|ended by|gave the examples?|"
-    r"gave examples|was firm in (?:his|her) belief"
+    r"gave examples|was firm in (?:his|her) belief|vowed|pledged|promised|complained|alleged|"
+    r"retorted|advised|summari[sz]ed|repeated|characteri[sz]ed|clarified|specified|"
+    r"spelled out|exclaimed|demanded|implored|pleaded|testified|indicated|signall?ed|"
+    r"commented|comments|mused|conceded|acknowledged|stated|states that|recalled that"
 )
 _PARTICIPLE = (
     r"saying|adding|noting|stressing|emphasi[sz]ing|underscoring|underlining|highlighting|"
@@ -835,6 +838,15 @@ def _subject_right(
             return subj
     rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s : sent.end])
     if rm:
+        # "…,” said the deputy minister, Ravi Sen."
+        after = s + len(rm.group(1))
+        for m, entity in mentions:
+            if masked[after : m.lead] in (", ", ",\u00a0") and role_head(rm.group(1)):
+                if not entity.role_prefix and not entity.appositive:
+                    entity.role_prefix = rm.group(1).strip()
+                subj = _name_subject(m, entity)
+                subj.start, subj.end = s, m.end
+                return subj
         return _role_subject(doc, masked, s, s + len(rm.group(1)))
     # "…,’ Says Deputy Secretary-General, Urging …" (a headline's role, no article)
     rm = re.match(r"([A-Z][^,.;:¤]{0,60})", masked[s : sent.end])
@@ -893,6 +905,29 @@ def _cues(
         if subj is None:
             continue
         cues.append(Cue(vs, ve, subj, inverted=inverted, negated=negated))
+    # a tag right after a quotation, whatever its verb: "“…,” she vowed", "“…,” mused Jo Park"
+    for q in doc.quotes[pi]:
+        if q.close is None or not (sent.start <= q.open < sent.end):
+            continue
+        after = masked[q.outer_end : sent.end]
+        tm = re.match(r",?\s+(?:(he|she)\s+([a-z]+(?:ed|s))|([a-z]+(?:ed|s)))\b", after)
+        if not tm:
+            continue
+        verb = tm.group(2) or tm.group(3)
+        vs = q.outer_end + tm.start(2 if tm.group(2) else 3)
+        if any(c.verb_start <= vs < c.verb_end for c in cues):
+            continue
+        if verb in ("was", "has", "is", "does", "as", "has", "its", "this", "thus") or _FUNCTION & {
+            verb
+        }:
+            continue
+        ve = vs + len(verb)
+        if tm.group(1):
+            subj = _pronoun_subject(doc, tm.group(1), q.outer_end + tm.start(1), vs, ctx)
+        else:
+            subj = _subject_right(doc, pi, sent, ve, mentions, ctx)
+        if subj is not None:
+            cues.append(Cue(vs, ve, subj, inverted=not tm.group(1)))
     # "According to Mr. Boateng, …", "according to the spokesperson, …"
     for m in re.finditer(r"(?<![\w’'-])[Aa]ccording\s+to\s+", text):
         s0 = sent.start + m.end()
