@@ -839,9 +839,9 @@ def _subject_right(
     rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s : sent.end])
     if rm:
         # "…,” said the deputy minister, Ravi Sen."
-        after = s + len(rm.group(1))
+        np_end = s + len(rm.group(1))
         for m, entity in mentions:
-            if masked[after : m.lead] in (", ", ",\u00a0") and role_head(rm.group(1)):
+            if masked[np_end : m.lead] in (", ", ",\u00a0") and role_head(rm.group(1)):
                 if not entity.role_prefix and not entity.appositive:
                     entity.role_prefix = rm.group(1).strip()
                 subj = _name_subject(m, entity)
