@@ -54,3 +54,19 @@ class NotFound(PocError):
     ) -> None:
         super().__init__(message, details=details)
         self.empty_output = empty_output
+
+
+MAX_LISTED = 10
+"""At most this many valid choices are listed in a message (a corpus may hold thousands)."""
+
+
+def listing(choices: list[str] | tuple[str, ...]) -> str:
+    """``a, b, c``; over :data:`MAX_LISTED`, the first ones and how many more there are."""
+    shown = ", ".join(choices[:MAX_LISTED])
+    more = len(choices) - MAX_LISTED
+    return shown + (f" … and {more} more" if more > 0 else "")
+
+
+def unknown(what: str, value: str, choices: list[str] | tuple[str, ...]) -> UsageError:
+    """The one message for a value that names nothing: ``no event 'x'; valid events: …``."""
+    return UsageError(f"no {what} {value!r}; valid {what}s: {listing(choices)}")

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .errors import NotFound, UsageError
+from .errors import NotFound, UsageError, listing, unknown
 from .model import Corpus, Session, Speaker
 from .text.normalise import fold
 
@@ -199,8 +199,7 @@ def topic_ids_named(topics: Iterable[tuple[str, str]], text: str) -> list[str]:
     wanted = key(text)
     found = [i for i, label in topics if wanted and wanted in (key(i), key(label))]
     if not found:
-        valid = ", ".join(sorted({i for i, _ in topics}))
-        raise UsageError(f"no topic {text!r}; valid topics: {valid}")
+        raise unknown("topic", text, sorted({i for i, _ in topics}))
     return list(dict.fromkeys(found))
 
 
@@ -391,7 +390,7 @@ def resolve_session_in(
     query = _clean(text)
     valid = sorted({s.id for _, s in records})
     if not query:
-        raise UsageError(f"a session must be named; valid sessions: {', '.join(valid)}")
+        raise UsageError(f"a session must be named; valid sessions: {listing(valid)}")
 
     def by(pred: object) -> list[SessionRecord]:
         assert callable(pred)
@@ -412,7 +411,7 @@ def resolve_session_in(
     if any(ch.isdigit() for ch in query):
         # A number names one session exactly or none: "session-99" is not a typo of
         # "session-1", and fuzzy matching would say it was.
-        raise UsageError(f"no session {text!r}{where}; valid sessions: {', '.join(valid)}")
+        raise UsageError(f"no session {text!r}{where}; valid sessions: {listing(valid)}")
 
     from rapidfuzz import fuzz
 
@@ -428,7 +427,7 @@ def resolve_session_in(
     top = max((score for score, _ in scored), default=0.0)
     if top >= FUZZY_CUTOFF:
         return [r for score, r in scored if score >= top - FUZZY_SPREAD]
-    raise UsageError(f"no session {text!r}{where}; valid sessions: {', '.join(valid)}")
+    raise UsageError(f"no session {text!r}{where}; valid sessions: {listing(valid)}")
 
 
 def resolve_session(corpus: Corpus, text: str, event: str | None = None) -> list[SessionRecord]:

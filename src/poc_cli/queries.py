@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .errors import NotFound, UsageError
+from .errors import NotFound, UsageError, unknown
 from .model import STATEMENT_KINDS, Corpus, Statement
 from .records import (
     Record,
@@ -27,9 +27,7 @@ SessionKey = tuple[str, str]  # (event id, session id)
 
 def check_event(corpus: Corpus, event: str | None) -> None:
     if event is not None and event not in {e.id for e in corpus.events}:
-        ids = [e.id for e in corpus.events]
-        known = ", ".join(ids[:10]) + (f" … ({len(ids)} in all)" if len(ids) > 10 else "")
-        raise UsageError(f"unknown event {event!r}; events: {known}")
+        raise unknown("event", event, [e.id for e in corpus.events])
 
 
 def select_statements(
@@ -44,7 +42,7 @@ def select_statements(
     """Statements in report order that pass every filter given."""
     check_event(corpus, event)
     if kind is not None and kind not in STATEMENT_KINDS:
-        raise UsageError(f"unknown kind {kind!r}; kinds: {', '.join(STATEMENT_KINDS)}")
+        raise unknown("kind", kind, STATEMENT_KINDS)
     topics = resolve_topics(corpus, topic) if topic is not None else None
     speaker_keys = set(speakers) if speakers is not None else None
     session_keys = set(sessions) if sessions is not None else None

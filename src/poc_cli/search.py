@@ -77,7 +77,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import UsageError
+from .errors import UsageError, unknown
 from .model import STATEMENT_KINDS, Corpus, Speaker
 from .text.normalise import Token, canonical, is_stopword, term_key, tokenize, words
 
@@ -208,7 +208,7 @@ def parse_query(
         raise UsageError(f"--min-score must be between 0 and 100, not {min_score:g}")
     filters = filters or SearchFilters()
     if filters.kind is not None and filters.kind not in STATEMENT_KINDS:
-        raise UsageError(f"unknown kind {filters.kind!r}; use one of: {', '.join(STATEMENT_KINDS)}")
+        raise unknown("kind", filters.kind, STATEMENT_KINDS)
 
     typed = text.translate(_QUOTES)
     phrases: list[tuple[str, ...]] = []
@@ -335,11 +335,7 @@ def _filter_sql(
     params: list[Any] = []
     if filters.event is not None:
         if not index.has_event(filters.event):
-            events = index.event_ids()
-            shown = ", ".join(events[:10]) + (
-                f" … ({len(events)} in all)" if len(events) > 10 else ""
-            )
-            raise UsageError(f"no event {filters.event!r}; valid events: {shown}")
+            raise unknown("event", filters.event, index.event_ids())
         clauses.append("s.event = ?")
         params.append(filters.event)
     if filters.speaker is not None:

@@ -145,9 +145,16 @@ def fail(env: Environment, error: PocError) -> int:
     """Say what went wrong on stderr; the exit status to end with."""
     prefix = "" if error.exit_status is ExitStatus.NOTHING_FOUND else "error: "
     env.message(prefix + error.message)
-    for line in error.details:
+    for line in error.details[:MAX_DETAILS]:
         env.message("  " + line)
+    if len(error.details) > MAX_DETAILS:
+        more = len(error.details) - MAX_DETAILS
+        env.message(f"  … and {more} more (poc validate lists every one)")
     return int(error.exit_status)
+
+
+MAX_DETAILS = 20
+"""Lines of detail under an error: a broken corpus can have thousands of problems."""
 
 
 @contextlib.contextmanager
