@@ -54,3 +54,18 @@ def test_a_date_without_a_year_is_left_out_with_a_note() -> None:
     d = extract("Talks were held on May 3rd.\n\nJo Kim said the talks went well.").dataset
     assert "date" not in d["event"]
     assert any("May 3rd" in n and "without a year" in n for n in d["notes"])
+
+
+def test_headings_standing_alone_open_their_sessions() -> None:
+    text = (
+        "Cities and Heat\n\n"
+        "## Panel 1: Shade and streets\n\n"
+        "Ola Berg, an urban planner, said trees cut street heat.\n\n"
+        "**Panel 2: Paying for cooling**\n\n"
+        "Ken Ito, a city treasurer, said bonds could pay for it."
+    )
+    d = extract(text).dataset
+    sessions = {s["id"]: s["title"] for s in d["sessions"]}
+    assert sessions == {"session-1": "Shade and streets", "session-2": "Paying for cooling"}
+    by_speaker = {s["speaker"]: s["session"] for s in d["statements"]}
+    assert by_speaker == {"ola-berg": "session-1", "ken-ito": "session-2"}

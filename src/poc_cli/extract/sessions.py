@@ -63,7 +63,8 @@ _ORDINALS = {
     "v": 5,
 }
 _HEADING = re.compile(
-    r"^\s*(?:Session|Panel|Part|Segment)\s+(\d+|[IVX]+|One|Two|Three|Four|Five)\s*[:.–—-]\s*(.+?)\s*$",
+    r"^[\s#*_]*(?:Session|Panel|Part|Segment)\s+(\d+|[IVX]+|One|Two|Three|Four|Five)\s*[:.–—-]\s*"
+    r"(.+?)[\s*_]*$",
     re.IGNORECASE,
 )
 _PANEL_CUE = re.compile(
