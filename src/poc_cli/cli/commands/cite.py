@@ -1,4 +1,4 @@
-"""``poc cite``: a ready-to-paste citation of a quotation."""
+"""``poc cite``: ready-to-paste citations of quotations, and exports for reference managers."""
 
 from __future__ import annotations
 
@@ -6,27 +6,53 @@ from typing import Annotated
 
 import typer
 
-from poc_cli.cite import CitationStyle
-from poc_cli.cli.options import Run, poc_command
-
-from .show import StatementIdArg
+from poc_cli.cite import CitationStyle, ExportFormat, Markup
+from poc_cli.cli.completion import complete_statement
+from poc_cli.cli.options import ForceOpt, OutputOpt, Run, poc_command
 
 
 @poc_command(
     examples_=[
         "poc cite ipi18-21",
         "poc cite ipi18-21 --style apa",
+        "poc cite ipi18-21 ipi18-22 --style chicago --markup markdown",
         "poc cite 3 --style markdown >> notes.md",
+        "poc cite ipi18-21 ipi18-28 --format ris -o quotes.ris",
         "poc cite ipi18-20 --paraphrase",
     ],
     output=False,
 )
 def cite(
     ctx: typer.Context,
-    statement_id: StatementIdArg,
+    statement_ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID...",
+            help="Statement ids (from `poc quotes`), or their numbers.",
+            autocompletion=complete_statement,
+        ),
+    ],
     style: Annotated[
         CitationStyle, typer.Option("--style", help="Citation style.", case_sensitive=False)
     ] = CitationStyle.plain,
+    markup: Annotated[
+        Markup,
+        typer.Option(
+            "--markup",
+            help="For apa, chicago, harvard and mla: plain text, or italics as Markdown or HTML.",
+            case_sensitive=False,
+        ),
+    ] = Markup.text,
+    export: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Instead of a citation, an export for Zotero, Mendeley, EndNote or Pandoc.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     paraphrase: Annotated[
         bool,
         typer.Option(
@@ -34,19 +60,34 @@ def cite(
             help="Allow citing a paraphrase, as the report's summary (never in quotation marks).",
         ),
     ] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     *,
     run: Run,
 ) -> None:
-    """A ready-to-paste citation of a quotation.
+    """Ready-to-paste citations of quotations, or an export of them.
 
-    The exact words, speaker, role, event, host and date.  A paraphrase is the
-    report's wording, so it is refused unless --paraphrase is given, and then it is
-    never put in quotation marks."""
-    from poc_cli.cite import cite as make_citation
+    The exact words, the speaker, the event, its host and date, and the paragraph.
+    APA 7, Chicago 17 (notes and bibliography), Harvard and MLA 9 cite the words as
+    quoted in the event report; --format csl-json, bibtex or ris exports the report
+    with the quotations for a reference manager.  A paraphrase is the report's
+    wording, so it is refused unless --paraphrase is given, and then it is never put
+    in quotation marks."""
+    from poc_cli.cite import cite_statements
+    from poc_cli.cite import export as make_export
+    from poc_cli.output.emit import OutputChoice, emit_renderable, output_path
     from poc_cli.queries import find_statement
     from poc_cli.text.escape import visible
 
-    corpus = run.load_for_statement(statement_id).corpus
-    statement = find_statement(corpus, statement_id)
-    citation = make_citation(corpus, statement, style, allow_paraphrase=paraphrase)
-    run.write(visible(citation) + "\n")
+    ids = list(dict.fromkeys(statement_ids))
+    # One id: of a big folder, only the file that holds it is loaded.
+    corpus = run.load_for_statement(ids[0]).corpus if len(ids) == 1 else run.load_corpus()
+    statements = [find_statement(corpus, statement_id) for statement_id in ids]
+    if export is not None:
+        text = make_export(corpus, statements, export, allow_paraphrase=paraphrase)
+    else:
+        text = visible(
+            cite_statements(corpus, statements, style, allow_paraphrase=paraphrase, markup=markup)
+        )
+    choice = OutputChoice(output=output_path(output), force=force)
+    emit_renderable(run.env, text if text.endswith("\n") else text + "\n", choice)
