@@ -83,3 +83,24 @@ def test_slugs_are_ascii() -> None:
     assert slug("Agnès Coutou") == "agnes-coutou"
     assert slug("Åke Lindqvist-Öberg") == "ake-lindqvist-oberg"
     assert slug("a ministry spokesperson") == "a-ministry-spokesperson"
+
+
+def test_roles_printed_outside_the_speaking_sentence() -> None:
+    from extract_helpers import extract
+
+    text = (
+        "Open Data for Rivers\n\n"
+        "Dr. Lena Okafor, Dean, School of Hydrology\n"
+        "Marco Bellini, Senior Analyst, River Basin Authority\n\n"
+        "The forum featured H.E. Aiko Mori, Minister of Water of Ruritania. The host's "
+        "director, Paul Grant, welcomed everyone.\n\n"
+        "Okafor said rivers need open data. Bellini said data is expensive. Mori said the "
+        "ministry would publish its gauges. Grant said the forum would meet again."
+    )
+    roles = {p["name"]: p["role"] for p in extract(text).dataset["speakers"]}
+    assert roles == {
+        "Lena Okafor": "Dean, School of Hydrology",
+        "Marco Bellini": "Senior Analyst, River Basin Authority",
+        "Aiko Mori": "Minister of Water of Ruritania",
+        "Paul Grant": "The host's director",
+    }

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from .paragraphs import Span, split_sentences
 from .people import (
     ORG_WORDS,
+    ROLE_WORDS,
     STOP_WORDS,
     Mention,
     find_mentions,
@@ -244,6 +245,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     role_phrases: list[str] = field(default_factory=list)
     head: str | None = None  # for a role-only entity
+    listed_role: str = ""  # a role printed after the name outside any statement
     first_paragraph: int = 0
     first_sentence: tuple[int, int] = (0, 0)
     merged_into: Entity | None = None
@@ -469,6 +471,8 @@ class _Doc:
                 entity = self._entity_for_name(m, pi)
                 if not entity.role_prefix:
                     entity.role_prefix = self._role_before(pi, m)
+                if not entity.appositive and not entity.listed_role:
+                    entity.listed_role = self._appositive_after(pi, m)
         # "Dr. Okafor", "Pope Francis" with no full name anywhere: known by one name
         for pi, mentions in enumerate(self.full_mentions):
             for m in mentions:
@@ -512,7 +516,9 @@ class _Doc:
         before = masked[: m.lead].rstrip(" \u00a0")
         if not before.endswith(",") or not masked[m.end :].startswith(","):
             return ""
-        cut = max(before.rfind(c, 0, len(before) - 1) for c in ",;:(" + MASK)
+        cut = max(before.rfind(c, 0, len(before) - 1) for c in [*",;:(", MASK, ". "])
+        if before.rfind(". ", 0, len(before) - 1) == cut and cut != -1:
+            cut += 1
         phrase = before[cut + 1 : -1].strip()
         lead = re.match(r"^(?:(as)|with|by|from|and|but|while|including)\s+", phrase, re.I)
         if lead:
@@ -523,8 +529,38 @@ class _Doc:
             phrase
             and MASK not in phrase
             and len(phrase.split()) <= 12
-            and phrase.split()[0].lower() in ("the", "a", "an")
+            and (phrase.split()[0].lower() in ("the", "a", "an") or phrase[0].isupper())
             and role_head(phrase)
+        ):
+            return phrase
+        return ""
+
+    def _appositive_after(self, pi: int, m: Mention) -> str:
+        """ "H.E. Jo Park, Prime Minister of Ruritania." or a roster line "Jo Park, Dean,
+        School of Law": the role printed right after a name."""
+        text = self.masked[pi]
+        line_start = text.rfind("\n", 0, m.lead) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[m.end :].startswith(", "):
+            return ""
+        if text[line_start : m.lead].strip() == "" and not _FINITE_RE.search(
+            text[m.end : line_end]
+        ):
+            rest = text[m.end + 2 : line_end].strip().rstrip(",;.")
+            if rest and MASK not in rest and len(rest.split()) <= 25 and rest[0].isupper():
+                return rest  # a roster line: everything after the name
+        tail = text[m.end + 2 : line_end]
+        cut = re.search(r"[,;)]|\.(?:\s|$)", tail)
+        phrase = (tail[: cut.start()] if cut else tail).strip()
+        words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", phrase)]
+        if (
+            phrase
+            and MASK not in phrase
+            and len(words) <= 12
+            and (phrase[0].isupper() or words[0] in ("the", "a", "an") or words[0] in ROLE_WORDS)
+            and any(w in ROLE_WORDS for w in words)
+            and not _FINITE_RE.search(phrase)
         ):
             return phrase
         return ""

@@ -68,6 +68,8 @@ def _role_of(entity: Entity) -> str:
     if entity.name is None:
         return entity.role_phrases[0] if entity.role_phrases else ""
     parts = [p for p in (entity.role_prefix, entity.appositive) if p]
+    if not parts and entity.listed_role:
+        parts = [entity.listed_role]
     return ", ".join(parts)
 
 

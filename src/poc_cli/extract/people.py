@@ -942,6 +942,8 @@ def _role_prefix_before(text: str, start: int) -> tuple[str, int]:
             if first is not None:
                 first = w.start
             break
+        if low in STOP_WORDS and base not in ROLE_WORDS:
+            break
         if (
             base in ROLE_WORDS
             or first is not None
