@@ -7,6 +7,7 @@ first and passes the resolved keys in.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -178,38 +179,106 @@ def statement_context(corpus: Corpus, statement: Statement, *, around: int = 1) 
     return record
 
 
+ORGANISATIONS_COUNTED = (
+    "a statement counts once for each organisation of its speaker, so the organisation "
+    "counts add up to more than the statements"
+)
+
+
 def statistics(corpus: Corpus, *, event: str | None = None) -> list[Record]:
-    """Statement counts by speaker, session, organisation and topic, largest first."""
+    """Statement counts by speaker, session, organisation, topic and kind, largest first.
+
+    Each row: ``by``, ``key`` (an id: speaker, session or topic id; an organisation's
+    folded name), ``label`` (what people read) and ``statements``.  People are counted
+    as people (:func:`~poc_cli.names.person_key`): two people of one name are two rows.
+    One organisation printed several ways ("UN Department of … (DPKO/DFS)" and
+    "DPKO/DFS") is one row; see :data:`ORGANISATIONS_COUNTED` for how a statement by a
+    person with two organisations counts.
+    """
+    from .names import person_key
+
     statements = select_statements(corpus, event=event)
     by: dict[str, Counter[str]] = {
         k: Counter() for k in ("speaker", "session", "organisation", "topic", "kind")
     }
     labels: dict[tuple[str, str], str] = {}
     multi_event = len({s.event for s in statements}) > 1
+    topic_labels = {(d.event.id, t.id): t.label for d in corpus.datasets for t in d.topics}
+    person_ids: dict[tuple[str, str], str] = {}  # person -> key
+    organisations = _organisation_names(corpus)
     for s in statements:
         speaker = corpus.speaker(s.event, s.speaker)
         session = corpus.session(s.event, s.session)
         prefix = f"{s.event}/" if multi_event else ""
-        by["speaker"][speaker.name] += 1
+        person = person_key(speaker)
+        key = person_ids.setdefault(person, _unused(speaker.id, s.event, person_ids.values()))
+        by["speaker"][key] += 1
+        labels[("speaker", key)] = speaker.name
         by["session"][prefix + session.id] += 1
         labels[("session", prefix + session.id)] = f"{prefix}{session.title}"
-        for organisation in speaker.organisations:
+        for organisation in dict.fromkeys(_organisation_key(o) for o in speaker.organisations):
             by["organisation"][organisation] += 1
+            labels[("organisation", organisation)] = organisations[organisation]
         for topic in s.topics:
             by["topic"][topic] += 1
+            labels[("topic", topic)] = topic_labels.get((s.event, topic), topic)
         by["kind"][s.kind] += 1
+    _tell_apart(labels, "speaker")
     rows: list[Record] = []
     for dimension, counter in by.items():
-        for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
-            rows.append(
-                {
-                    "by": dimension,
-                    "key": key,
-                    "label": labels.get((dimension, key), key),
-                    "statements": count,
-                }
-            )
+        ordered = sorted(
+            counter.items(), key=lambda kv: (-kv[1], labels.get((dimension, kv[0]), kv[0]))
+        )
+        for key, count in ordered:
+            row: Record = {
+                "by": dimension,
+                "key": key,
+                "label": labels.get((dimension, key), key),
+                "statements": count,
+            }
+            if dimension == "organisation":
+                row["note"] = ORGANISATIONS_COUNTED
+            rows.append(row)
     return rows
+
+
+def _unused(ident: str, event: str, taken: Iterable[str]) -> str:
+    """A speaker's id as a row key, or event/id when another person has that id."""
+    return ident if ident not in set(taken) else f"{event}/{ident}"
+
+
+def _tell_apart(labels: dict[tuple[str, str], str], dimension: str) -> None:
+    """Two people of one name: each label gets its key, so the rows are told apart."""
+    names = Counter(label for (dim, _), label in labels.items() if dim == dimension)
+    for (dim, key), label in list(labels.items()):
+        if dim == dimension and names[label] > 1:
+            labels[(dim, key)] = f"{label} ({key})"
+
+
+_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[^()]+)\)$")
+
+
+def _organisation_key(name: str) -> str:
+    """One key for the ways a report prints an organisation: "UN Department of
+    Peacekeeping Operations/Department of Field Support (DPKO/DFS)" and "DPKO/DFS" are
+    one; case, accents and a leading "the" aside."""
+    from .text.normalise import fold
+
+    match = _ACRONYM.match(name.strip())
+    text = match.group("acronym") if match else name
+    folded = fold(text)
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def _organisation_names(corpus: Corpus) -> dict[str, str]:
+    """Organisation key -> the fullest way the corpus prints it."""
+    names: dict[str, str] = {}
+    for _, speaker in corpus.speakers:
+        for name in speaker.organisations:
+            key = _organisation_key(name)
+            if len(name) > len(names.get(key, "")):
+                names[key] = name
+    return names
 
 
 def session_keys(corpus: Corpus, text: str, event: str | None) -> list[SessionKey]:

@@ -29,7 +29,7 @@ def stats(
     run: Run,
 ) -> Listing:
     """Statements per speaker, session, organisation and topic, as bar charts."""
-    from poc_cli.queries import statistics
+    from poc_cli.queries import ORGANISATIONS_COUNTED, statistics
 
     corpus = run.load_corpus()
     rows = statistics(corpus, event=event)
@@ -38,6 +38,8 @@ def stats(
         if by not in dimensions:
             raise UsageError(f"unknown breakdown {by!r}; choose from {', '.join(dimensions)}")
         rows = [r for r in rows if r["by"] == by]
+    if any(r["by"] == "organisation" for r in rows):
+        run.note(f"note: by organisation, {ORGANISATIONS_COUNTED}")
     return Listing(rows, "no statements to count", drawing=lambda terminal: _charts(rows, terminal))
 
 
