@@ -744,9 +744,16 @@ def _run(index: Index, query: SearchQuery, where: str, params: list[Any]) -> lis
             score=score,
             spans=spans,
         )
-        scored.append((-score, ranks[rowid], rowid, hit))
+        # Equal scores keep report order (file, then place in it: the rowid below its
+        # length bits), not bm25's or the length's: a reader expects the report's order.
+        scored.append((-score, rowid & REPORT_ORDER_MASK, ranks[rowid], hit))
     scored.sort(key=lambda item: item[:3])
     return [hit for *_, hit in scored[: query.limit]]
+
+
+REPORT_ORDER_MASK = (1 << 40) - 1
+"""The bits of a statement's rowid that give its place in the corpus (index/schema.py:
+``length << LENGTH_SHIFT | file << FILE_SHIFT | place``, LENGTH_SHIFT = 40)."""
 
 
 def _suggest(index: Index, query: SearchQuery, where: str, params: list[Any]) -> str | None:
