@@ -245,10 +245,12 @@ def poc_command(
     examples_: Sequence[str],
     view: View | None = None,
     output: bool = True,
+    data: bool = True,
     cls: type[PocCommand] = PocCommand,
     name: str | None = None,
 ) -> Callable[[Callable[..., Listing | None]], Callable[..., None]]:
-    """Make ``body`` a poc command (see the module docstring)."""
+    """Make ``body`` a poc command (see the module docstring); ``data=False`` for a
+    command that reads no dataset (``extract``)."""
 
     def decorate(body: Callable[..., Listing | None]) -> Callable[..., None]:
         hints = typing.get_type_hints(body, include_extras=True)
@@ -257,7 +259,7 @@ def poc_command(
             for p in inspect.signature(body).parameters.values()
             if p.name != "run"
         ]
-        added = [*(OUTPUT_PARAMETERS if output else ()), DATA_PARAMETER]
+        added = [*(OUTPUT_PARAMETERS if output else ()), *((DATA_PARAMETER,) if data else ())]
         added_names = {p.name for p in added}
 
         @functools.wraps(body)

@@ -29,6 +29,7 @@ class Outcome(NamedTuple):
         "poc extract - --name my-seminar < report.md",
     ],
     output=False,
+    data=False,
 )
 def extract(
     ctx: typer.Context,

@@ -1,0 +1,57 @@
+"""Every command, from the registry (not a hand-written list), gets what every poc command
+promises: --data after its name, the output options, one option given once, help with
+examples, and a place in the README."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import typer
+
+from poc_cli.cli import app
+from poc_cli.cli.argv import PocCommand
+from poc_cli.cli.options import COMMANDS as REGISTERED
+
+COMMANDS: dict[str, Any] = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+READS_NO_DATA = {"extract"}  # a report in, a draft out: no dataset is read
+
+
+def _options(command: Any) -> set[str]:
+    return {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
+
+
+def test_the_app_has_exactly_the_registered_commands() -> None:
+    assert set(COMMANDS) == {name for name, *_ in REGISTERED}
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_refuses_an_option_given_twice(name: str) -> None:
+    assert isinstance(COMMANDS[name], PocCommand)
+
+
+@pytest.mark.parametrize("name", sorted(set(COMMANDS) - READS_NO_DATA))
+def test_every_command_that_reads_data_takes_data_after_its_name(name: str) -> None:
+    assert "--data" in _options(COMMANDS[name])
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_that_lists_records_has_every_output_option(name: str) -> None:
+    options = _options(COMMANDS[name])
+    if "--json" in options:
+        assert {"--format", "-f", "--pager", "--output", "-o", "--force"} <= options
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_writing_files_can_be_forced(name: str) -> None:
+    options = _options(COMMANDS[name])
+    if "--output" in options:
+        assert "--force" in options
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_a_summary_and_examples(name: str) -> None:
+    command = COMMANDS[name]
+    assert (command.help or "").strip().split("\n")[0]
+    assert "Examples:" in (command.epilog or "")
+    assert f"poc {name}" in (command.epilog or "")
