@@ -119,7 +119,7 @@ def test_filters(corpus: Corpus) -> None:
     )
     assert ids(kind="quote") < everything
     assert ids(session="2") and ids(session="2") < everything
-    assert ids(topic="neutrality") <= {"ipi18-20", "ipi18-21", "ipi18-22"}
+    assert ids(topic="neutrality") <= {"ipi18-20", "ipi18-20a", "ipi18-21", "ipi18-22"}
     assert ids(event="ipi-2018-poc") == everything
     adams = search_corpus(
         corpus, parse_query("peace", filters=SearchFilters(speaker="Adam"), limit=100)
@@ -162,7 +162,8 @@ def test_hit_record_has_the_statement_shape(corpus: Corpus) -> None:
     record = hit.record()
     assert record["speaker"] == {"id": "marie-joelle-zahar", "name": "Marie-Joëlle Zahar"}
     assert record["session"]["id"] == "session-2"
-    assert record["kind"] == "paraphrase"
+    assert record["kind"] == "quote"  # “acronym soup” itself (ipi18-40a), ahead of its paraphrase
+    assert record["id"] == "ipi18-40a"
     assert 0 <= record["score"] <= 100
     assert all(len(span) == 2 for span in record["spans"])
 
@@ -206,24 +207,23 @@ def test_the_session_filter_picks_what_the_listings_pick(
     # Search matches sessions in SQL over distinct ids and titles; it must name the
     # same (event, session) pairs as names.resolve_session over the whole corpus.
     from poc_cli.errors import UsageError
+    from poc_cli.filters import SearchFilters, resolve
     from poc_cli.index import build_index
+    from poc_cli.index.catalog import IndexCatalog, filter_sql
     from poc_cli.names import resolve_session
-    from poc_cli.search import _session_clause
 
     both = _two_events_with_different_titles(corpus)
     index = build_index(both)
+    typed_filters = SearchFilters(session=typed, event=event)
     try:
         expected = {(e, s.id) for e, s in resolve_session(both, typed, event)}
     except UsageError:
         with pytest.raises(UsageError):
-            _session_clause(index, typed, event, [])
+            resolve(IndexCatalog(index), typed_filters)
         return
-    params: list[Any] = []
-    clause = _session_clause(index, typed, event, params)
-    where = clause + (" AND s.event = ?" if event else "")
+    where, params = filter_sql(resolve(IndexCatalog(index), typed_filters))
     rows = index.conn.execute(
-        f"SELECT DISTINCT s.event, s.session FROM statements s WHERE {where}",
-        [*params, *([event] if event else [])],
+        f"SELECT DISTINCT s.event, s.session FROM statements s WHERE {where}", params
     ).fetchall()
     has_statements = {(st_event, st.session) for st_event, st in
                       ((d.event.id, st) for d in both.datasets for st in d.statements)}
@@ -245,8 +245,8 @@ def test_names_matched_through_the_index_are_the_names_matched_in_full(
     # On a big corpus search narrows who could fit a name before matching; the answer
     # (people, typo flag, or the NotFound with its suggestions) must be the full one.
     from poc_cli.index import build_index
+    from poc_cli.index.catalog import match_speakers_index
     from poc_cli.names import match_speakers_in
-    from poc_cli.search import match_speakers_index
 
     base = corpus.datasets[0]
     renamed = tuple(

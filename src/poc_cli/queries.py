@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .errors import NotFound, UsageError, unknown
-from .model import STATEMENT_KINDS, Corpus, Statement
+from .filters import StatementFilter
+from .model import Corpus, Statement
 from .records import (
     Record,
     session_record,
@@ -31,42 +32,21 @@ def check_event(corpus: Corpus, event: str | None) -> None:
         raise unknown("event", event, [e.id for e in corpus.events])
 
 
-def select_statements(
-    corpus: Corpus,
-    *,
-    speakers: Iterable[SpeakerKey] | None = None,
-    sessions: Iterable[SessionKey] | None = None,
-    event: str | None = None,
-    kind: str | None = None,
-    topic: str | None = None,
-) -> list[Statement]:
-    """Statements in report order that pass every filter given."""
-    check_event(corpus, event)
-    if kind is not None and kind not in STATEMENT_KINDS:
-        raise unknown("kind", kind, STATEMENT_KINDS)
-    topics = resolve_topics(corpus, topic) if topic is not None else None
-    speaker_keys = set(speakers) if speakers is not None else None
-    session_keys = set(sessions) if sessions is not None else None
-    return [
-        s
-        for s in corpus.statements
-        if (event is None or s.event == event)
-        and (speaker_keys is None or (s.event, s.speaker) in speaker_keys)
-        and (session_keys is None or (s.event, s.session) in session_keys)
-        and (kind is None or s.kind == kind)
-        and (topics is None or not topics.isdisjoint(s.topics))
-    ]
+def select_statements(corpus: Corpus, flt: StatementFilter | None = None) -> list[Statement]:
+    """Statements in report order that pass ``flt`` (resolved by
+    :func:`poc_cli.filters.resolve`, as search's are); all of them without one."""
+    from .filters import select
+
+    return list(select(corpus, flt or StatementFilter()))
 
 
-def resolve_topics(corpus: Corpus, text: str) -> set[str]:
-    """The topic ids ``text`` names (see :func:`poc_cli.names.topic_ids_named`)."""
-    from .names import topic_ids_named
+def statements_records(corpus: Corpus, statements: Sequence[Statement]) -> Sequence[Record]:
+    """The records of ``statements``, each made when it is written (memory stays flat)."""
+    from functools import partial
 
-    return set(topic_ids_named(((t.id, t.label) for d in corpus.datasets for t in d.topics), text))
+    from .lazy import LazyRecords
 
-
-def statements_records(corpus: Corpus, statements: Sequence[Statement]) -> list[Record]:
-    return [statement_record(corpus, s) for s in statements]
+    return LazyRecords(statements, partial(statement_record, corpus))
 
 
 def sessions_overview(corpus: Corpus, *, event: str | None = None) -> list[Record]:
@@ -124,7 +104,7 @@ def speaker_profiles(corpus: Corpus, keys: Sequence[SpeakerKey]) -> list[Record]
     profiles = speakers_overview(corpus, keys=keys)
     for profile in profiles:
         key = (profile["event"]["id"], profile["id"])
-        own = select_statements(corpus, speakers=[key])
+        own = select_statements(corpus, StatementFilter(speakers=frozenset([key])))
         profile["statement_list"] = statements_records(corpus, own)
     return profiles
 
@@ -189,7 +169,7 @@ def statistics(corpus: Corpus, *, event: str | None = None) -> list[Record]:
     """Statement counts by speaker, session, organisation, topic and kind, largest first.
 
     Each row: ``by``, ``key`` (an id: speaker, session or topic id; an organisation's
-    folded name), ``label`` (what people read) and ``statements``.  People are counted
+    fullest spelling), ``label`` (what people read) and ``statements``.  People are counted
     as people (:func:`~poc_cli.names.person_key`): two people of one name are two rows.
     One organisation printed several ways ("UN Department of … (DPKO/DFS)" and
     "DPKO/DFS") is one row; see :data:`ORGANISATIONS_COUNTED` for how a statement by a
@@ -197,7 +177,8 @@ def statistics(corpus: Corpus, *, event: str | None = None) -> list[Record]:
     """
     from .names import person_key
 
-    statements = select_statements(corpus, event=event)
+    check_event(corpus, event)
+    statements = select_statements(corpus, StatementFilter(event=event))
     by: dict[str, Counter[str]] = {
         k: Counter() for k in ("speaker", "session", "organisation", "topic", "kind")
     }
@@ -216,9 +197,11 @@ def statistics(corpus: Corpus, *, event: str | None = None) -> list[Record]:
         labels[("speaker", key)] = speaker.name
         by["session"][prefix + session.id] += 1
         labels[("session", prefix + session.id)] = f"{prefix}{session.title}"
-        for organisation in dict.fromkeys(_organisation_key(o) for o in speaker.organisations):
+        # Keyed by the fullest spelling, as printed (a key is data, never rewritten).
+        for organisation in dict.fromkeys(
+            organisations[_organisation_key(o)] for o in speaker.organisations
+        ):
             by["organisation"][organisation] += 1
-            labels[("organisation", organisation)] = organisations[organisation]
         for topic in s.topics:
             by["topic"][topic] += 1
             labels[("topic", topic)] = topic_labels.get((s.event, topic), topic)
@@ -276,7 +259,7 @@ def _organisation_names(corpus: Corpus) -> dict[str, str]:
     for _, speaker in corpus.speakers:
         for name in speaker.organisations:
             key = _organisation_key(name)
-            if len(name) > len(names.get(key, "")):
+            if key not in names or len(name) > len(names[key]):
                 names[key] = name
     return names
 

@@ -78,6 +78,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import UsageError, unknown
+from .filters import SearchFilters
 from .model import STATEMENT_KINDS, Corpus, Speaker
 from .text.normalise import Token, canonical, is_stopword, term_key, tokenize, words
 
@@ -85,7 +86,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from .index import Index, Progress, StatementRow
-    from .names import SpeakerMatch
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -112,16 +112,6 @@ STOPWORD_WEIGHT = 0.3
 NAME_FUZZY_CUTOFF = 88.0
 NAME_FUZZY_MAX_KEYS = 50_000
 """Above this many distinct name forms, a query is matched to people only exactly."""
-
-
-class SearchFilters(NamedTuple):
-    """Restrict a search; each is what the user typed, resolved against the corpus."""
-
-    speaker: str | None = None  # any name form, forgiving typos (names.py)
-    session: str | None = None  # id, number, or title/kind word
-    kind: str | None = None  # "quote" or "paraphrase"
-    topic: str | None = None  # topic id or label
-    event: str | None = None  # event id
 
 
 class SearchQuery(NamedTuple):
@@ -326,104 +316,15 @@ def _group(term: _Term) -> str | None:
 # ------------------------------------------------------------------ filters
 
 
-def _filter_sql(
-    index: Index, filters: SearchFilters, notes: list[str] | None = None
-) -> tuple[str, list[Any]]:
-    """SQL over ``statements s`` for the filters, and its parameters; ``notes`` gets
-    how a filter was read when the user should know (a name taken for a typo)."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if filters.event is not None:
-        if not index.has_event(filters.event):
-            raise unknown("event", filters.event, index.event_ids())
-        clauses.append("s.event = ?")
-        params.append(filters.event)
-    if filters.speaker is not None:
-        match = match_speakers_index(index, filters.speaker)
-        note = match.typo_note(filters.speaker)
-        if note and notes is not None:
-            notes.append(note)
-        pairs = sorted({(event, sp.id) for event, sp in match.records})
-        clauses.append("(s.event, s.speaker) IN (VALUES " + ",".join("(?,?)" for _ in pairs) + ")")
-        params.extend(x for pair in pairs for x in pair)
-    if filters.session is not None:
-        clauses.append(_session_clause(index, filters.session, filters.event, params))
-    if filters.kind is not None:
-        clauses.append("s.kind = ?")
-        params.append(filters.kind)
-    if filters.topic is not None:
-        from .names import topic_ids_named
+def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any], tuple[str, ...]]:
+    """The filters resolved (the one resolver listings use too) and written as SQL:
+    (where, parameters, notes on how they were read)."""
+    from .filters import resolve
+    from .index.catalog import IndexCatalog, filter_sql
 
-        ids = sorted(topic_ids_named(index.topic_kinds(), filters.topic))
-        clauses.append(
-            "EXISTS (SELECT 1 FROM json_each(s.extra, '$[1]') WHERE value IN ("
-            + ",".join("?" * len(ids))
-            + "))"
-        )
-        params.extend(ids)
-    return " AND ".join(clauses), params
-
-
-def _session_clause(index: Index, text: str, event: str | None, params: list[Any]) -> str:
-    """SQL for "in the sessions ``text`` names" (adding to ``params``), matched as
-    :func:`poc_cli.names.resolve_session_in` would, without loading every event's
-    sessions (120,000 in a big corpus took seconds to load and match)."""
-    from .names import resolve_session_in, session_ids_named
-
-    ids = session_ids_named(index.session_ids(event), text)
-    if ids:  # by id or number ("2"): the first thing tried, and the distinct ids are few
-        params.extend(ids)
-        return f"s.session IN ({','.join('?' * len(ids))})"
-    # By title, kind or a typo: each distinct (id, title, kind) once, not once per event.
-    kinds = [(event or "", s) for s in index.session_kinds(event)]
-    named = resolve_session_in(kinds, text, event)
-    chosen = sorted({(s.id, s.title, s.kind) for _, s in named})
-    sql = "SELECT event, id FROM sessions WHERE (id, title, kind) IN (VALUES "
-    sql += ",".join("(?,?,?)" for _ in chosen) + ")"
-    params.extend(x for kind in chosen for x in kind)
-    if event is not None:
-        sql += " AND event = ?"
-        params.append(event)
-    return f"(s.event, s.session) IN ({sql})"
-
-
-def resolve_speakers_index(index: Index, name: str) -> list[tuple[str, Speaker]]:
-    """:func:`poc_cli.names.resolve_speakers` over an index, without the corpus."""
-    return match_speakers_index(index, name).records
-
-
-def match_speakers_index(index: Index, name: str) -> SpeakerMatch:
-    """:func:`poc_cli.names.match_speakers` over an index, without the corpus.
-
-    Exact name forms are looked up in the index; only a name that is not one of them
-    loads every speaker to be matched word by word or as a typo.
-    """
-    from .names import SpeakerMatch, forms_that_could_match, match_speakers_in, query_keys
-
-    keys = query_keys(name)
-    if keys:
-        exact = index.speakers_by_name_key(keys)
-        if exact:
-            return SpeakerMatch(_every_record_of(index, exact), typo=False)
-    # Not a name form: matched word by word or as a typo, against the people who could
-    # fit (at a million statements, loading all 200,000 speakers took 13 s).
-    forms = forms_that_could_match(index.name_keys(), name) if keys else None
-    if forms is None:
-        return match_speakers_in(index.speaker_records(), name)
-    found = index.speakers_by_name_key(forms) if forms else []
-    return match_speakers_in(_every_record_of(index, found), name)
-
-
-def _every_record_of(
-    index: Index, found: Sequence[tuple[str, Speaker]]
-) -> list[tuple[str, Speaker]]:
-    """Every (event, Speaker) record, in any event, of the people in ``found``: the same
-    id under the same name (:func:`poc_cli.names.person_key`; ids are per event)."""
-    from .names import person_key
-
-    people = {person_key(sp) for _, sp in found}
-    candidates = index.speakers_by_id(dict.fromkeys(sp.id for _, sp in found))
-    return [record for record in candidates if person_key(record[1]) in people]
+    flt = resolve(IndexCatalog(index), filters)
+    where, params = filter_sql(flt)
+    return where, params, flt.notes
 
 
 def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Speaker], ...]:
@@ -458,6 +359,8 @@ def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Spea
             exact = index.speakers_by_name_key(close)
     if not exact:
         return ()
+    from .index.catalog import _every_record_of
+
     return tuple(_every_record_of(index, exact))
 
 
@@ -717,7 +620,7 @@ def _run(index: Index, query: SearchQuery, where: str, params: list[Any]) -> lis
             terms[w] = _expand(index, w, stop=is_stopword(w) and has_content)
     ranks = _candidates(index, query, terms, where, params)
     rows = index.statements(ranks)
-    scored: list[tuple[float, float, int, Hit]] = []
+    scored: list[tuple[float, int, float, Hit]] = []
     for rowid, row in rows.items():
         result = _score(row, terms, query)
         if result is None:
@@ -782,8 +685,7 @@ def _suggest(index: Index, query: SearchQuery, where: str, params: list[Any]) ->
 
 def search_index(index: Index, query: SearchQuery) -> SearchResult:
     """Search an open index; raises UsageError/NotFound for filters that fit nothing."""
-    notes: list[str] = []
-    where, params = _filter_sql(index, query.filters, notes)
+    where, params, notes = _filter_sql(index, query.filters)
     hits = _run(index, query, where, params)
     idle = tuple(w for w in query.excluded if not _in_corpus(index, w))
     warnings: tuple[str, ...] = ()
@@ -796,7 +698,7 @@ def search_index(index: Index, query: SearchQuery) -> SearchResult:
         suggestion=suggestion,
         warnings=warnings,
         events=index.event_count(),
-        notes=tuple(notes),
+        notes=notes,
         idle_exclusions=idle,
     )
 
@@ -828,9 +730,13 @@ def search(
     index, warnings = open_index(data, load=load, progress=progress)
     try:
         result = search_index(index, query)
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # The cached file is damaged (SQLite says so, a row fails its checksum:
+        # index.read.IndexDamaged, or text is not UTF-8): rebuild it, search again.
         index.close()
-        index, more = open_index(data, load=load, progress=progress, rebuild=True)
+        index, more = open_index(
+            data, load=load, progress=progress, rebuild=True, reason=str(exc) or type(exc).__name__
+        )
         warnings += more
         result = search_index(index, query)
     finally:

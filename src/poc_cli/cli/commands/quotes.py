@@ -45,26 +45,17 @@ def quotes(
     quotation marks; a [bold]paraphrase[/bold] is the report's own summary of what
     they said.
     """
-    from poc_cli.queries import select_statements, session_keys, statements_records
+    from poc_cli import queries
+    from poc_cli.filters import SearchFilters, statement_filter
 
     corpus = run.load_corpus()
-    speakers = None
-    if speaker is not None:
-        from poc_cli.names import select_people
-
-        selection = select_people(corpus, speaker, allow_several=True)
-        for note in selection.notes:
-            run.note(note)
-        speakers = selection.keys
-    sessions = session_keys(corpus, session, event) if session is not None else None
-    found = select_statements(
-        corpus,
-        speakers=speakers,
-        sessions=sessions,
-        event=event,
-        kind=kind.value if kind else None,
-        topic=topic,
-    )
+    typed = SearchFilters(speaker, session, kind.value if kind else None, topic, event)
+    flt = statement_filter(corpus, typed)
+    for note in flt.notes:
+        run.note(note)
+    found = queries.select_statements(corpus, flt)
     return Listing(
-        statements_records(corpus, found), "no statements match", events=len(corpus.datasets)
+        queries.statements_records(corpus, found),
+        "no statements match",
+        events=len(corpus.datasets),
     )

@@ -79,7 +79,7 @@ def search(
     for warning in result.warnings:
         run.note(f"warning: {warning}")
     for note in result.notes:
-        run.note(f"note: {note}")
+        run.note(note)
     for note in explain_idle_exclusions(ctx, query, result.idle_exclusions):
         run.note(note)
     if (
