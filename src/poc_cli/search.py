@@ -72,7 +72,6 @@ query does find something.  A query that is a person's name fills
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -766,7 +765,3 @@ def search_corpus(corpus: Corpus, query: SearchQuery) -> SearchResult:
     """Search an in-memory corpus (tests, Python users); no cache involved."""
     return search_index(corpus_index(corpus), query)
 
-
-def search_text(corpus: Corpus, text: str, **options: Any) -> Sequence[Hit]:
-    """Shorthand: the hits of ``parse_query(text, **options)`` over ``corpus``."""
-    return search_corpus(corpus, parse_query(text, **options)).hits
