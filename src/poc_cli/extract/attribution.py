@@ -95,6 +95,46 @@ _ADVERBS = re.compile(
     r"evening|night))?|on\s+\d{1,2}\s+[a-z]+|on\s+[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)\b\s*,?)+$",
     re.IGNORECASE,
 )
+_NAMING = re.compile(
+    r"(?<![\w’'-])(called|calls|termed|terms|dubbed|labell?ed|branded|describe[sd]\s+as)"
+    r"(?:\s+(?:it|them|this|that|these|those|such\s+[\w’'-]+|the\s+[\w’'-]+|[\w’'-]+))?"
+    r"\s+(?:as\s+)?$",
+    re.IGNORECASE,
+)
+# "was careful not to call them “…”", "avoided the word “…”", "no longer used the phrase “…”"
+_NOT_USED = re.compile(
+    r"(?<![\w’'-])(?:not|never|no\s+longer|avoid\w*|refrain\w*|without|stopped|shunn?\w*|"
+    r"eschew\w*|steer\w*\s+clear\s+of|declin\w*\s+to|refus\w*\s+to)"
+    r"(?:\s+(?:to|even|once|ever|the|a|an|that|this|such|any|her|his|their|its|\w+ly))*\s+"
+    r"(?:call(?:s|ed|ing)?(?!\s+(?:for|on|upon)\b)|us(?:e|es|ed|ing)|say|said|saying|utter\w*|"
+    r"mention\w*|describ\w*|label\w*|term(?:s|ed|ing)?|words?|phrases?|expressions?|"
+    r"speak\w*\s+of)\b(?![^,;:.¤]*\b(?:but|rather|instead)\b)[^,;:.¤]{0,40}$",
+    re.IGNORECASE,
+)
+# "he had been told … that he was “…”": someone else's words, said to the subject
+_TOLD = re.compile(
+    r"(?<![\w’'-])(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:told|assured|promised|"
+    r"reminded|warned|informed|advised|called|labell?ed|branded|described\s+as)(?![\w’'-])",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(masked: str, start: int, at: int) -> str:
+    """The words between the last clause break of the sentence and ``at``."""
+    text = masked[start:at]
+    cut = max(text.rfind(c) for c in ",;:(" + MASK)
+    return text[cut + 1 :]
+
+
+def _is_label(paragraph: str, q: Quote) -> bool:
+    """ "the three members (“A3”)": a short label in parentheses, not anyone's words."""
+    if q.close is None or len(q.text.split()) > 3:
+        return False
+    return paragraph[: q.open].rstrip().endswith("(") and paragraph[
+        q.close + 1 :
+    ].lstrip().startswith(")")
+
+
 _SPEECH_NOUN = re.compile(
     r"^(?P<who>his|her|[\w’'.\- ]+?[’']s?)\s+(?:speech|remarks|statement|address|"
     r"presentation|keynote|message|talk|intervention|briefing|lecture|comments|testimony)$",
@@ -417,6 +457,7 @@ class _Doc:
         self.role_entities: list[Entity] = []
         self.by_first_last: dict[tuple[str, str], Entity] = {}
         self._surnames: dict[str, list[tuple[str, Entity]]] | None = None
+        self._longer: dict[str, str] = {}
         self.current: tuple[int, int] = (0, 0)
         self._register_names()
 
@@ -464,6 +505,7 @@ class _Doc:
                 ]
 
     def _register_names(self) -> None:
+        self._longer = self._longer_names()
         for pi, mentions in enumerate(self.full_mentions):
             for m in mentions:
                 if m.single:
@@ -481,12 +523,58 @@ class _Doc:
                     and (m.honorific or _titled(m.role_prefix))
                     and not self.by_surname.get(fold(m.name))
                 ):
+                    given = self._family_first(m.name)
+                    if given is not None:
+                        # "Dr Nguyễn" for Nguyễn Thị Lan: the family name printed first
+                        self.by_surname.setdefault(fold(m.name), []).append(given)
+                        self._surnames = None
+                        continue
                     entity = self._entity_for_name(m, pi)
                     if m.role_prefix and not entity.role_prefix:
                         entity.role_prefix = m.role_prefix
 
+    def _longer_names(self) -> dict[str, str]:
+        """Names of two words or more that are the end of exactly one longer name of the
+        report ("Ms. Ibarra de Souza" for Lucía Ibarra de Souza): the longer name."""
+        full = {fold(m.name): m.name for ms in self.full_mentions for m in ms if not m.single}
+        out: dict[str, str] = {}
+        for key in full:
+            parts = key.split()
+            longer = [
+                other
+                for other in full
+                if len(other.split()) > len(parts) and other.split()[-len(parts) :] == parts
+            ]
+            if len(longer) == 1:
+                out[key] = full[longer[0]]
+        return out
+
+    def _family_first(self, word: str) -> Entity | None:
+        """The one person whose full name starts with ``word`` and who has no other
+        surname in the report, or None."""
+        key = fold(word)
+        cands = [
+            e
+            for e in self.entities
+            if e.name is not None and len(e.name.split()) >= 2 and fold(e.name.split()[0]) == key
+        ]
+        return cands[0] if len(cands) == 1 else None
+
     def _entity_for_name(self, m: Mention, paragraph: int) -> Entity:
         key = fold(m.name)
+        longer = self._longer.get(key)
+        if longer is not None and key not in self.by_name:
+            entity = self.by_name.get(fold(longer))
+            if entity is None:
+                entity = self._entity_for_name(m._replace(name=longer), paragraph)
+            self.by_name[key] = entity
+            if m.name not in entity.variants:
+                entity.variants.append(m.name)
+            if m.honorific and entity.honorific is None:
+                entity.honorific = m.honorific
+            if entity.gender is None:
+                entity.gender = gender_of_honorific(m.honorific)
+            return entity
         entity = self.by_name.get(key)
         parts = key.split()
         if entity is None:
@@ -718,17 +806,47 @@ class _Context:
         self.recent_mentions: list[Entity] = []
         self.last: Statement | None = None
         self.last_speaker: tuple[Entity, int] | None = None  # who spoke last, and where
+        self.tick = 0  # sentences so far
+        self.spoke_at: dict[int, int] = {}
+        # the person each sentence is about (its first person named), with the sentence
+        # and whether the sentence opens with them
+        self.introduced: list[tuple[Entity, int, bool]] = []
 
     def spoke(self, entity: Entity) -> None:
         root = entity.root()
         if root in self.speakers:
             self.speakers.remove(root)
         self.speakers.append(root)
+        self.spoke_at[root.ident] = self.tick
+
+    def introduce(self, sentence_text: str, base: int) -> None:
+        """Remember who the sentence just read is about: its first person named near its
+        start ("H.E. Mr. Jo Park, …, delivered the keynote address.")."""
+        if not self.sentence_mentions:
+            return
+        m, entity = self.sentence_mentions[0]
+        lead = sentence_text[: m.lead - base]
+        opens = _LEAD_CONJ.sub("", lead.strip(" ,")).strip(" ,") == "" or bool(
+            re.fullmatch(r"(?:[A-Z][a-z]+,\s*)?", lead)
+        )
+        if len(lead) <= 60:
+            self.introduced.append((entity.root(), self.tick, opens))
 
     def resolve_pronoun(self, gender: str, pos: int) -> Entity | None:
         for m, entity in reversed(self.sentence_mentions):
             root = entity.root()
             if m.end <= pos and root.gender in (None, gender):
+                return root
+        speaker = next((e for e in reversed(self.speakers) if e.gender in (None, gender)), None)
+        # someone introduced after that speaker last spoke, in the sentence before: "H.E. Mr.
+        # Jo Park, …, delivered the keynote address. He recalled …"
+        for entity, tick, opens in reversed(self.introduced):
+            if tick < self.tick - 2:
+                break
+            root = entity.root()
+            if root is speaker or (speaker is not None and tick <= self.spoke_at[speaker.ident]):
+                break
+            if root.gender == gender or (root.gender is None and opens):
                 return root
         for entity in reversed(self.speakers):
             if entity.gender in (None, gender):
@@ -933,6 +1051,9 @@ def _cues(
             continue  # a passive ("was told", "were listed"): not the subject speaking
         subj = _subject_left(doc, pi, sent, vs, mentions, ctx)
         inverted = False
+        if subj is None and re.search(r"(?:,|\s)\s*(?:and|but|yet)\s+$", masked[sent.start : vs]):
+            # "Jo Park was careful not to …, but said that …": the first clause's subject
+            subj = _first_subject(doc, pi, sent, vs, mentions, ctx)
         if subj is None:
             before = masked[sent.start : vs].rstrip(" \t\u00a0")
             if not before or before.endswith((",", MASK)):
@@ -941,6 +1062,20 @@ def _cues(
         if subj is None:
             continue
         cues.append(Cue(vs, ve, subj, inverted=inverted, negated=negated))
+    # "what she called “…”", "the ministry has called such claims “…”": the term is the
+    # subject's own
+    for q in doc.quotes[pi]:
+        if not (sent.start <= q.open < sent.end):
+            continue
+        nm = _NAMING.search(masked[max(sent.start, q.open - 60) : q.open])
+        if nm is None:
+            continue
+        vs = max(sent.start, q.open - 60) + nm.start(1)
+        if any(c.verb_start <= vs < c.verb_end for c in cues):
+            continue
+        subj = _subject_left(doc, pi, sent, vs, mentions, ctx)
+        if subj is not None:
+            cues.append(Cue(vs, vs + len(nm.group(1)), subj))
     # a tag right after a quotation, whatever its verb: "“…,” she vowed", "“…,” mused Jo Park"
     for q in doc.quotes[pi]:
         if q.close is None or not (sent.start <= q.open < sent.end):
@@ -1077,6 +1212,33 @@ def _infer_gender(text: str, base: int, cues: list[Cue], ctx: _Context) -> None:
             root.gender = "m" if m.group(1) == "his" else "f"
 
 
+def _gender_from_possessive(masked: str, sent: Span, ctx: _Context) -> None:
+    """ "Jo Park presented her paper": the first person named in a sentence, followed
+    by "his" or "her" before anyone else is named, is of that gender."""
+    if not ctx.sentence_mentions:
+        return
+    m, entity = ctx.sentence_mentions[0]
+    root = entity.root()
+    if root.gender is not None or root.name is None:
+        return
+    nxt = ctx.sentence_mentions[1][0].lead if len(ctx.sentence_mentions) > 1 else sent.end
+    gap = masked[m.end : nxt]
+    # "her" only as a possessive ("presented her paper", not "introduced her, …")
+    hm = re.search(
+        r"(?<![\w’'-])(his|himself|herself|her(?=\s+(?!(?:for|to|as|and|that|with|in|on|at|by|"
+        r"about|of|the|a|an|or|but|from|into|over)\b)[a-z]))(?![\w’'-])",
+        gap,
+    )
+    if (
+        hm
+        and len(gap[: hm.start()].split()) <= 8
+        and not re.search(r"\b(?:he|she)\b", gap[: hm.start()])
+    ):
+        root.gender = (
+            "m" if hm.group(1).startswith("h") and hm.group(1) in ("his", "himself") else "f"
+        )
+
+
 def _content_words(text: str) -> tuple[int, int]:
     ws = re.findall(r"[^\W\d_]+", text.replace(MASK, " "))
     content = [w for w in ws if w.lower() not in _FUNCTION]
@@ -1100,6 +1262,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 (m, e) for m, e in mentions if sent.start <= m.lead and m.end <= sent.end
             ]
             doc.current = (pi, si)
+            ctx.tick += 1
             cues = _cues(doc, pi, sent, mentions, ctx)
             par_cues.append((sent, cues))
             person_cues = [c for c in cues if c.subject.entity is not None and not c.negated]
@@ -1193,13 +1356,20 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 made.append(st)
             # --- quotations
             for q in quotes:
-                if is_title(paragraph, q, sent.start):
+                if is_title(paragraph, q, sent.start) or _is_label(paragraph, q):
                     continue
                 before_q = [c for c in cues if c.verb_start <= q.open]
                 after_q = [c for c in cues if c.verb_start > q.open]
                 cue = before_q[-1] if before_q else (after_q[0] if after_q else None)
-                if cue is not None and cue.negated:
+                clause = _clause_before(masked, sent.start, q.open)
+                if (cue is not None and cue.negated) or _NOT_USED.search(clause):
                     left_out.append(LeftOut(pi, q.text, "words the report says were not used"))
+                    continue
+                told = _TOLD.search(
+                    masked, cue.verb_end if cue and before_q else sent.start, q.open
+                )
+                if told is not None:
+                    left_out.append(LeftOut(pi, q.text, "words said to the speaker, not by them"))
                     continue
                 note: list[str] = []
                 if q.note:
@@ -1257,6 +1427,8 @@ def analyse(paragraphs: list[str]) -> Analysis:
                     ctx.last_speaker = (c.subject.entity, pi)
             for _m, e in ctx.sentence_mentions:
                 ctx.recent_mentions.append(e)
+            _gender_from_possessive(masked, sent, ctx)
+            ctx.introduce(masked[sent.start : sent.end], sent.start)
         all_cues.append(par_cues)
     _resolve_roles(doc, statements, all_cues)
     return Analysis(

@@ -521,6 +521,17 @@ ORG_WORDS = frozenset(
         "programmes",
         "observatory",
         "index",
+        # words of organisation names that never name a person ("Amnesty International")
+        "international",
+        "internationale",
+        "watch",
+        "aid",
+        "relief",
+        "frontières",
+        "frontieres",
+        "borders",
+        "worldwide",
+        "foundation",
     ]
 )
 
@@ -850,6 +861,17 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+# "al-Khatib", "el-Sayed", "bin-Talal", "d’Almeida": a lower-case particle joined to a
+# capitalised name is a name word.
+_JOINED_PARTICLE = re.compile(
+    r"^(?:al|el|ul|ad|ar|as|at|az|bin|ibn|ben|abu|ould|da|de|di|d|l)[-’'][^\W\d_]"
+)
+
+
+def _is_name_word(word: str) -> bool:
+    return _is_cap(word) or (_JOINED_PARTICLE.match(word) is not None and word[-1:].islower())
+
+
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -967,7 +989,7 @@ def find_mentions(text: str) -> list[Mention]:
     i = 0
     while i < len(ws):
         w0 = ws[i]
-        if not _is_cap(w0.text) or (
+        if not _is_name_word(w0.text) or (
             len(w0.text) == 1 and w0.start > 0 and text[w0.start - 1] == "."
         ):
             i += 1
@@ -981,7 +1003,7 @@ def find_mentions(text: str) -> list[Mention]:
             initial = len(run[-1].text) == 1 and gap in (". ", ".\u00a0")
             if (gap not in (" ", "\u00a0") and not initial) or _possessive(run[-1].text):
                 break
-            if _is_cap(w) or w in PARTICLES:
+            if _is_name_word(w) or w in PARTICLES:
                 run.append(ws[j])
                 j += 1
             else:
@@ -1009,9 +1031,12 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
     if _possessive(last.text):
         name_text = name_text[:-2]
     name_words = name_text.split()
-    if fold(name_text) in PLACES or fold(name_words[0]) in PLACE_STARTS or len(name_words) > 5:
+    core = [w for w in name_words if w not in PARTICLES]
+    if fold(name_text) in PLACES or fold(name_words[0]) in PLACE_STARTS or len(core) > 5:
         return None
     start = tail[0].start
+    if tail[0] is run[0] and _in_role_phrase(text, start):
+        return None
     end = start + len(name_text)
     honorific, hon_start = _honorific_before(text, start)
     prefix, pre_start = "", start
@@ -1031,6 +1056,28 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
         return None
     lead = min(hon_start, pre_start)
     return Mention(start, end, name_text, honorific, prefix, lead, single)
+
+
+_ROLE_PREPOSITION = re.compile(
+    r"(?<![\w’'-])([\w’'-]+)\s+(?:for|of|at|with|in|on|from)\s+"
+    r"(?:(?:the|[A-Z][\w’'.-]*|and|of|for|&)\s+)*$"
+)
+
+
+def _in_role_phrase(text: str, start: int) -> bool:
+    """Is the run at ``start`` the complement of a role ("Director for Field Support",
+    "a journalist with Deutsche Welle", "Senior Fellow at the Lisbon Centre")? Then it
+    names a field or an organisation, never a person."""
+    before = text[max(0, start - 80) : start]
+    cut = max(before.rfind(c) for c in ",;:()\n" + "¤")
+    before = before[cut + 1 :]
+    m = _ROLE_PREPOSITION.search(before)
+    if m is None:
+        return False
+    head = fold(m.group(1))
+    if _possessive(m.group(1)):
+        head = fold(m.group(1)[:-2])
+    return head in ROLE_WORDS or (head.endswith("s") and head[:-1] in ROLE_HEADS)
 
 
 def surname_of(name: str) -> str:

@@ -147,7 +147,9 @@ _TITLE_NOUNS = (
     r"hearing|retreat|luncheon|breakfast|dinner|reception|launch|screening|show"
 )
 _TITLE_BEFORE = re.compile(
-    rf"(?:\b(?:entitled|titled|called|named|dubbed|themed|so-called|known\s+as)\s*,?\s*$)"
+    rf"(?:\b(?:entitled|titled|themed|so-called|known\s+as)\s*,?\s*$)"
+    rf"|(?:(?<![\w’'-])(?!(?:he|she|they|we|i|you|who|what|which|has|have|had|also|once|"
+    rf"repeatedly|often|rightly|aptly)\s)(?-i:[a-z])[\w’'-]*,?\s+(?:called|named|dubbed)\s*,?\s*$)"
     rf"|(?:\b(?:{_TITLE_NOUNS})s?\b[^.;:!?“”\"]{{0,60}}?\b(?:on|about|entitled|titled|called)\s*,?\s*$)"
     rf"|(?:\b(?:{_TITLE_NOUNS})s?\s*,?\s*$)",
     re.IGNORECASE,
@@ -163,6 +165,14 @@ _TITLE_AFTER = re.compile(
 )
 
 
+# a noun that a lower-case quoted term describes rather than names ("a “scorched earth”
+# campaign"); "the “loss and damage” agenda item" still names one
+_DESCRIBED = re.compile(
+    r"^[,.]?\s*(?:campaign|strategy|doctrine|plan|policy|approach|tactics?|operation)s?\b",
+    re.IGNORECASE,
+)
+
+
 def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
     """Does the quotation name a paper, an event, a panel, an initiative or an agenda
     item ("the paper on “…”", "the meeting, entitled “…”", "the “…” initiative")?"""
@@ -172,6 +182,9 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
     if quote.close is None:
         return False
     after = paragraph[quote.close + 1 : quote.close + 40]
+    # "the “Clean Seas” campaign" names one; "a “scorched earth” campaign" describes one
+    if not (quote.text[:1].isupper() or quote.text[:1].isdigit()) and _DESCRIBED.match(after):
+        return False
     return bool(_TITLE_AFTER.match(after)) and bool(
         re.search(r"\b(?:the|a|an|its|their|her|his)\s*$", before)
     )
