@@ -68,7 +68,8 @@ def test_sessions_table_lists_the_agenda(poc: Any) -> None:
 def test_sessions_json_fields_and_counts(poc: Any) -> None:
     records = as_json(poc("sessions", "--json"))
     assert [r["id"] for r in records] == ["opening", "session-1", "keynote", "session-2", "closing"]
-    assert [r["statements"] for r in records] == [9, 19, 2, 26, 0]
+    # 9, 19, 2, 26 plus the quotes inside paraphrases (4, 11, 0, 5)
+    assert [r["statements"] for r in records] == [13, 30, 2, 31, 0]
     for record in records:
         assert {"id", "title", "speakers", "statements"} <= set(record)
         assert isinstance(record["title"], str) and record["title"]
@@ -100,7 +101,7 @@ def test_one_session_in_depth_lists_the_recommendations(poc: Any) -> None:
         "Ensure the independence of MINUSMA’s PoC activities from counterterrorism agendas; and",
         "Design and articulate a political strategy that prioritizes PoC.",
     ]
-    assert detail[0]["statements"] == 26
+    assert detail[0]["statements"] == 31  # 26 plus 5 quotes inside paraphrases
 
 
 def test_an_unknown_session_is_a_usage_error(poc: Any) -> None:
@@ -128,11 +129,11 @@ def test_speakers_json_fields(poc: Any) -> None:
         assert isinstance(record["statements"], int)
         assert isinstance(record["sessions"], list) and record["sessions"]
     by_id = {r["id"]: r for r in records}
-    assert by_id["ralph-mamiya"]["statements"] == 7
+    assert by_id["ralph-mamiya"]["statements"] == 8  # 7 plus “conundrum.” (ipi18-15a)
     assert by_id["olivier-landour"]["statements"] == 0
     assert by_id["olivier-landour"]["sessions"] == ["closing"]
     assert by_id["agnes-coutou"]["name"] == "Agnès Coutou"
-    assert sum(r["statements"] for r in records) == 56
+    assert sum(r["statements"] for r in records) == 76  # 56 plus 20 quotes inside paraphrases
 
 
 def test_a_speaker_profile(poc: Any) -> None:
@@ -144,7 +145,11 @@ def test_a_speaker_profile(poc: Any) -> None:
     assert TEXT["ipi18-14"] in result.stdout
     profile = as_json(poc("speakers", "mamiya", "--json"))
     assert [p["id"] for p in profile] == ["ralph-mamiya"]
-    assert [s["id"] for s in profile[0]["statement_list"]] == [f"ipi18-{n}" for n in range(10, 17)]
+    assert [s["id"] for s in profile[0]["statement_list"]] == [
+        *(f"ipi18-{n}" for n in range(10, 16)),
+        "ipi18-15a",  # “conundrum.”, inside ipi18-15
+        "ipi18-16",
+    ]
 
 
 def test_a_profile_of_an_ambiguous_name_lists_both_and_exits_2(poc: Any) -> None:
@@ -160,17 +165,19 @@ def test_a_profile_of_an_ambiguous_name_lists_both_and_exits_2(poc: Any) -> None
 @pytest.mark.parametrize(
     ("name", "speaker", "count"),
     [
-        ("Mamiya", "ralph-mamiya", 7),
-        ("mamiya", "ralph-mamiya", 7),
-        ("MAMIYA", "ralph-mamiya", 7),
-        ("Ralph Mamiya", "ralph-mamiya", 7),
-        ("Agnes", "agnes-coutou", 3),
-        ("agnès coutou", "agnes-coutou", 3),
-        ("van den berg", "peter-van-den-berg", 2),
-        ("Van Den Berg", "peter-van-den-berg", 2),
-        ("Ba-Konare", "dougoukolo-ba-konare", 4),
-        ("Zahar", "marie-joelle-zahar", 6),
-        ("Marie-Joelle Zahar", "marie-joelle-zahar", 6),
+        # each count includes the speaker's quotes inside paraphrases (ipi18-15a; 20a;
+        # 06a, 06b, 07a; 47a; 40a)
+        ("Mamiya", "ralph-mamiya", 8),
+        ("mamiya", "ralph-mamiya", 8),
+        ("MAMIYA", "ralph-mamiya", 8),
+        ("Ralph Mamiya", "ralph-mamiya", 8),
+        ("Agnes", "agnes-coutou", 4),
+        ("agnès coutou", "agnes-coutou", 4),
+        ("van den berg", "peter-van-den-berg", 5),
+        ("Van Den Berg", "peter-van-den-berg", 5),
+        ("Ba-Konare", "dougoukolo-ba-konare", 5),
+        ("Zahar", "marie-joelle-zahar", 7),
+        ("Marie-Joelle Zahar", "marie-joelle-zahar", 7),
     ],
 )
 def test_quotes_by_speaker_resolves_any_form_of_the_name(
@@ -188,7 +195,7 @@ def test_adam_fits_two_people_and_both_are_shown_with_a_note(poc: Any) -> None:
     assert result.exit_code == 0
     records = as_json(result)
     assert {r["speaker"]["id"] for r in records} == {"adam-lupel", "adam-day"}
-    assert len(records) == 3 + 2
+    assert len(records) == 4 + 5  # Lupel 3 + ipi18-02a, Day 2 + ipi18-26a/b/c
     assert "Adam Lupel" in result.stderr and "Adam Day" in result.stderr
     assert "Adam" not in result.stdout.replace("Adam Lupel", "").replace("Adam Day", "")
 
@@ -209,7 +216,8 @@ def test_an_unknown_speaker_with_json_prints_nothing_but_an_empty_array(poc: Any
 
 @pytest.mark.parametrize(
     ("session", "expected", "count"),
-    [("2", "session-2", 26), ("session-2", "session-2", 26), ("keynote", "keynote", 2), ("1", "session-1", 19), ("opening", "opening", 9)],
+    # with the quotes inside paraphrases (session 2: 5, session 1: 11, opening: 4)
+    [("2", "session-2", 31), ("session-2", "session-2", 31), ("keynote", "keynote", 2), ("1", "session-1", 30), ("opening", "opening", 13)],
 )
 def test_quotes_by_session(poc: Any, session: str, expected: str, count: int) -> None:
     records = as_json(poc("quotes", "--session", session, "--json"))
@@ -220,14 +228,20 @@ def test_quotes_by_session(poc: Any, session: str, expected: str, count: int) ->
 def test_quotes_by_kind(poc: Any) -> None:
     quotes = as_json(poc("quotes", "--kind", "quote", "--json"))
     paraphrases = as_json(poc("quotes", "--kind", "paraphrase", "--json"))
-    assert {r["kind"] for r in quotes} == {"quote"} and len(quotes) == 18
+    # 18 quotations of their own and 20 quoted inside paraphrases
+    assert {r["kind"] for r in quotes} == {"quote"} and len(quotes) == 38
     assert {r["kind"] for r in paraphrases} == {"paraphrase"} and len(paraphrases) == 38
     result = poc("quotes", "--kind", "rumour")
     assert result.exit_code == 2 and "rumour" in result.stderr
 
 
 def test_quotes_by_topic(poc: Any) -> None:
-    assert ids(poc("quotes", "--topic", "neutrality", "--json")) == ["ipi18-20", "ipi18-21", "ipi18-22"]
+    assert ids(poc("quotes", "--topic", "neutrality", "--json")) == [
+        "ipi18-20",
+        "ipi18-20a",  # “anatomy”, inside ipi18-20
+        "ipi18-21",
+        "ipi18-22",
+    ]
     assert ids(poc("quotes", "--topic", "Afghanistan", "--json")) == ids(
         poc("quotes", "--topic", "afghanistan", "--json")
     )
@@ -240,6 +254,7 @@ def test_filters_combine(poc: Any) -> None:
         "ipi18-11",
         "ipi18-12",
         "ipi18-14",
+        "ipi18-15a",  # “conundrum.”, inside ipi18-15
         "ipi18-16",
     ]
     result = poc("quotes", "--speaker", "Agnes", "--session", "2")
@@ -306,7 +321,7 @@ def test_csv_of_other_listings_parses(poc: Any, command: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("command", "count"),
-    [(["quotes"], 56), (["quotes", "--speaker", "Mamiya"], 7), (["sessions"], 5), (["speakers"], 18)],
+    [(["quotes"], 76), (["quotes", "--speaker", "Mamiya"], 8), (["sessions"], 5), (["speakers"], 18)],
     ids=lambda v: " ".join(v) if isinstance(v, list) else str(v),
 )
 def test_markdown_has_one_row_per_record(poc: Any, command: list[str], count: int) -> None:
@@ -358,7 +373,7 @@ def test_show_json_carries_the_context(poc: Any) -> None:
     (record,) = as_json(poc("show", "21", "--json"))
     assert record["id"] == "ipi18-21"
     assert record["text"] == TEXT["ipi18-21"]
-    assert [s["id"] for s in record["context"]["before"]] == ["ipi18-20"]
+    assert [s["id"] for s in record["context"]["before"]] == ["ipi18-20a"]  # “anatomy”, in ipi18-20
     assert [s["id"] for s in record["context"]["after"]] == ["ipi18-22"]
     assert record["context"]["source_paragraphs"][0]["number"] == 16
     assert record["context"]["source_paragraphs"][0]["text"] == SEMINAR["source"]["paragraphs"][15]
@@ -376,12 +391,13 @@ def test_show_an_unknown_statement(poc: Any) -> None:
 def test_stats_json_counts(poc: Any) -> None:
     rows = as_json(poc("stats", "--json"))
     by = {(r["by"], r["key"]): r["statements"] for r in rows}
-    assert by[("speaker", "Ralph Mamiya")] == 7
-    assert by[("session", "session-2")] == 26 and by[("session", "opening")] == 9
-    assert by[("kind", "quote")] == 18 and by[("kind", "paraphrase")] == 38
-    assert sum(v for (dim, _), v in by.items() if dim == "speaker") == 56
-    assert sum(v for (dim, _), v in by.items() if dim == "session") == 56
-    assert by[("topic", "neutrality")] == 3
+    # with the 20 quotes inside paraphrases (Mamiya 1, session 2: 5, opening: 4)
+    assert by[("speaker", "ralph-mamiya")] == 8
+    assert by[("session", "session-2")] == 31 and by[("session", "opening")] == 13
+    assert by[("kind", "quote")] == 38 and by[("kind", "paraphrase")] == 38
+    assert sum(v for (dim, _), v in by.items() if dim == "speaker") == 76
+    assert sum(v for (dim, _), v in by.items() if dim == "session") == 76
+    assert by[("topic", "neutrality")] == 4  # ipi18-20, 20a, 21, 22
     topics = as_json(poc("stats", "--by", "topic", "--json"))
     assert {r["by"] for r in topics} == {"topic"}
     assert poc("stats", "--by", "weather").exit_code == 2
@@ -570,7 +586,7 @@ def test_python_dash_m_version_and_a_command(tmp_path: Path) -> None:
         [sys.executable, "-m", "poc_cli", "sessions", "--json"], capture_output=True, text=True, cwd=tmp_path, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    assert [r["statements"] for r in json.loads(done.stdout)] == [9, 19, 2, 26, 0]
+    assert [r["statements"] for r in json.loads(done.stdout)] == [13, 30, 2, 31, 0]
 
 
 def _pipe(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -591,6 +607,8 @@ def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         raw["event"]["id"] = f"copy-{n:02d}"
         for statement in raw["statements"]:
             statement["id"] = f"c{n:02d}-{statement['id']}"
+            if "within" in statement:
+                statement["within"] = f"c{n:02d}-{statement['within']}"
         (folder / f"copy-{n:02d}.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     return folder
 
@@ -858,6 +876,8 @@ def _seminar_where_coutou_is_someone_else() -> dict[str, Any]:
     other["event"]["id"] = "other-event"
     for statement in other["statements"]:
         statement["id"] += "-other"
+        if "within" in statement:
+            statement["within"] += "-other"
     for person in other["speakers"]:
         if person["id"] == "agnes-coutou":
             person.update(name="Zed Zulu", aliases=["Zulu"], role="Someone else entirely")
@@ -1012,6 +1032,8 @@ def test_in_a_corpus_tables_name_the_event_even_when_every_row_is_from_one(
         raw["event"]["id"] = f"copy-{n:02d}"
         for statement in raw["statements"]:
             statement["id"] += f"-copy-{n:02d}"
+            if "within" in statement:
+                statement["within"] += f"-copy-{n:02d}"
         (tmp_path / f"copy-{n:02d}.json").write_text(json.dumps(raw), encoding="utf-8")
     result = poc("--data", str(tmp_path), *args)
     assert result.exit_code == 0, result.stderr
@@ -1196,6 +1218,8 @@ def test_two_people_of_one_name_are_told_apart_by_event(
         raw["event"]["id"] = f"ev{n}"
         for statement in raw["statements"]:
             statement["id"] += f"-{n}"
+            if "within" in statement:
+                statement["within"] += f"-{n}"
             if statement["speaker"] == "ralph-mamiya":
                 statement["speaker"] = person_id
         for person in raw["speakers"]:
@@ -1226,6 +1250,8 @@ def test_speakers_event_keeps_aliases_from_other_events(
         raw["event"]["id"] = f"ev{n}"
         for statement in raw["statements"]:
             statement["id"] += f"-{n}"
+            if "within" in statement:
+                statement["within"] += f"-{n}"
         if n == 1:
             for person in raw["speakers"]:
                 if person["id"] == "jake-sherman":

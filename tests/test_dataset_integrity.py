@@ -123,6 +123,32 @@ QUOTED: dict[str, tuple[str, str]] = {
     "more legitimate,": ("jake-sherman", "session-2"),
     "really important.": ("jake-sherman", "session-2"),
 }
+# The quotations above that the report prints inside a sentence it otherwise reports in
+# its own words, with the paraphrase each sits in, read off the report by hand.  Each is
+# held twice: inside that paraphrase (marks kept) and as a quote of its own whose
+# ``within`` names it, with the paraphrase's id plus a letter.
+INSIDE_PARAPHRASE: dict[str, str] = {
+    "ambitious,": "ipi18-02",
+    "necessity, especially in volatile areas,": "ipi18-06",
+    "divorced": "ipi18-06",
+    "full concert with each other.": "ipi18-07",
+    "conundrum.": "ipi18-15",
+    "myths": "ipi18-17",
+    "zero-sum game;": "ipi18-17",
+    "legitimacy": "ipi18-17",
+    "terrorist groups.": "ipi18-17",
+    "anatomy": "ipi18-20",
+    "capture the narrative": "ipi18-24",
+    "affect the conduct of war": "ipi18-24",
+    "fluid": "ipi18-26",
+    "intelligence-driven design,": "ipi18-26",
+    "have their finger on the pulse.": "ipi18-26",
+    "acronym soup": "ipi18-40",
+    "civilians don’t like armed groups at all": "ipi18-47",
+    "ties into counterterrorism law enforcement done by military means.": "ipi18-52",
+    "more legitimate,": "ipi18-56",
+    "really important.": "ipi18-56",
+}
 PAPER_TITLE_PARAGRAPHS = {4, 9, 21}
 UNCLOSED_QUOTE = (
     "Do the armed groups have political grievances or not? What is their involvement in the "
@@ -224,8 +250,38 @@ def test_statements_are_in_report_order(bundled_raw: Raw) -> None:
 
 
 def test_statement_ids_count_up_in_order(bundled_raw: Raw) -> None:
-    ids = [s["id"] for s in bundled_raw["statements"]]
-    assert ids == [f"ipi18-{n:02d}" for n in range(1, len(ids) + 1)]
+    """ipi18-01 … ipi18-56 count up with no gap (people cite them); a quote inside a
+    paraphrase follows it as that paraphrase's id plus a, b, c …"""
+    statements = bundled_raw["statements"]
+    top = [s["id"] for s in statements if "within" not in s]
+    assert top == [f"ipi18-{n:02d}" for n in range(1, 57)]
+    parent = None
+    for s in statements:
+        if "within" not in s:
+            parent, letters = s, iter("abcdefghijklmnopqrstuvwxyz")
+            continue
+        assert parent is not None and s["within"] == parent["id"], s["id"]
+        assert s["id"] == parent["id"] + next(letters), s["id"]
+
+
+def test_quotes_inside_paraphrases_follow_and_match_their_paraphrase(bundled_raw: Raw) -> None:
+    statements = bundled_raw["statements"]
+    by_id = {s["id"]: s for s in statements}
+    inner = [s for s in statements if "within" in s]
+    assert {s["text"]: s["within"] for s in inner} == INSIDE_PARAPHRASE
+    assert len(inner) == len(INSIDE_PARAPHRASE) == 20
+    for s in inner:
+        outer = by_id[s["within"]]
+        assert s["kind"] == "quote" and outer["kind"] == "paraphrase", s["id"]
+        assert f"“{s['text']}”" in outer["text"], s["id"]
+        assert (s["speaker"], s["session"]) == (outer["speaker"], outer["session"]), s["id"]
+        assert s.get("topics") == outer.get("topics"), s["id"]
+        assert set(s["paragraphs"]) <= set(outer["paragraphs"]), s["id"]
+    # and only paraphrases hold quotations that are not also quotes of their own
+    for s in statements:
+        if s["kind"] == "paraphrase":
+            held = re.findall("“([^“”]*)”", s["text"])
+            assert held == [x["text"] for x in inner if x["within"] == s["id"]], s["id"]
 
 
 def test_provenance_is_in_range(bundled_raw: Raw) -> None:
@@ -276,7 +332,9 @@ def test_agenda_in_order_with_papers_and_authors(bundled_raw: Raw) -> None:
 
 def test_statement_counts_per_session(bundled_raw: Raw) -> None:
     counts = Counter(s["session"] for s in bundled_raw["statements"])
-    assert dict(counts) == {"opening": 9, "session-1": 19, "keynote": 2, "session-2": 26}
+    # 9, 19, 2 and 26 paraphrases and quotes, plus the quotes inside paraphrases
+    # (4 in the opening, 11 in session 1, 5 in session 2)
+    assert dict(counts) == {"opening": 13, "session-1": 30, "keynote": 2, "session-2": 31}
 
 
 def test_olivier_landour_only_gave_closing_remarks(bundled_raw: Raw) -> None:
@@ -398,10 +456,19 @@ def test_the_expected_table_covers_every_quotation_in_the_report(report_text: st
 def test_each_quotation_is_held_once_under_its_speaker_and_session(
     bundled_raw: Raw, fragment: str
 ) -> None:
+    """Once as a quote; a quotation inside a paraphrase also in that paraphrase, and the
+    quote is the one right after it, linked to it by ``within``."""
     holders = statements_citing(bundled_raw, fragment)
-    assert [(s["speaker"], s["session"]) for s in holders] == [QUOTED[fragment]], [
-        s["id"] for s in holders
-    ]
+    ids = [s["id"] for s in holders]
+    quotes = [s for s in holders if s["kind"] == "quote"]
+    assert [(s["speaker"], s["session"]) for s in quotes] == [QUOTED[fragment]], ids
+    if fragment not in INSIDE_PARAPHRASE:
+        assert len(holders) == 1 and "within" not in quotes[0], ids
+        return
+    outer = INSIDE_PARAPHRASE[fragment]
+    assert [s["id"] for s in holders if s["kind"] == "paraphrase"] == [outer], ids
+    assert len(holders) == 2 and quotes[0]["within"] == outer, ids
+    assert quotes[0]["id"].startswith(outer) and quotes[0]["id"][len(outer) :].isalpha(), ids
 
 
 def test_every_quote_statement_is_a_quotation_of_the_report(bundled_raw: Raw) -> None:

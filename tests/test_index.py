@@ -32,8 +32,9 @@ def _index_files(tmp_path: Path) -> list[Path]:
 def test_first_search_builds_then_reuses_the_cache(dataset: Path, tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
     first = search(dataset, parse_query("acronym soup"), progress=lambda d, n: calls.append((d, n)))
-    assert first.hits[0].id == "ipi18-40" and first.warnings == ()
-    assert calls and calls[-1] == (56, 56)
+    # the quote “acronym soup” (ipi18-40a) first, then the paraphrase it sits in
+    assert [h.id for h in first.hits] == ["ipi18-40a", "ipi18-40"] and first.warnings == ()
+    assert calls and calls[-1] == (76, 76)
     (index_file,) = _index_files(tmp_path)
 
     def no_load(_: object) -> object:
@@ -52,7 +53,7 @@ def test_cache_key_changes_when_the_file_changes(dataset: Path, tmp_path: Path) 
     dataset.write_text(text, encoding="utf-8")
     assert cache_key([dataset]) != before
     result = search(dataset, parse_query('"alphabet soup"'))
-    assert [h.id for h in result.hits] == ["ipi18-40"]
+    assert [h.id for h in result.hits] == ["ipi18-40a", "ipi18-40"]  # the quote and its paraphrase
     assert search(dataset, parse_query('"acronym soup"')).hits == ()
     assert len(_index_files(tmp_path)) == 1  # the stale index was removed
 
@@ -62,7 +63,7 @@ def test_corrupt_cache_is_rebuilt_with_a_warning(dataset: Path, tmp_path: Path) 
     (index_file,) = _index_files(tmp_path)
     index_file.write_bytes(b"this is not an sqlite database" * 100)
     result = search(dataset, parse_query("acronym soup"))
-    assert result.hits[0].id == "ipi18-40"
+    assert result.hits[0].id == "ipi18-40a"
     assert any("damaged" in w for w in result.warnings)
     clean = search(dataset, parse_query("acronym soup"))
     assert clean.warnings == ()
@@ -74,7 +75,7 @@ def test_truncated_cache_is_rebuilt(dataset: Path, tmp_path: Path) -> None:
     data = index_file.read_bytes()
     index_file.write_bytes(data[: len(data) // 3])
     result = search(dataset, parse_query("acronym soup"))
-    assert result.hits[0].id == "ipi18-40"
+    assert result.hits[0].id == "ipi18-40a"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
@@ -86,7 +87,7 @@ def test_unwritable_cache_searches_in_memory(dataset: Path, tmp_path: Path) -> N
         result = search(dataset, parse_query("acronym soup"))
     finally:
         cache.chmod(0o700)
-    assert result.hits[0].id == "ipi18-40"
+    assert result.hits[0].id == "ipi18-40a"
     assert any("cannot write" in w for w in result.warnings)
 
 
@@ -97,7 +98,7 @@ def test_cache_dir_that_is_a_file_searches_in_memory(
     blocker.write_text("x")
     monkeypatch.setenv("POC_CACHE_DIR", str(blocker / "cache"))
     result = search(dataset, parse_query("acronym soup"))
-    assert result.hits[0].id == "ipi18-40"
+    assert result.hits[0].id == "ipi18-40a"
     assert any("cannot write" in w for w in result.warnings)
 
 
@@ -116,7 +117,7 @@ def test_a_cache_that_fills_up_while_building_searches_in_memory(
 
     monkeypatch.setattr(index_module, "build_index_from_files", full)
     result = search(dataset, parse_query("acronym soup"))
-    assert result.hits[0].id == "ipi18-40"
+    assert result.hits[0].id == "ipi18-40a"
     assert any("cannot write the search index cache" in w and failure in w for w in result.warnings)
     assert [p.name for p in (tmp_path / "cache").iterdir()] == []  # the half index is gone
 
@@ -132,7 +133,7 @@ def test_concurrent_builds_are_safe(dataset: Path, tmp_path: Path) -> None:
     code = (
         "import sys; from poc_cli.search import parse_query, search; "
         "r = search(sys.argv[1], parse_query('acronym soup')); "
-        "assert r.hits[0].id == 'ipi18-40', r; assert not r.warnings, r.warnings"
+        "assert r.hits[0].id == 'ipi18-40a', r; assert not r.warnings, r.warnings"
     )
     env = {**os.environ, "POC_CACHE_DIR": str(tmp_path / "cache")}
     procs = [
@@ -155,6 +156,8 @@ def _many_events(folder: Path, count: int) -> list[Path]:
         copy["event"]["id"] = f"ev{n:03d}"
         for st in copy["statements"]:
             st["id"] = f"ev{n:03d}-{st['id']}"
+            if "within" in st:
+                st["within"] = f"ev{n:03d}-{st['within']}"
         path = folder / f"ev{n:03d}.json"
         path.write_text(json.dumps(copy), encoding="utf-8")
         files.append(path)
@@ -179,7 +182,7 @@ def test_two_process_build_matches_a_corpus_build(
         assert streamed.matched_speakers == in_memory.matched_speakers
     index, _ = open_index(folder)
     assert index.fts_tables == ["fts", "fts1"]
-    assert index.statement_count == 56 * (PARALLEL_MIN_FILES + 2)
+    assert index.statement_count == 76 * (PARALLEL_MIN_FILES + 2)
     index.close()
 
 
@@ -275,7 +278,7 @@ def test_a_file_bigger_than_a_write_batch_is_indexed_whole(
     ]
     corpus = load_corpus(DATA)
     expected = [search_corpus(corpus, query).hits for query in queries]  # one write
-    monkeypatch.setattr(index_module, "_BATCH", 7)  # 56 statements: 8 writes mid-file
+    monkeypatch.setattr(index_module, "_BATCH", 7)  # 76 statements: 10 full writes mid-file
     assert [search(DATA, query).hits for query in queries] == expected
     (built,) = sorted((tmp_path / "cache").glob("index-*.sqlite"))
     conn = sqlite3.connect(built)
@@ -284,7 +287,7 @@ def test_a_file_bigger_than_a_write_batch_is_indexed_whole(
         docs = conn.execute("SELECT count(*) FROM fts_docsize").fetchone()[0]
     finally:
         conn.close()
-    assert ids == sorted(s.id for s in corpus.statements) and docs == 56
+    assert ids == sorted(s.id for s in corpus.statements) and docs == 76
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast path is Linux-only")

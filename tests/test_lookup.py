@@ -33,6 +33,8 @@ def _copy_of_seminar(raw: dict[str, Any], number: int) -> dict[str, Any]:
     event["event"]["date"] = f"2019-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
     for statement in event["statements"]:
         statement["id"] = f"{statement['id']}-m{number:03d}"
+        if "within" in statement:
+            statement["within"] = f"{statement['within']}-m{number:03d}"
         statement["text"] += f" (meeting {number})"
     event["speakers"][4]["role"] += f", in meeting {number}"
     return event

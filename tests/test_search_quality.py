@@ -16,23 +16,25 @@ from poc_cli.search import parse_query, search_corpus
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
 
+# A query for words the report quotes inside a paraphrase means the quote of those words
+# (ipi18-24a, not the sentence ipi18-24 it sits in): the speaker's words, to cite.
 CASES: list[tuple[str, str]] = [
     # partial recollections and phrases
-    ("finger on the pulse", "ipi18-26"),
-    ("acronym soup", "ipi18-40"),
+    ("finger on the pulse", "ipi18-26c"),
+    ("acronym soup", "ipi18-40a"),
     ("cards on the table", "ipi18-14"),
     ("when the cards are on the table", "ipi18-14"),
     ("floor or ceiling", "ipi18-28"),
-    ("intelligence driven design", "ipi18-26"),
-    ("zero sum game", "ipi18-17"),
+    ("intelligence driven design", "ipi18-26b"),
+    ("zero sum game", "ipi18-17b"),
     ("blessing and a curse", "ipi18-48"),
-    ("capture the narrative", "ipi18-24"),
-    ("affect the conduct of war", "ipi18-24"),
+    ("capture the narrative", "ipi18-24a"),
+    ("affect the conduct of war", "ipi18-24b"),
     ("human cost", "ipi18-22"),
-    ("full concert with each other", "ipi18-07"),
+    ("full concert with each other", "ipi18-07a"),
     ("paint them all with the same broad brush", "ipi18-10"),
     ("pragmatic actors", "ipi18-11"),
-    ("conundrum", "ipi18-15"),
+    ("conundrum", "ipi18-15a"),
     ("physiotherapists war surgeons", "ipi18-20"),
     ("tool for accessing populations", "ipi18-21"),
     ("consequences would be broad", "ipi18-03"),
@@ -45,11 +47,11 @@ CASES: list[tuple[str, str]] = [
     ("pose as protectors of the people", "ipi18-32"),
     ("no government presence", "ipi18-38"),
     ("political grievances command and control", "ipi18-43"),
-    ("civilians don't like armed groups at all", "ipi18-47"),
+    ("civilians don't like armed groups at all", "ipi18-47a"),
     ("14 different peace operations", "ipi18-50"),
-    ("counterterrorism law enforcement", "ipi18-52"),
+    ("counterterrorism law enforcement", "ipi18-52a"),
     ("brought into government at the local level", "ipi18-55"),
-    ('"more legitimate"', "ipi18-56"),
+    ('"more legitimate"', "ipi18-56a"),
     ("three myths", "ipi18-17"),
     ("ensure the independence of MINUSMA", "ipi18-36"),
     # typos
@@ -67,7 +69,7 @@ CASES: list[tuple[str, str]] = [
     ("favour the return of state authorities", "ipi18-47"),
     ("centre of the country", "ipi18-37"),
     ("it’s really a tool", "ipi18-21"),
-    ("intelligence-driven", "ipi18-26"),
+    ("intelligence-driven", "ipi18-26b"),
     ("non state armed groups pragmatic", "ipi18-11"),
     ("MONUSCO Democratic Republic of Congo impartial", "ipi18-27"),
 ]

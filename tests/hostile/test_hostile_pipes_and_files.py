@@ -25,12 +25,14 @@ from hostile_helpers import (
 
 @pytest.fixture(scope="module")
 def big_dataset(tmp_path_factory) -> Path:
-    """The seminar with its statements repeated to ~3000: output far beyond a pipe's
+    """The seminar with its statements repeated to ~4000: output far beyond a pipe's
     64 KiB buffer, so a closed reader really breaks the pipe."""
     raw = bundled_raw()
     base = raw["statements"]
     raw["statements"] = [
-        {**s, "id": f"{s['id']}-{n}"} for n in range(55) for s in base
+        {**s, "id": f"{s['id']}-{n}", **({"within": f"{s['within']}-{n}"} if "within" in s else {})}
+        for n in range(55)
+        for s in base
     ]
     return write_dataset(tmp_path_factory.mktemp("big"), raw, "big.json")
 
