@@ -95,3 +95,14 @@ def test_organisations_are_not_speakers() -> None:
     assert names(ex.dataset) == ["Mirela Kostova"]
     # the institution's word is left out, and listed
     assert [u.text for u in ex.summary.unattributed] == ["baseless."]
+
+
+def test_an_organisation_complement_in_a_long_role_is_not_a_name() -> None:
+    text = (
+        "Mireille Achard, Senior Officer in the Office of Mine Action and the Department of "
+        "Border Management (OMA/DBM), spoke of the need for clear maps. She said that "
+        "“a map is a promise.”"
+    )
+    d = extract(text).dataset
+    assert names(d) == ["Mireille Achard"]
+    assert speaker_of(d, "a map is a promise.") == "Mireille Achard"

@@ -135,6 +135,10 @@ def _is_label(paragraph: str, q: Quote) -> bool:
     ].lstrip().startswith(")")
 
 
+_OF_PLACE = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|the))*"
+    r"|\s*\([^()¤]{1,60}\)"
+)
 _SPEECH_NOUN = re.compile(
     r"^(?P<who>his|her|[\w’'.\- ]+?[’']s?)\s+(?:speech|remarks|statement|address|"
     r"presentation|keynote|message|talk|intervention|briefing|lecture|comments|testimony)$",
@@ -930,6 +934,11 @@ def _subject_left(
             spans.append((k, s, e, seg_text))
         for k, s, e, _seg in spans:
             hit = _mention_ending(mentions, e)
+            if hit is None:
+                # "Ambassador Jo Park of Uruguay," / "Jo Park (Chile),"
+                for mm, ent in mentions:
+                    if s <= mm.lead and mm.end < e and _OF_PLACE.fullmatch(masked[mm.end : e]):
+                        hit = (mm, ent)
             if hit and hit[0].lead >= s:
                 subj = _name_subject(*hit)
                 subj.end = end
@@ -1430,7 +1439,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
             _gender_from_possessive(masked, sent, ctx)
             ctx.introduce(masked[sent.start : sent.end], sent.start)
         all_cues.append(par_cues)
-    _resolve_roles(doc, statements, all_cues)
+    _resolve_roles(doc, statements, all_cues, all_mentions)
     return Analysis(
         paragraphs,
         doc.quotes,
@@ -1457,6 +1466,10 @@ _SYNONYMS = (
             "chairperson",
             "leader",
             "secretary-general",
+            "commissioner",
+            "high-commissioner",
+            "coordinator",
+            "administrator",
         }
     ),
     frozenset(
@@ -1476,28 +1489,84 @@ _SYNONYMS = (
 
 
 def _role_words(person: Entity) -> set[str]:
-    text = person.role_prefix + " " + person.appositive + " " + (person.honorific or "")
+    text = " ".join(
+        [person.role_prefix, person.appositive, person.listed_role, person.honorific or ""]
+    )
     words = {fold(w) for w in re.findall(r"[\w’'-]+", text)}
+    words |= {w[:-2] for w in words if w.endswith(("'s", "’s"))}
     return words | {w.rstrip("s") for w in words}
 
 
-def _complement_ok(entity: Entity, person: Entity) -> bool:
-    """ "the representative of France" is only someone whose role names France."""
+_ARTICLES = frozenset({"the", "a", "an", "of", "for", "and", "on", "in", "at", "to"})
+
+
+def _complement_ok(entity: Entity, person: Entity, strict: bool = True) -> bool:
+    """ "the representative of France" is only someone whose role names France; "the
+    Special Representative" only someone whose role says "special". Not ``strict``
+    (the person the next sentence introduces): only a short complement is checked."""
     phrase = entity.role_phrases[0] if entity.role_phrases else ""
-    m = re.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", phrase)
-    if not m or len(m.group(1).split()) > 2:
-        return True  # only a state's name ("of France", "of Saudi Arabia") is checked
     words = _role_words(person)
-    return all(fold(w) in words for w in m.group(1).split())
+    m = re.search(
+        r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and))*)", phrase
+    )
+    if (
+        m
+        and (strict or len(m.group(1).split()) <= 2)
+        and not all(fold(w) in words for w in m.group(1).split() if fold(w) not in _ARTICLES)
+    ):
+        return False
+    if not strict:
+        return True
+    head_zone = re.split(r"\b(?:of|for|on|at|in|with|from)\b", phrase)[0]
+    modifiers = [fold(w) for w in re.findall(r"[\w’'-]+", head_zone)]
+    modifiers = [w[:-2] if w.endswith(("'s", "’s")) else w for w in modifiers]
+    return all(
+        w in words or w.rstrip("s") in words
+        for w in modifiers[:-1]
+        if w in ROLE_WORDS and w != entity.head
+    )
+
+
+def _positions(
+    entity: Entity,
+    all_cues: list[list[tuple[Span, list[Cue]]]],
+) -> tuple[int, int] | None:
+    for pi, par in enumerate(all_cues):
+        for sent, cues in par:
+            if any(c.subject.entity is entity for c in cues):
+                return pi, sent.start
+    return None
+
+
+def _nearest_before(
+    people: list[Entity],
+    at: tuple[int, int] | None,
+    all_mentions: list[list[tuple[Mention, Entity]]],
+) -> Entity | None:
+    """Of several people, the one named last before ``at``."""
+    if at is None:
+        return None
+    best: tuple[tuple[int, int], Entity] | None = None
+    idents = {p.ident for p in people}
+    for pi, mentions in enumerate(all_mentions):
+        for m, e in mentions:
+            pos = (pi, m.start)
+            if pos < at and e.root().ident in idents and (best is None or pos > best[0]):
+                best = (pos, e.root())
+    return best[1] if best else None
 
 
 def _resolve_roles(
-    doc: _Doc, statements: list[Statement], all_cues: list[list[tuple[Span, list[Cue]]]]
+    doc: _Doc,
+    statements: list[Statement],
+    all_cues: list[list[tuple[Span, list[Cue]]]],
+    all_mentions: list[list[tuple[Mention, Entity]]],
 ) -> None:
     """Match each role-only entity to a named person, where the report allows it: the
-    one speaker whose role has the same head noun; else the person the very next
-    sentence introduces; else the one speaker whose role has a head of the same kind
-    ("UN chief" and "executive director")."""
+    one speaker whose role has the same head noun (of several, the one named last
+    before it); else the person the very next sentence introduces; else the one
+    speaker whose role has a head of the same kind ("UN chief" and "executive
+    director")."""
     named = [e for e in doc.entities if e.name is not None and e.merged_into is None]
     speaking = {s.entity.root().ident for s in statements}
     for entity in [e for e in doc.entities if e.name is None and e.merged_into is None]:
@@ -1510,6 +1579,11 @@ def _resolve_roles(
         if not speaking_matches and len(matches) == 1:
             _merge(entity, matches[0])
             continue
+        if len(speaking_matches) > 1:
+            nearest = _nearest_before(speaking_matches, _positions(entity, all_cues), all_mentions)
+            if nearest is not None:
+                _merge(entity, nearest)
+                continue
         target = _next_introduced(doc, entity, all_cues)
         if target is not None:
             _merge(entity, target)
@@ -1521,6 +1595,11 @@ def _resolve_roles(
                 for p in named
                 if p.ident in speaking and group & _role_words(p) and _complement_ok(entity, p)
             ]
+            if len(near) > 1:
+                # "the UN rights chief": the one whose role shares a word with the phrase
+                phrase = {fold(w) for w in re.findall(r"[\w’'-]+", entity.role_phrases[0])}
+                phrase -= _ARTICLES | ROLE_WORDS | {"un", "u.n"}
+                near = [p for p in near if phrase & _role_words(p)] or near
             if len(near) == 1:
                 _merge(entity, near[0])
 
@@ -1546,7 +1625,7 @@ def _next_introduced(
             and target.name is not None
             and c.subject.attribution == "name"
             and target.first_paragraph >= flat[last_index][0]
-            and _complement_ok(entity, target)
+            and _complement_ok(entity, target, strict=False)
         ):
             return target.root()
     return None

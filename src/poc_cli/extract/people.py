@@ -1077,7 +1077,12 @@ def _in_role_phrase(text: str, start: int) -> bool:
     head = fold(m.group(1))
     if _possessive(m.group(1)):
         head = fold(m.group(1)[:-2])
-    return head in ROLE_WORDS or (head.endswith("s") and head[:-1] in ROLE_HEADS)
+    return (
+        head in ROLE_WORDS
+        or (head.endswith("s") and head[:-1] in ROLE_HEADS)
+        # "the Department of Field Support", "the Office for Outer Space"
+        or (_is_cap(m.group(1)) and (head in ORG_WORDS or head.rstrip("s") in ORG_WORDS))
+    )
 
 
 def surname_of(name: str) -> str:
