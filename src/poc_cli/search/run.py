@@ -1,0 +1,373 @@
+"""Running a search: filters, candidates stage by stage, scores, suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from poc_cli.filters import SearchFilters
+from poc_cli.index import fts
+from poc_cli.model import Corpus, Speaker
+from poc_cli.text.normalise import is_stopword
+
+from .expand import Term, expand
+from .query import _QUOTES, MAX_TERMS, SearchQuery
+from .score import score_row
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from poc_cli.index import Index, Progress
+
+    from .engine import Backend
+
+NAME_FUZZY_CUTOFF = 88.0
+NAME_FUZZY_MAX_KEYS = 50_000
+"""Above this many distinct name forms, a query is matched to people only exactly."""
+
+
+class Hit(NamedTuple):
+    id: str
+    event: str
+    event_title: str
+    event_date: str
+    speaker: str
+    speaker_name: str
+    session: str
+    session_title: str
+    kind: str
+    text: str
+    items: tuple[str, ...]
+    topics: tuple[str, ...]
+    topic_labels: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    note: str | None
+    score: float  # 0–100, see the module docstring
+    spans: tuple[tuple[int, int], ...]  # (start, end) offsets into text
+
+    def record(self) -> dict[str, Any]:
+        """The JSON object: ``poc quotes --json``'s statement shape + score + spans."""
+        from poc_cli.records import statement_json
+
+        record = statement_json(
+            id=self.id,
+            speaker=(self.speaker, self.speaker_name),
+            session=(self.session, self.session_title),
+            event=(self.event, self.event_title, self.event_date),
+            kind=self.kind,
+            text=self.text,
+            items=self.items,
+            topics=self.topics,
+            paragraphs=self.paragraphs,
+            note=self.note,
+        )
+        record["score"] = self.score
+        record["spans"] = [list(span) for span in self.spans]
+        return record
+
+
+class SearchResult(NamedTuple):
+    hits: tuple[Hit, ...]
+    matched_speakers: tuple[tuple[str, Speaker], ...] = ()  # (event id, Speaker)
+    suggestion: str | None = None  # a corrected query that finds something
+    warnings: tuple[str, ...] = ()  # cache problems, truncated query …
+    events: int = 1  # in the corpus searched, so that a table can say which one a hit is from
+    notes: tuple[str, ...] = ()  # how the query was read: a name taken for a typo …
+    idle_exclusions: tuple[str, ...] = ()  # -words in no statement: they excluded nothing
+
+
+# ------------------------------------------------------------------ filters
+
+
+def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any], tuple[str, ...]]:
+    """The filters resolved (the one resolver listings use too) and written as SQL:
+    (where, parameters, notes on how they were read)."""
+    from poc_cli.filters import resolve
+    from poc_cli.index.catalog import IndexCatalog, filter_sql
+
+    flt = resolve(IndexCatalog(index), filters)
+    where, params = filter_sql(flt)
+    return where, params, flt.notes
+
+
+def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Speaker], ...]:
+    from poc_cli.names import query_keys
+
+    keys = query_keys(query.text.translate(_QUOTES).replace('"', " "))
+    if not keys or query.excluded:
+        return ()
+    exact = index.speakers_by_name_key(keys)
+    if (
+        not exact
+        and len(query.words) <= 4
+        # A query whose words all stand in the corpus as typed is not a misspelt name
+        # (and skipping the check keeps rapidfuzz out of most searches' start-up).
+        and not all(index.document_frequency(w) for w in query.words)
+        and min(len(k) for k in keys) >= 4
+        and int(index.meta.get("name_keys", "0")) <= NAME_FUZZY_MAX_KEYS
+    ):
+        from rapidfuzz import fuzz, process
+
+        # fuzz.ratio >= 88 needs lengths within a factor of 1.12 / 0.88 of each other.
+        lengths = [len(k) for k in keys]
+        names = index.name_keys(int(min(lengths) * 0.78), int(max(lengths) * 1.28) + 1)
+        close = [
+            choice
+            for key in keys
+            for choice, _, _ in process.extract(
+                key, names, scorer=fuzz.ratio, limit=5, score_cutoff=NAME_FUZZY_CUTOFF
+            )
+        ]
+        if close:
+            exact = index.speakers_by_name_key(close)
+    if not exact:
+        return ()
+    from poc_cli.index.catalog import _every_record_of
+
+    return tuple(_every_record_of(index, exact))
+
+
+# ------------------------------------------------------------------ the search
+
+
+def _candidates(
+    index: Backend, query: SearchQuery, terms: dict[str, Term], where: str, params: list[Any]
+) -> dict[int, float]:
+    size = max(60, query.limit * 3)
+    required = [fts.quoted(" ".join(p)) for p in query.phrases]
+    not_part = ""
+    if query.excluded:
+        groups: list[str] = []
+        for w in query.excluded:
+            variants = {
+                v for v, q in expand(index, w, stop=False, fuzzy=False).variants.items() if q >= 1.0
+            }
+            groups.extend(variants | {w})
+        not_part = fts.excluding(groups)
+
+    ordered = list(dict.fromkeys(query.words))
+    all_groups = [g for g in (fts.any_of(terms[w].variants) for w in ordered) if g]
+    content = [
+        g for g in (fts.any_of(terms[w].variants) for w in ordered if not terms[w].stop) if g
+    ]
+    found: dict[int, float] = {}
+    stages: list[list[str]] = []
+    # On a big corpus every word of a common query is in hundreds of thousands of
+    # statements, and only the shortest few thousand of those are ranked (Index.match):
+    # so first the statements that can score best, the exact phrase then the words near.
+    proximity = _proximity_stages(query, terms)
+    stages.extend(proximity)
+    if all_groups:
+        # Every word in the text or items (a whole match there outscores one that needs
+        # a topic, name or organisation), then every word anywhere.
+        stages.append([fts.in_text(fts.every(all_groups))])
+        stages.append(all_groups)
+    if content and len(content) > 1:
+        stages.append([fts.either(content)])  # any word that is not a stop word
+    elif content:
+        stages.append(content)
+    if not stages and required:
+        stages.append([])
+    for number, stage in enumerate(stages):
+        parts = [*required, *stage]
+        if not parts:
+            continue
+        expression = fts.all_of(parts) + not_part
+        # A phrase found exactly scores by the statement's length alone: no bm25 needed
+        # (and bm25 over a phrase costs several scans of every statement holding its words).
+        ranked = number >= len(proximity)
+        for rowid, rank in index.match(expression, where, params, size, ranked=ranked):
+            found.setdefault(rowid, rank)
+        if len(found) >= size:
+            break
+    return found
+
+
+_PHRASE_VARIANTS_MAX = 8
+
+
+def _exact_sequences(query: SearchQuery, terms: dict[str, Term]) -> list[list[str]]:
+    """The query's words in typed order, each in one of its exact spellings: every mix.
+
+    Empty for a one-word query, or when a word has no exact spelling in the corpus, or
+    there are too many mixes.
+    """
+    if len(query.words) < 2:
+        return []
+    sequences: list[list[str]] = [[]]
+    for w in query.words:
+        exact = sorted(v for v, q in terms[w].variants.items() if q >= 1.0)
+        if not exact or len(sequences) * len(exact) > _PHRASE_VARIANTS_MAX:
+            return []
+        sequences = [[*seq, v] for seq in sequences for v in exact]
+    return sequences
+
+
+def _proximity_stages(query: SearchQuery, terms: dict[str, Term]) -> list[list[str]]:
+    """FTS5 stages before "every word anywhere": the exact phrase, then the words near
+    each other, in the text or items."""
+    sequences = _exact_sequences(query, terms)
+    if not sequences:
+        return []
+    # Only in the text and items, where score can see a phrase (a topic label or a
+    # name holding the words would fill the stage with statements scoring far less).
+    phrase = fts.either([fts.in_text(fts.quoted(" ".join(seq))) for seq in sequences])
+    # score's proximity counts words in order, each within 2 tokens of the last.
+    span = 2 * (len(query.words) - 1)
+    near = fts.either([fts.in_text(fts.near(seq, span)) for seq in sequences])
+    return [[phrase], [near]]
+
+
+def _run(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> list[Hit]:
+    terms: dict[str, Term] = {}
+    has_content = any(not is_stopword(w) for w in query.words)
+    for w in query.words:
+        if w not in terms:
+            terms[w] = expand(index, w, stop=is_stopword(w) and has_content)
+    ranks = _candidates(index, query, terms, where, params)
+    rows = index.statements(ranks)
+    scored: list[tuple[float, int, float, Hit]] = []
+    for rowid, row in rows.items():
+        result = score_row(row, terms, query)
+        if result is None:
+            continue
+        score, spans = result
+        if score < query.min_score or score <= 0.0:
+            continue
+        hit = Hit(
+            id=row.id,
+            event=row.event,
+            event_title=row.event_title,
+            event_date=row.event_date,
+            speaker=row.speaker,
+            speaker_name=row.speaker_name,
+            session=row.session,
+            session_title=row.session_title,
+            kind=row.kind,
+            text=row.text,
+            items=row.items,
+            topics=row.topics,
+            topic_labels=row.topic_labels,
+            paragraphs=row.paragraphs,
+            note=row.note,
+            score=score,
+            spans=spans,
+        )
+        # Equal scores keep report order (file, then place in it: the rowid below its
+        # length bits), not bm25's or the length's: a reader expects the report's order.
+        scored.append((-score, rowid & REPORT_ORDER_MASK, ranks[rowid], hit))
+    scored.sort(key=lambda item: item[:3])
+    return [hit for *_, hit in scored[: query.limit]]
+
+
+REPORT_ORDER_MASK = (1 << 40) - 1
+"""The bits of a statement's rowid that give its place in the corpus (index/schema.py:
+``length << LENGTH_SHIFT | file << FILE_SHIFT | place``, LENGTH_SHIFT = 40)."""
+
+
+def _suggest(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> str | None:
+    """A corrected query that finds something, or None."""
+    from rapidfuzz import fuzz, process
+
+    corrected = []
+    changed = False
+    for w in query.words:
+        if index.document_frequency(w) or is_stopword(w) or len(w) < 3:
+            corrected.append(w)
+            continue
+        candidates = [t for t, _ in index.terms_of_length(max(1, len(w) - 3), len(w) + 3)]
+        best = process.extractOne(w, candidates, scorer=fuzz.ratio, score_cutoff=70)
+        if best is None:
+            corrected.append(w)
+        else:
+            corrected.append(best[0])
+            changed = True
+    if not changed:
+        return None
+    text = " ".join(corrected)
+    retry = query._replace(text=text, words=tuple(corrected), phrases=(), excluded=query.excluded)
+    return text if _run(index, retry, where, params) else None
+
+
+def search_index(index: Index, query: SearchQuery) -> SearchResult:
+    """Search an open index; raises UsageError/NotFound for filters that fit nothing."""
+    where, params, notes = _filter_sql(index, query.filters)
+    hits = _run(index, query, where, params)
+    idle = tuple(w for w in query.excluded if not _in_corpus(index, w))
+    warnings: tuple[str, ...] = ()
+    if query.truncated:
+        warnings = (f"only the first {MAX_TERMS} different words of the query were used",)
+    suggestion = None if hits else _suggest(index, query, where, params)
+    return SearchResult(
+        hits=tuple(hits),
+        matched_speakers=_matched_speakers(index, query),
+        suggestion=suggestion,
+        warnings=warnings,
+        events=index.event_count(),
+        notes=notes,
+        idle_exclusions=idle,
+    )
+
+
+def _in_corpus(index: Backend, word: str) -> bool:
+    """Does any statement hold ``word`` in one of the spellings an exclusion removes?"""
+    exact = {
+        v for v, q in expand(index, word, stop=False, fuzzy=False).variants.items() if q >= 1.0
+    }
+    return any(index.document_frequency(v) for v in exact | {word})
+
+
+def search(
+    data: Path | str | None,
+    query: SearchQuery,
+    *,
+    load: Callable[[Path | str | None], Corpus] | None = None,
+    progress: Progress | None = None,
+) -> SearchResult:
+    """Search the datasets ``data`` names (None: ``$POC_DATA`` or the bundled one).
+
+    The index comes from the cache, or is built (calling ``progress``); cache
+    problems come back in ``SearchResult.warnings``.  DataError for a bad dataset.
+    """
+    import sqlite3
+
+    from poc_cli.index import open_index
+
+    index, warnings = open_index(data, load=load, progress=progress)
+    try:
+        result = search_index(index, query)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # The cached file is damaged (SQLite says so, a row fails its checksum:
+        # index.read.IndexDamaged, or text is not UTF-8): rebuild it, search again.
+        index.close()
+        index, more = open_index(
+            data, load=load, progress=progress, rebuild=True, reason=str(exc) or type(exc).__name__
+        )
+        warnings += more
+        result = search_index(index, query)
+    finally:
+        index.close()
+    return result._replace(warnings=(*warnings, *result.warnings))
+
+
+_corpus_indexes: dict[int, tuple[Corpus, Index]] = {}
+_CORPUS_INDEXES_KEPT = 4
+
+
+def corpus_index(corpus: Corpus) -> Index:
+    """An in-memory index of ``corpus``, built once per corpus object (the last few kept)."""
+    from poc_cli.index import build_index
+
+    cached = _corpus_indexes.get(id(corpus))
+    if cached is not None and cached[0] is corpus:
+        return cached[1]
+    index = build_index(corpus)
+    if len(_corpus_indexes) >= _CORPUS_INDEXES_KEPT:
+        del _corpus_indexes[next(iter(_corpus_indexes))]
+    _corpus_indexes[id(corpus)] = (corpus, index)
+    return index
+
+
+def search_corpus(corpus: Corpus, query: SearchQuery) -> SearchResult:
+    """Search an in-memory corpus (tests, Python users); no cache involved."""
+    return search_index(corpus_index(corpus), query)
