@@ -73,3 +73,21 @@ def test_a_headline_role_is_the_person_named_below() -> None:
     d = extract(text).dataset
     assert names(d) == ["Marit Haugland-Osei"]
     assert speaker_of(d, "We are rationing hope,") == "Marit Haugland-Osei"
+
+
+def test_a_lede_role_is_the_person_named_next_not_the_one_added_later() -> None:
+    text = (
+        "Special Coordinator Briefs Council on Lake Region\n\n"
+        "The Lake Region is at a turning point, the Special Coordinator for the region told "
+        "the Security Council today.\n\n"
+        "“The guns are quieter, but the granaries are empty,” said Odette Nshimirimana-Lund, "
+        "who also heads the regional office. She said that returns had begun.\n\n"
+        "“We need seeds before we need soldiers,” the Special Coordinator said.\n\n"
+        "Also briefing the Council was Ambassador Karl Brenninkmeyer of Austria, who said "
+        "that sanctions had been renewed. “The list is shorter,” he said."
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["Odette Nshimirimana-Lund", "Karl Brenninkmeyer"]
+    assert speaker_of(d, "We need seeds before we need soldiers,") == "Odette Nshimirimana-Lund"
+    assert speaker_of(d, "The list is shorter,") == "Karl Brenninkmeyer"

@@ -1512,7 +1512,11 @@ def _complement_ok(entity: Entity, person: Entity, strict: bool = True) -> bool:
     if (
         m
         and (strict or len(m.group(1).split()) <= 2)
-        and not all(fold(w) in words for w in m.group(1).split() if fold(w) not in _ARTICLES)
+        and not all(
+            fold(w) in words
+            for w in m.group(1).split()
+            if fold(w) not in _ARTICLES and fold(w) not in ROLE_WORDS
+        )
     ):
         return False
     if not strict:
@@ -1607,28 +1611,37 @@ def _resolve_roles(
 def _next_introduced(
     doc: _Doc, entity: Entity, all_cues: list[list[tuple[Span, list[Cue]]]]
 ) -> Entity | None:
-    flat: list[tuple[int, int, list[Cue]]] = []
+    """The person named in the sentence right after one of the role's references
+    (the earliest that has one): "…, the Special Envoy told the Council. “…,” said Jo
+    Park". Not someone the report adds ("Also briefing was …")."""
+    flat: list[tuple[int, Span, list[Cue]]] = []
     for pi, par in enumerate(all_cues):
-        for si, (_sent, cues) in enumerate(par):
-            flat.append((pi, si, cues))
-    last_index = None
-    for idx, (_pi, _si, cues) in enumerate(flat):
-        if any(c.subject.entity is entity for c in cues):
-            last_index = idx
-    if last_index is None or last_index + 1 >= len(flat):
-        return None
-    pi, si, cues = flat[last_index + 1]
-    for c in cues:
-        target = c.subject.entity
-        if (
-            target is not None
-            and target.name is not None
-            and c.subject.attribution == "name"
-            and target.first_paragraph >= flat[last_index][0]
-            and _complement_ok(entity, target, strict=False)
-        ):
-            return target.root()
+        for sent, cues in par:
+            flat.append((pi, sent, cues))
+    for idx, (ref_pi, _sent, cues) in enumerate(flat[:-1]):
+        if not any(c.subject.entity is entity for c in cues):
+            continue
+        pi, sent, nxt = flat[idx + 1]
+        if _ALSO.search(doc.masked[pi][sent.start : sent.end]):
+            continue
+        for c in nxt:
+            target = c.subject.entity
+            if (
+                target is not None
+                and target.name is not None
+                and c.subject.attribution == "name"
+                and target.first_paragraph >= ref_pi
+                and _complement_ok(entity, target, strict=False)
+            ):
+                return target.root()
     return None
+
+
+_ALSO = re.compile(
+    r"^\W*also\b|\balso\s+(?:briefing|addressing|speaking|presenting|delivering|taking|"
+    r"joining|on the panel)\b",
+    re.IGNORECASE,
+)
 
 
 def _merge(entity: Entity, into: Entity) -> None:
