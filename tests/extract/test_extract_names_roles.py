@@ -106,3 +106,12 @@ def test_an_organisation_complement_in_a_long_role_is_not_a_name() -> None:
     d = extract(text).dataset
     assert names(d) == ["Mireille Achard"]
     assert speaker_of(d, "a map is a promise.") == "Mireille Achard"
+
+
+def test_a_name_after_a_role_complement_with_no_comma() -> None:
+    d = extract(
+        "President of Ghana Kwesi Amoako-Tetteh said the region needed grain reserves. "
+        "“Hunger does not wait for summits,” he said."
+    ).dataset
+    assert names(d) == ["Kwesi Amoako-Tetteh"]
+    assert speaker_of(d, "Hunger does not wait for summits,") == "Kwesi Amoako-Tetteh"

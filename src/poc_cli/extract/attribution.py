@@ -1077,7 +1077,7 @@ def _cues(
         if not (sent.start <= q.open < sent.end):
             continue
         nm = _NAMING.search(masked[max(sent.start, q.open - 60) : q.open])
-        if nm is None:
+        if nm is None or is_title(doc.paragraphs[pi], q, sent.start):
             continue
         vs = max(sent.start, q.open - 60) + nm.start(1)
         if any(c.verb_start <= vs < c.verb_end for c in cues):

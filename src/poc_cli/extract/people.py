@@ -1034,9 +1034,21 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
     core = [w for w in name_words if w not in PARTICLES]
     if fold(name_text) in PLACES or fold(name_words[0]) in PLACE_STARTS or len(core) > 5:
         return None
+    if tail[0] is run[0] and _in_role_phrase(text, tail[0].start):
+        # "Director for Field Support" names a field; "President of Ghana Kofi Mensah"
+        # ends with a name after the complement
+        if len(core) < 3:
+            return None
+        keep = [w for w in tail if w.text not in PARTICLES][-2:]
+        first = tail.index(keep[0])
+        while first > 0 and tail[first - 1].text in PARTICLES:
+            first -= 1
+        tail = tail[first:]
+        name_text = text[tail[0].start : last.end]
+        if _possessive(last.text):
+            name_text = name_text[:-2]
+        name_words = name_text.split()
     start = tail[0].start
-    if tail[0] is run[0] and _in_role_phrase(text, start):
-        return None
     end = start + len(name_text)
     honorific, hon_start = _honorific_before(text, start)
     prefix, pre_start = "", start
