@@ -81,6 +81,7 @@ def test_family_name_first_with_an_honorific() -> None:
     d = extract(text).dataset
     assert names(d) == ["Nguyễn Minh Châu", "Park Ji-won"]
     assert speaker_of(d, "the sensors are blind at night.") == "Nguyễn Minh Châu"
+    assert "Nguyễn" in d["speakers"][0]["aliases"]
     assert speaker_of(d, "the maps are ten years old.") == "Park Ji-won"
 
 
@@ -115,3 +116,12 @@ def test_a_name_after_a_role_complement_with_no_comma() -> None:
     ).dataset
     assert names(d) == ["Kwesi Amoako-Tetteh"]
     assert speaker_of(d, "Hunger does not wait for summits,") == "Kwesi Amoako-Tetteh"
+
+
+def test_a_lowercase_prefix_word_is_not_a_name_word() -> None:
+    d = extract(
+        "Ines Korhonen, a mediator, said that de-escalation came first. She said the "
+        "as-yet unsigned deal was “a door left ajar.”"
+    ).dataset
+    assert names(d) == ["Ines Korhonen"]
+    assert speaker_of(d, "a door left ajar.") == "Ines Korhonen"

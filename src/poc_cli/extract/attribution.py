@@ -532,6 +532,8 @@ class _Doc:
                         # "Dr Nguyễn" for Nguyễn Thị Lan: the family name printed first
                         self.by_surname.setdefault(fold(m.name), []).append(given)
                         self._surnames = None
+                        if m.name not in given.variants:
+                            given.variants.append(m.name)
                         continue
                     entity = self._entity_for_name(m, pi)
                     if m.role_prefix and not entity.role_prefix:

@@ -869,7 +869,11 @@ _JOINED_PARTICLE = re.compile(
 
 
 def _is_name_word(word: str) -> bool:
-    return _is_cap(word) or (_JOINED_PARTICLE.match(word) is not None and word[-1:].islower())
+    if _is_cap(word):
+        return True
+    m = _JOINED_PARTICLE.match(word)
+    # "al-Khatib", never "de-escalation" or "as-yet"
+    return m is not None and word[m.end() - 1].isupper() and word[-1:].islower()
 
 
 def _is_acronym(word: str) -> bool:
