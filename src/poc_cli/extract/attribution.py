@@ -462,6 +462,7 @@ class _Doc:
         self.by_first_last: dict[tuple[str, str], Entity] = {}
         self._surnames: dict[str, list[tuple[str, Entity]]] | None = None
         self._longer: dict[str, str] = {}
+        self._firsts: dict[str, list[Entity]] | None = None
         self.current: tuple[int, int] = (0, 0)
         self._register_names()
 
@@ -543,27 +544,27 @@ class _Doc:
         """Names of two words or more that are the end of exactly one longer name of the
         report ("Ms. Ibarra de Souza" for Lucía Ibarra de Souza): the longer name."""
         full = {fold(m.name): m.name for ms in self.full_mentions for m in ms if not m.single}
+        tails: dict[tuple[str, ...], set[str]] = {}
+        for other in full:
+            parts = tuple(other.split())
+            for k in range(1, len(parts) - 1):
+                tails.setdefault(parts[k:], set()).add(other)
         out: dict[str, str] = {}
         for key in full:
-            parts = key.split()
-            longer = [
-                other
-                for other in full
-                if len(other.split()) > len(parts) and other.split()[-len(parts) :] == parts
-            ]
+            longer = tails.get(tuple(key.split()), set())
             if len(longer) == 1:
-                out[key] = full[longer[0]]
+                out[key] = full[next(iter(longer))]
         return out
 
     def _family_first(self, word: str) -> Entity | None:
         """The one person whose full name starts with ``word`` and who has no other
         surname in the report, or None."""
-        key = fold(word)
-        cands = [
-            e
-            for e in self.entities
-            if e.name is not None and len(e.name.split()) >= 2 and fold(e.name.split()[0]) == key
-        ]
+        if self._firsts is None:
+            self._firsts = {}
+            for e in self.entities:
+                if e.name is not None and len(e.name.split()) >= 2:
+                    self._firsts.setdefault(fold(e.name.split()[0]), []).append(e)
+        cands = self._firsts.get(fold(word), [])
         return cands[0] if len(cands) == 1 else None
 
     def _entity_for_name(self, m: Mention, paragraph: int) -> Entity:
