@@ -50,6 +50,9 @@ def refresh(match: re.Match[str]) -> str:
     if first.endswith("# no-refresh"):
         return match.group(0)
     output = run(first[2:])
+    if "Traceback (most recent call last)" in output:
+        # A crash is never an example: stop before the README is written.
+        raise SystemExit(f"{first}: poc crashed; README.md left as it was\n{output}")
     return f"```console\n{first}\n{output}\n```"
 
 
