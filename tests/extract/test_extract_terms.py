@@ -59,3 +59,19 @@ def test_a_negation_that_does_not_reach_the_quoted_words() -> None:
     d = extract(text).dataset
     assert speaker_of(d, "charity with conditions,") == "Sabine Oyelaran"
     assert speaker_of(d, "money that stays.") == "Sabine Oyelaran"
+
+
+def test_an_institutions_verdict_is_listed_not_given_to_the_last_speaker() -> None:
+    text = (
+        "Tomas Ekwall-Mensah, the relief coordinator, said convoys were blocked. “Trucks wait "
+        "for weeks,” he said.\n\n"
+        "The army has called the reports “exaggerated.” It has denied shelling markets and "
+        "has described such accounts as “propaganda.”\n\n"
+        "The think tank published a report called “Roads Under Fire” last year."
+    )
+    ex = extract(text)
+    assert problems(ex.dataset) == []
+    assert "exaggerated." not in quote_texts(ex.dataset)
+    assert "propaganda." not in quote_texts(ex.dataset)
+    assert [u.text for u in ex.summary.unattributed] == ["exaggerated.", "propaganda."]
+    assert "Roads Under Fire" not in quote_texts(ex.dataset)

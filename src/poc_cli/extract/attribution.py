@@ -167,6 +167,7 @@ _GROUP_WORDS = frozenset(
         "others",
         "several",
         "they",
+        "it",  # an institution or a state ("It has denied …")
         "we",
         "governments",
         "nations",
@@ -1021,6 +1022,13 @@ def _subject_right(
     return None
 
 
+_COORDINATED = re.compile(
+    r"(?:,|\s)\s*(?:and|but|yet)(?:\s+(?:has|have|had|also|later|then|previously|once|"
+    r"repeatedly|\w+ly))*\s+$",
+    re.IGNORECASE,
+)
+
+
 def _first_subject(
     doc: _Doc,
     pi: int,
@@ -1039,6 +1047,9 @@ def _first_subject(
         pm = re.match(r"(he|she|He|She)\b", seg[off:])
         if pm:
             return _pronoun_subject(doc, pm.group(1), s + off, s + off + 2, ctx)
+        im = re.match(r"(it|they|It|They)\b", seg[off:])
+        if im:
+            return Subject(None, "none", s + off, s + off + len(im.group(1)), im.group(1))
         for m, entity in mentions:
             if m.lead in (s + off, s) and m.end <= until:
                 return _name_subject(m, entity)
@@ -1063,7 +1074,7 @@ def _cues(
             continue  # a passive ("was told", "were listed"): not the subject speaking
         subj = _subject_left(doc, pi, sent, vs, mentions, ctx)
         inverted = False
-        if subj is None and re.search(r"(?:,|\s)\s*(?:and|but|yet)\s+$", masked[sent.start : vs]):
+        if subj is None and _COORDINATED.search(masked[sent.start : vs]):
             # "Jo Park was careful not to …, but said that …": the first clause's subject
             subj = _first_subject(doc, pi, sent, vs, mentions, ctx)
         if subj is None:

@@ -165,6 +165,15 @@ _TITLE_AFTER = re.compile(
 )
 
 
+# a naming verb with its object right before the quotation: what follows is what the
+# subject calls the object
+_PREDICATE = re.compile(
+    r"(?<![\w’'-])(?:call(?:s|ed)?|term(?:s|ed)|dubb(?:ed|s)|label(?:l?ed|s)|brand(?:ed|s)|"
+    r"describ(?:ed|es)|consider(?:ed|s)|deem(?:ed|s))\s+(?:it|them|this|that|these|those|such|"
+    r"the|its|their|his|her|our)\b[^“”\"‘’.;:]{0,40}?\s+(?:as\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+
 # a noun that a lower-case quoted term describes rather than names ("a “scorched earth”
 # campaign"); "the “loss and damage” agenda item" still names one
 _DESCRIBED = re.compile(
@@ -177,6 +186,8 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
     """Does the quotation name a paper, an event, a panel, an initiative or an agenda
     item ("the paper on “…”", "the meeting, entitled “…”", "the “…” initiative")?"""
     before = paragraph[max(sentence_start, quote.open - 160) : quote.open]
+    if _PREDICATE.search(before):
+        return False  # "has called the reports “exaggerated”": a verdict, not a title
     if _TITLE_BEFORE.search(before):
         return True
     if quote.close is None:
