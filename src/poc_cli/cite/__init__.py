@@ -62,12 +62,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from poc_cli.errors import UsageError
 from poc_cli.model import Corpus, Statement
 
-from .facts import Cited, Report, cited, long_date, report_of
 from .markup import Markup
+
+if TYPE_CHECKING:  # the facts (dates, names) are worked out only when something is cited
+    from .facts import Cited, Report
 
 __all__ = [
     "CitationStyle",
@@ -142,6 +145,8 @@ def cite_statements(
     Raises :class:`UsageError` for a paraphrase unless ``allow_paraphrase``."""
     if not allow_paraphrase:
         refuse_paraphrases(corpus, statements)
+    from .facts import cited, report_of
+
     reports: dict[str, Report] = {}
     items: list[Cited] = []
     for statement in statements:
@@ -158,6 +163,8 @@ def cite_statements(
 
 
 def _when(c: Cited) -> str:
+    from .facts import long_date
+
     return long_date(c.report.day) if c.report.day else "n.d."
 
 

@@ -3,7 +3,6 @@ tags), Markdown and HTML.  Dataset text is data in each: escaped, never formatti
 
 from __future__ import annotations
 
-import html
 from enum import StrEnum
 
 from poc_cli.text.escape import markdown_escape, markdown_escape_line
@@ -22,6 +21,8 @@ def esc(text: str, markup: Markup) -> str:
     if markup is Markup.markdown:
         return markdown_escape(text)
     if markup is Markup.html:
+        import html
+
         return html.escape(text, quote=False)
     return text
 
@@ -41,6 +42,8 @@ def lines(text: str, markup: Markup) -> str:
             for i, e in enumerate(escaped)
         )
     if markup is Markup.html:
+        import html
+
         return "<br>\n".join(html.escape(p, quote=False) for p in parts)
     return text
 
