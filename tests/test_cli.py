@@ -1284,8 +1284,8 @@ def test_a_no_match_with_stdout_closed_is_still_nothing_found(tmp_path: Path) ->
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("variables", [{"MANPAGER": "no-such-pager-xyz"}, {"PAGER": " "}])
-def test_a_manpager_or_blank_pager_loses_no_output(variables: dict[str, str]) -> None:
+@pytest.mark.parametrize("variables", [{"POC_PAGER": "no-such-pager-xyz", "PAGER": "less"}, {"PAGER": " "}])
+def test_a_poc_pager_or_blank_pager_loses_no_output(variables: dict[str, str]) -> None:
     out = _on_a_terminal(
         ["quotes", "--speaker", "Lion", "--pager"], _terminal_env(NO_COLOR="1", **variables)
     ).decode()

@@ -153,6 +153,23 @@ ForceOpt = Annotated[
 ]
 
 
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOpt = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        help="Styles: auto (on a terminal, unless NO_COLOR; FORCE_COLOR adds pipes), "
+        "always (pipes and any pager too), never.",
+        case_sensitive=False,
+    ),
+]
+
+
 def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
@@ -165,6 +182,7 @@ OUTPUT_PARAMETERS = (
     _parameter("pager", PagerOpt, False),
     _parameter("output", OutputOpt, None),
     _parameter("force", ForceOpt, False),
+    _parameter("color", ColorOpt, Color.auto),
 )
 DATA_PARAMETER = _parameter("data", DataOpt, None)
 
@@ -265,6 +283,8 @@ def poc_command(
         @functools.wraps(body)
         def command(ctx: typer.Context, **options: Any) -> None:
             env = Environment.current()
+            if output:
+                env = env.with_color(options["color"].value)
             mine = {k: v for k, v in options.items() if k not in added_names}
             choice = OutputChoice()
             try:

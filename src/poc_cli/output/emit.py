@@ -14,7 +14,7 @@ from poc_cli.errors import ExitStatus, PocError, UsageError
 
 from .env import PIPE_WIDTH, Environment
 from .formats import Format, empty_answer, render
-from .tables import Record, View, with_event_column
+from .tables import Column, Record, View, with_event_column
 
 
 class OutputChoice(NamedTuple):
@@ -62,7 +62,37 @@ def emit(
     event each row is from."""
     view = with_event_column(records, view, events)
     terminal = choice.output is None and env.stdout_isatty
+    if choice.format is Format.table and choice.output is None and not terminal and env.color:
+        # Colour asked for into a pipe (--color always, FORCE_COLOR): the pipe's own
+        # plain table, one row per record, with the terminal's styles.
+        from .plain import to_plain_table
+
+        if view.extra is None:
+            env.stdout.write(to_plain_table(records, view.columns, paint=_paint))
+            return
     emit_renderable(env, render(records, view, choice.format, terminal=terminal), choice)
+
+
+def _paint(text: str, column: Column, record: Record | None) -> str:
+    from .plain import ansi
+
+    if record is None:
+        return ansi(text, "bold")
+    if column.rich is not None and record.get("spans"):
+        # the matched words, reversed as on a terminal
+        from poc_cli.text.escape import visible
+
+        original = record["text"]
+        at = text.find(original) if visible(original) == original else -1
+        if at >= 0:
+            out, done = [], 0
+            for start, end in record["spans"]:
+                out.append(text[done : at + start])
+                out.append(ansi(text[at + start : at + end], "bold reverse"))
+                done = at + end
+            out.append(text[done:])
+            return ansi("".join(out), column.style) if column.style else "".join(out)
+    return ansi(text, column.style)
 
 
 def emit_nothing(env: Environment, view: View | None, choice: OutputChoice) -> None:
@@ -87,40 +117,149 @@ def emit_renderable(env: Environment, output: Any, choice: OutputChoice) -> None
         text = output if isinstance(output, str) else to_plain_text(output)
         write_new_file(choice.output, text, force=choice.force)
         return
+    if not env.stdout_isatty:
+        if isinstance(output, str):
+            env.stdout.write(output if output.endswith("\n") else output + "\n")
+            return
+        # A pipe or a file: no pager, no colour (unless asked for), and no trailing
+        # padding on lines.
+        with env.out.capture() as capture:
+            env.out.print(output, crop=False)
+        env.stdout.write("\n".join(_rstrip(line) for line in capture.get().split("\n")))
+        return
+    if choice.pager:
+        pager = _pager(env)
+        if pager is not None:
+            _page(env, output, *pager)
+            return
     if isinstance(output, str):
         env.stdout.write(output if output.endswith("\n") else output + "\n")
         return
-    if not env.stdout_isatty:
-        # A pipe or a file: no pager, no colour, and no trailing padding on lines.
-        with env.out.capture() as capture:
-            env.out.print(output)
-        env.stdout.write("\n".join(line.rstrip() for line in capture.get().split("\n")))
-    elif choice.pager and _pager_runs(env):
-        with env.out.pager(styles=True):
-            env.out.print(output)
-    else:
-        env.out.print(output)
+    # crop=False: a word wider than the terminal is the terminal's to fold, whole
+    env.out.print(output, crop=False)
 
 
-def _pager_runs(env: Environment) -> bool:
-    """False, with a warning, when $PAGER names a program that does not exist: the
-    pager would be started through the shell, fail, and the output would be lost."""
+def _rstrip(line: str) -> str:
+    """A line without trailing spaces, also those inside its closing escape codes."""
+    if "\x1b" not in line:
+        return line.rstrip()
+    import re
+
+    return re.sub(r"\s+((?:\x1b\[[0-9;]*m)*)$", r"\1", line)
+
+
+def _pager(env: Environment) -> tuple[str, dict[str, str]] | None:
+    """The pager to run, as git chooses it, and its environment; None to print
+    without one.
+
+    ``$POC_PAGER``, then ``$PAGER``, then ``less`` (or ``more``).  Empty or ``cat``
+    means no pager; one that is not found is said in a warning (the output would
+    be lost in a shell that cannot start it).  ``LESS=FRX`` unless $LESS is set: F
+    quits at once when the output fits on the screen, R shows colours, X leaves
+    the screen as it was; and ``LV=-c`` for lv."""
     import shlex
     import shutil
 
-    # What pydoc, which Rich's pager calls, runs: $MANPAGER, else $PAGER, else less or more.
-    variable = "MANPAGER" if os.environ.get("MANPAGER") else "PAGER"
-    pager = os.environ.get(variable)
-    if pager is None:
-        return True  # pydoc finds less or more, or prints plainly
+    variable = next((v for v in ("POC_PAGER", "PAGER") if v in os.environ), None)
+    if variable is None:
+        command = next((p for p in ("less", "more") if shutil.which(p)), "")
+        if not command:
+            return None
+    else:
+        command = os.environ[variable]
+        if command == "" or command == "cat":
+            return None
+        try:
+            program = shlex.split(command)[0]
+        except (ValueError, IndexError):
+            program = ""
+        if not program or not shutil.which(program):
+            note(
+                env,
+                f"warning: the pager {command!r} (${variable}) was not found; printing without it",
+            )
+            return None
+    variables = dict(os.environ)
+    variables.setdefault("LESS", "FRX")
+    variables.setdefault("LV", "-c")
+    return command, variables
+
+
+def _pager_shows_colour(command: str, variables: dict[str, str]) -> bool:
+    """Whether the pager shows escape codes as colours: less with -R (or -r), lv with
+    -c; ``more`` and the rest would show them as text (and miscount the width)."""
+    import shlex
+
     try:
-        program = shlex.split(pager)[0]
-    except (ValueError, IndexError):
-        program = ""
-    if program and shutil.which(program):
-        return True
-    note(env, f"warning: the pager {pager!r} (${variable}) was not found; printing without it")
+        words = shlex.split(command)
+    except ValueError:
+        return False
+    program = os.path.basename(words[0]) if words else ""
+    if program == "lv":
+        return "-c" in words[1:] + variables.get("LV", "").split()
+    if program != "less":
+        return False
+    for word in [*variables.get("LESS", "").split(), *words[1:]]:
+        if word.startswith("--"):
+            if word.lower().startswith(("--raw-control-chars", "--raw_control_chars")):
+                return True
+        elif word.lstrip("-") and not word.startswith("+") and set("Rr") & set(word.lstrip("-")):
+            return True
     return False
+
+
+def _pager_runs(env: Environment) -> bool:
+    """False, with a warning, when the pager poc would run does not exist."""
+    return _pager(env) is not None
+
+
+def _page(env: Environment, output: Any, command: str, variables: dict[str, str]) -> None:
+    """Show ``output`` through the pager, laid out for this terminal; styled only if
+    the pager shows styles (or --color always said so).  Output that fits on the
+    screen is printed as it is: no pager takes the screen over for three lines."""
+    import io
+    import signal
+    import subprocess
+
+    colour = env.force_color or (env.color and _pager_shows_colour(command, variables))
+    if isinstance(output, str):
+        text = output if output.endswith("\n") else output + "\n"
+    else:
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer,
+            width=env.columns,
+            markup=False,
+            emoji=False,
+            highlight=False,
+            no_color=not colour,
+            color_system="auto" if colour else None,
+            force_terminal=colour,
+            soft_wrap=False,
+        )
+        console.print(output, crop=False)
+        text = "\n".join(_rstrip(line) for line in buffer.getvalue().split("\n"))
+    if text.count("\n") < env.lines:
+        env.stdout.write(text)
+        env.stdout.flush()
+        return
+    env.stdout.flush()
+    process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=variables)
+    assert process.stdin is not None
+    encoding = getattr(env.stdout, "encoding", None) or "utf-8"
+    # Ctrl-C is the pager's (less stops reading, it does not quit); poc waits for it.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        try:
+            process.stdin.write(text.encode(encoding, errors="replace"))
+            process.stdin.close()
+        except BrokenPipeError:  # the reader quit before the end
+            pass
+        process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def to_plain_text(renderable: Any) -> str:
@@ -132,7 +271,7 @@ def to_plain_text(renderable: Any) -> str:
         width=PIPE_WIDTH, no_color=True, color_system=None, markup=False, highlight=False
     )
     with console.capture() as capture:
-        console.print(renderable)
+        console.print(renderable, crop=False)
     return "\n".join(line.rstrip() for line in capture.get().split("\n"))
 
 

@@ -1,11 +1,13 @@
-"""Plain text output for pipes and files: aligned tables and bar charts, no Rich.
+"""Plain text output for pipes and files: aligned tables and bar charts, no Rich;
+and the word wrapping that terminal layouts share.
 
 Most of what poc prints into pipes is drawn here, many times faster than Rich.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from poc_cli.text.escape import visible
 
@@ -22,18 +24,76 @@ def cell_width(text: str) -> int:
     return sum(0 if combining(ch) else 2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+_WORD = re.compile(r"\S+")
+
+
+def longest_word(text: str) -> int:
+    """The width of the widest word (run of non-spaces) in ``text``: a column that
+    wraps ``text`` must be at least this wide or it would have to break a word."""
+    if text.isascii():
+        return max((len(w) for w in text.split()), default=0)
+    return max((cell_width(m.group()) for m in _WORD.finditer(text)), default=0)
+
+
+def widest_line(text: str) -> int:
+    return max((cell_width(line) for line in text.split("\n")), default=0)
+
+
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where to cut ``text`` into lines at most ``width`` columns wide: (start, end)
+    offsets of each line.
+
+    Lines break only between words, and at the text's own newlines; spaces at a
+    break are dropped.  A word wider than the line is never broken: it stands whole
+    on a line of its own (the terminal folds it, and a copied id or address stays
+    whole)."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        start = end = -1
+        used = 0
+        for match in _WORD.finditer(paragraph):
+            if start < 0:
+                start, end, used = match.start(), match.end(), cell_width(match.group())
+                continue
+            grown = used + cell_width(paragraph[end : match.end()])
+            if grown <= width:
+                end, used = match.end(), grown
+            else:
+                lines.append((offset + start, offset + end))
+                start, end, used = match.start(), match.end(), cell_width(match.group())
+        lines.append((offset + start, offset + end) if start >= 0 else (offset, offset))
+        offset += len(paragraph) + 1
+    return lines
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` as lines at most ``width`` wide, broken only between words."""
+    return [text[a:b] for a, b in wrap_spans(text, width)]
+
+
 def _pad(text: str, width: int, justify: str) -> str:
     gap = " " * (width - cell_width(text))
     return gap + text if justify == "right" else text + gap
 
 
-def to_plain_table(records: Sequence[Record], columns: Sequence[Column]) -> str:
+Paint = Callable[[str, Column, Record | None], str]
+"""Styles a padded cell (``None``: the header row) for a pipe that asked for colour."""
+
+
+def to_plain_table(
+    records: Sequence[Record], columns: Sequence[Column], *, paint: Paint | None = None
+) -> str:
     """A table as plain aligned text, for pipes and files.
 
     Every cell is whole (never cut or folded); a cell with several lines keeps them,
     aligned under its column.  No Rich: this is most of what poc prints into pipes,
-    and it is many times faster to draw.
+    and it is many times faster to draw.  ``paint``: escape codes around each cell,
+    when colour was asked for into a pipe (``--color always``, ``FORCE_COLOR``).
     """
+    if paint is not None:
+        return _painted_table(records, columns, paint)
     header = [c.header for c in columns]
     body = [[visible(c.value(r)).split("\n") for c in columns] for r in records]
     widths = [
@@ -53,6 +113,46 @@ def to_plain_table(records: Sequence[Record], columns: Sequence[Column]) -> str:
                 )
             )
     return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+def _painted_table(records: Sequence[Record], columns: Sequence[Column], paint: Paint) -> str:
+    header = [c.header for c in columns]
+    body = [[visible(c.value(r)).split("\n") for c in columns] for r in records]
+    widths = [
+        max([cell_width(header[i])] + [cell_width(line) for row in body for line in row[i]])
+        for i in range(len(columns))
+    ]
+    last = len(columns) - 1
+
+    def row_line(cells: Sequence[str], record: Record | None) -> str:
+        parts = []
+        for i, (text, column) in enumerate(zip(cells, columns, strict=True)):
+            padded = text if i == last else _pad(text, widths[i], column.justify)
+            parts.append(paint(padded, column, record) if text else padded)
+        return "  ".join(parts).rstrip()
+
+    out = [row_line(header, None), "  ".join("-" * w for w in widths)]
+    for record, row in zip(records, body, strict=True):
+        for n in range(max(len(cell) for cell in row)):
+            out.append(row_line([cell[n] if n < len(cell) else "" for cell in row], record))
+    return "\n".join(out) + "\n"
+
+
+ANSI = {
+    "bold": "1",
+    "dim": "2",
+    "reverse": "7",
+    "green": "32",
+    "yellow": "33",
+    "magenta": "35",
+    "cyan": "36",
+}
+
+
+def ansi(text: str, style: str) -> str:
+    """``text`` in a style named as Rich names it ("bold cyan"); unknown words ignored."""
+    codes = [ANSI[word] for word in style.split() if word in ANSI]
+    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes and text else text
 
 
 BAR_WIDTH = 40

@@ -28,6 +28,13 @@ class Column(NamedTuple):
     justify: str = "left"
     # Optional richer cell for tables (highlighted matches); must show the same text.
     rich: Callable[[Record], Text] | None = None
+    # On a terminal: "head" cells make a record's header line in the block layout,
+    # "text" is the paragraph under it, "field" a "Header: value" line.
+    block: str = "field"
+    # On a terminal, a column whose value is the same in every row (a filter made it
+    # so) is left out and said once above the rows, as ``summary`` gives it.
+    drop_if_constant: bool = False
+    summary: Callable[[Record], str] | None = None
 
 
 class View(NamedTuple):
@@ -38,13 +45,22 @@ class View(NamedTuple):
     title: str | None = None
     caption: str | None = None
     extra: Callable[[Sequence[Record]], list[RenderableType]] | None = None
+    # The columns of a terminal table, when they differ from a pipe's (a session's
+    # short label instead of its title): a pipe's table has room for every cell whole.
+    terminal_columns: tuple[Column, ...] = ()
 
     @property
     def flat_columns(self) -> tuple[Column, ...]:
         return self.csv_columns or self.columns
 
+    @property
+    def screen_columns(self) -> tuple[Column, ...]:
+        return self.terminal_columns or self.columns
 
-EVENT_COLUMN = Column("Event", lambda r: r["event"]["id"], style="magenta", no_wrap=True)
+
+EVENT_COLUMN = Column(
+    "Event", lambda r: r["event"]["id"], style="magenta", no_wrap=True, block="head"
+)
 
 
 def with_event_column(records: Sequence[Record], view: View, events: int) -> View:
@@ -52,20 +68,58 @@ def with_event_column(records: Sequence[Record], view: View, events: int) -> Vie
     when every row is from the same one (which else would the reader take it for?)."""
     if events < 2 or not all(isinstance(r.get("event"), dict) for r in records):
         return view
-    return view._replace(columns=(EVENT_COLUMN, *view.columns))
+    return view._replace(
+        columns=(EVENT_COLUMN, *view.columns),
+        terminal_columns=(EVENT_COLUMN, *view.terminal_columns) if view.terminal_columns else (),
+    )
 
 
 def _join(values: Sequence[str]) -> str:
     return ", ".join(values)
 
 
-STATEMENT_COLUMNS = (
-    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
-    Column("Speaker", lambda r: r["speaker"]["name"], style="bold"),
-    Column("Session", lambda r: r["session"]["title"]),
-    Column("Kind", lambda r: r["kind"], no_wrap=True),
-    Column("Text", lambda r: r["text"], ratio=4),
+def quoted(record: Record) -> str:
+    """A statement's text as a reader sees it: a quote in quotation marks (the
+    speaker's own words), a paraphrase without (the report's)."""
+    text: str = record["text"]
+    return f"“{text}”" if record["kind"] == "quote" else text
+
+
+def _session_summary(record: Record) -> str:
+    return f"{record['session']['id']} ({record['session']['title']})"
+
+
+ID_COLUMN = Column("ID", lambda r: r["id"], style="cyan", no_wrap=True, block="head")
+SPEAKER_COLUMN = Column(
+    "Speaker", lambda r: r["speaker"]["name"], style="bold", block="head", drop_if_constant=True
 )
+SESSION_TITLE_COLUMN = Column(
+    "Session", lambda r: r["session"]["title"], block="head", drop_if_constant=True
+)
+SESSION_LABEL_COLUMN = Column(
+    "Session",
+    lambda r: r["session"]["id"],
+    no_wrap=True,
+    block="head",
+    drop_if_constant=True,
+    summary=_session_summary,
+)
+
+
+def _kind(record: Record) -> Text:
+    from .rich_views import kind_cell
+
+    return kind_cell(record)
+
+
+KIND_COLUMN = Column(
+    "Kind", lambda r: r["kind"], no_wrap=True, block="head", drop_if_constant=True, rich=_kind
+)
+TEXT_COLUMN = Column("Text", quoted, ratio=4, block="text")
+
+STATEMENT_COLUMNS = (ID_COLUMN, SPEAKER_COLUMN, SESSION_TITLE_COLUMN, KIND_COLUMN, TEXT_COLUMN)
+STATEMENT_SCREEN = (ID_COLUMN, SPEAKER_COLUMN, SESSION_LABEL_COLUMN, KIND_COLUMN, TEXT_COLUMN)
+"""On a terminal a session is its id: its title in every row took more room than the text."""
 STATEMENT_CSV = (
     Column("id", lambda r: r["id"]),
     Column("event", lambda r: r["event"]["id"]),
@@ -78,11 +132,11 @@ STATEMENT_CSV = (
     Column("topics", lambda r: "; ".join(r["topics"])),
     Column("paragraphs", lambda r: "; ".join(str(n) for n in r["paragraphs"])),
 )
-QUOTES_VIEW = View(STATEMENT_COLUMNS, STATEMENT_CSV)
+QUOTES_VIEW = View(STATEMENT_COLUMNS, STATEMENT_CSV, terminal_columns=STATEMENT_SCREEN)
 
 
 SESSION_COLUMNS = (
-    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
+    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True, block="head"),
     Column(
         "Session",
         lambda r: (
@@ -118,6 +172,7 @@ SPEAKER_COLUMNS = (
         lambda r: (r["honorific"] + " " if r["honorific"] else "") + r["name"],
         style="bold",
         ratio=2,
+        block="head",
     ),
     Column("Role", lambda r: r["role"], ratio=3),
     Column("Organisation", lambda r: r["organisation"], ratio=2),
@@ -138,7 +193,7 @@ SPEAKER_CSV = (
 
 
 STATS_COLUMNS = (
-    Column("By", lambda r: r["by"], style="cyan", no_wrap=True),
+    Column("By", lambda r: r["by"], style="cyan", no_wrap=True, block="head"),
     Column("Name", lambda r: r["label"], ratio=2),
     Column("Statements", lambda r: str(r["statements"]), justify="right"),
 )
@@ -150,16 +205,14 @@ def _highlighted(record: Record) -> Text:
     return highlighted(record)  # type: ignore[no-any-return]
 
 
-SEARCH_COLUMNS = (
-    # Whole points, rounded down: 90.7 shows as 90, as --min-score 91 (which leaves it
-    # out) and "90 and above: found exactly" read it.
-    Column("Score", lambda r: str(math.floor(r["score"])), justify="right", no_wrap=True),
-    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True),
-    Column("Speaker", lambda r: r["speaker"]["name"], style="bold"),
-    Column("Session", lambda r: r["session"]["title"]),
-    Column("Kind", lambda r: r["kind"], no_wrap=True),
-    Column("Text", lambda r: r["text"], ratio=4, rich=_highlighted),
+# Whole points, rounded down: 90.7 shows as 90, as --min-score 91 (which leaves it
+# out) and "90 and above: found exactly" read it.
+SCORE_COLUMN = Column(
+    "Score", lambda r: str(math.floor(r["score"])), justify="right", no_wrap=True, block="head"
 )
+HIGHLIGHTED_TEXT = TEXT_COLUMN._replace(rich=_highlighted)
+SEARCH_COLUMNS = (SCORE_COLUMN, *STATEMENT_COLUMNS[:-1], HIGHLIGHTED_TEXT)
+SEARCH_SCREEN = (SCORE_COLUMN, *STATEMENT_SCREEN[:-1], HIGHLIGHTED_TEXT)
 SEARCH_CSV = (Column("score", lambda r: f"{r['score']:.1f}"), *STATEMENT_CSV)
 
 
@@ -167,7 +220,7 @@ SESSIONS_VIEW = View(SESSION_COLUMNS, SESSION_CSV)
 SPEAKERS_VIEW = View(SPEAKER_COLUMNS, SPEAKER_CSV)
 STATEMENTS_VIEW = QUOTES_VIEW
 STATS_VIEW = View(STATS_COLUMNS)
-SEARCH_VIEW = View(SEARCH_COLUMNS, SEARCH_CSV)
+SEARCH_VIEW = View(SEARCH_COLUMNS, SEARCH_CSV, terminal_columns=SEARCH_SCREEN)
 
 
 def _session_detail(records: Sequence[Record]) -> list[RenderableType]:
@@ -190,4 +243,4 @@ def _statement_context(records: Sequence[Record]) -> list[RenderableType]:
 
 SESSION_DETAIL_VIEW = SESSIONS_VIEW._replace(extra=_session_detail)
 SPEAKER_PROFILE_VIEW = SPEAKERS_VIEW._replace(extra=_speaker_profile)
-STATEMENT_CONTEXT_VIEW = View(STATEMENT_COLUMNS, STATEMENT_CSV, extra=_statement_context)
+STATEMENT_CONTEXT_VIEW = QUOTES_VIEW._replace(extra=_statement_context)
