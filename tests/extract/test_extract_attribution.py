@@ -315,3 +315,20 @@ def test_any_verb_right_after_a_quotation_is_its_tag() -> None:
     assert speaker_of(d, "It is a start,") == "Ravi Sen"
     sen = next(p for p in d["speakers"] if p["name"] == "Ravi Sen")
     assert sen["role"] == "the deputy minister"
+
+
+def test_the_subject_of_a_clause_before_a_colon_owns_the_quotation() -> None:
+    text = (
+        "Dr. Amara Kone-Whitfield (University of Ghana) said that missions had lost trust. "
+        "“The helmet no longer reassures,” she said.\n\n"
+        "Colonel Jens Haugaard, a Danish officer, said that new mandates were clearer. “We "
+        "finally know what we are there to do,” he said.\n\n"
+        "Asked whether missions should end sooner, Dr. Kone-Whitfield was blunt: “An exit "
+        "without a plan is an invitation.”\n\n"
+        "He was just as direct: “Patience is a strategy.”"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert speaker_of(d, "An exit without a plan is an invitation.") == "Amara Kone-Whitfield"
+    assert speaker_of(d, "Patience is a strategy.") == "Jens Haugaard"
+    assert not [s for s in d["statements"] if "Asked whether" in s["text"]]

@@ -1163,6 +1163,30 @@ def _cues(
         subj = _pronoun_subject(doc, m.group(1), vs, sent.start + m.end(), ctx)
         if subj is not None:
             cues.append(Cue(vs, sent.start + m.end(), subj))
+    # "Asked about X, Dr. Kone was blunt: “…”", "She was emphatic: “…”": the subject of
+    # the clause before a colon that opens a quotation
+    for m in re.finditer(r":\s*(?=¤)", text):
+        colon = sent.start + m.start()
+        if any(c.verb_start < colon for c in cues):
+            continue
+        clause_start = max(
+            (sent.start + i + 1 for i, ch in enumerate(text[: m.start()]) if ch in ",;(" + MASK),
+            default=sent.start,
+        )
+        if len(masked[clause_start:colon].split()) > 8:
+            continue
+        subj = None
+        pm = re.match(r"\s*(?:[Aa]nd\s+|[Bb]ut\s+)?(he|she|He|She)\b", masked[clause_start:colon])
+        if pm:
+            subj = _pronoun_subject(doc, pm.group(1), clause_start + pm.start(1), colon, ctx)
+        else:
+            for mm, entity in mentions:
+                if clause_start <= mm.lead and mm.end <= colon:
+                    if masked[clause_start : mm.lead].strip(" ") == "":
+                        subj = _name_subject(mm, entity)
+                    break
+        if subj is not None:
+            cues.append(Cue(colon, colon + 1, subj, colon=True))
     # "X: “…”" (headlines, summaries)
     cm = re.match(r"^([^:¤]{2,80}):\s*(?=.*¤)", text)
     if cm and "\n" not in cm.group(1):
@@ -1318,6 +1342,8 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 if seg_start >= seg_end:
                     continue
                 subj = c.subject
+                if c.colon and masked[c.verb_end : seg_end].strip(" .,;:" + MASK) == "":
+                    continue  # "…, Dr. Kone was blunt: “…”": the words are all quoted
                 # what remains outside the tag and the quotations
                 if c.inverted:
                     tag = (c.verb_start, max(subj.end, c.verb_end))
