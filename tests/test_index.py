@@ -350,3 +350,73 @@ def test_a_filtered_match_gives_as_many_as_an_unfiltered_one(where: str) -> None
             assert [r for r, _ in found] == sorted(r for r, _ in passing)[:limit]
         else:
             assert found == passing[:limit]
+
+
+def test_a_row_that_does_not_match_its_checksum_is_damage() -> None:
+    """Index.statements checks every row it serves (and the event, speaker and session
+    rows it joins); a changed value raises IndexDamaged, a DatabaseError."""
+    import sqlite3
+
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import IndexDamaged, build_index
+
+    corpus = load_corpus(DATA)
+    for table, column in [
+        ("statements", "text"),
+        ("statements", "note"),
+        ("statements", "speaker"),
+        ("speakers", "name"),
+        ("sessions", "title"),
+        ("events", "short_title"),
+        ("topics", "label"),
+    ]:
+        index = build_index(corpus)
+        rowids = [r for r, _ in index.match("acronym", cap=0)]
+        assert all(row.text for row in index.statements(rowids).values())
+        index.conn.execute(f"UPDATE {table} SET {column} = coalesce({column}, '') || 'x'")
+        with pytest.raises(IndexDamaged) as caught:
+            index.statements(rowids)
+        assert isinstance(caught.value, sqlite3.DatabaseError)
+        index.close()
+
+
+def test_a_changed_meta_entry_is_damage_when_the_index_is_opened(
+    dataset: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    from poc_cli.index import Index, IndexDamaged
+
+    search(dataset, parse_query("acronym soup"))
+    (index_file,) = _index_files(tmp_path)
+    conn = sqlite3.connect(index_file)
+    conn.execute("UPDATE meta SET value = 'x' || value WHERE key = 'name_keys'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(IndexDamaged):
+        Index.open(index_file)
+    result = search(dataset, parse_query("acronym soup"))
+    assert result.hits and any("damaged" in w for w in result.warnings)
+
+
+def test_build_signal_handlers_are_restored_and_ignored_signals_stay_ignored() -> None:
+    import signal
+
+    from poc_cli.index.cache import _unwind_on_signals
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as under nohup
+    try:
+        with _unwind_on_signals():
+            assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+            assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, before[signal.SIGTERM])
+            with pytest.raises(SystemExit) as caught:
+                signal.raise_signal(signal.SIGTERM)
+            assert caught.value.code == 128 + signal.SIGTERM
+            # A second signal during the clean-up is ignored.
+            assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) == before[signal.SIGTERM]
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)

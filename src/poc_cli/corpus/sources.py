@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 from poc_cli.errors import DataError
@@ -60,20 +61,26 @@ def dataset_listing(data: Path | str | None = None) -> tuple[Path | None, list[s
     if data is None:
         return None, [str(bundled_dataset_path())]
     path = Path(data).expanduser()
-    if path.is_dir():
-        with os.scandir(path) as entries:
-            names = sorted(
-                e.name for e in entries if e.name.endswith(".json") and not e.name.startswith(".")
-            )
-        if not names:
-            raise DataError(f"{path}: folder holds no *.json dataset files")
-        return path, names
     try:
-        os.stat(path)
-    except FileNotFoundError:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
         raise DataError(f"{path}: no such file or folder") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise DataError(f"{path}: symbolic link loop") from None
+        # EACCES here: a folder above it cannot be entered.
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        try:
+            with os.scandir(path) as entries:
+                names = sorted(
+                    e.name
+                    for e in entries
+                    if e.name.endswith(".json") and not e.name.startswith(".")
+                )
+        except OSError as exc:
+            raise DataError(f"{path}: folder cannot be listed ({exc.strerror or exc})") from None
+        if not names:
+            raise DataError(f"{path}: folder holds no *.json dataset files")
+        return path, names
     return None, [str(path)]

@@ -20,18 +20,26 @@ What it holds (format :data:`INDEX_FORMAT`):
 ``vocab``       every distinct indexed term with its canonical spelling, stem key,
                 document frequency and length, for typo and spelling expansion
 
-So a warm search never parses the JSON datasets.
+So a warm search never parses the JSON datasets.  Every served row (statements,
+events, speakers, sessions, topics) and the meta table carry a CRC-32 ``checksum``
+of their other columns, checked when they are read (:func:`.schema.row_check`).
 
 Cache (:func:`open_index`): one file per set of dataset paths in
 ``platformdirs.user_cache_dir("poc")`` or ``$POC_CACHE_DIR``; its name and its
 ``meta.cache_key`` carry a hash of the format version, the model's schema version and
 each dataset file's absolute path, size, ``st_mtime_ns``, ``st_ctime_ns`` and
-``st_ino``, so a changed dataset can never give stale results.  A build happens in
-memory, is written to a temporary file in the cache folder and moved into place with
-``os.replace``, so two poc processes at once are safe (the last one wins; both wrote
-the same index).  A corrupt cache file is rebuilt, an unwritable cache folder means
-searching from the in-memory index; both are reported as warning strings, never
-raised.
+``st_ino``, so a changed dataset can never give stale results (an in-place edit
+with its size and mtime restored by ``os.utime`` still moves ``st_ctime``).  A build
+is written to a temporary file in the cache folder (``.index-<pid>-<random>.tmp``,
+flock'ed while it lives; the forked shard builder's ``….tmp.shard`` beside it) and
+moved into place with ``os.replace``, so two poc processes at once are safe (the
+last one wins; both wrote the same index).  Temporaries are removed when a build
+fails or is interrupted (Ctrl-C, SIGTERM, SIGHUP); those of a process killed
+outright are swept by the next run, once their lock is free and their pid gone.
+Only a regular file is opened as an index (a FIFO there would block).  A damaged
+cache file (SQLite's error, a checksum that does not match, text that is not UTF-8)
+is rebuilt; a cache folder that cannot be entered or written means searching from
+an in-memory index; both are reported as warning strings, never raised.
 
 Modules: :mod:`.schema` (tables, rowid layout), :mod:`.write` (building),
 :mod:`.read` (:class:`Index`), :mod:`.cache` (cache folder, key, :func:`open_index`).
@@ -39,7 +47,7 @@ sqlite3 is imported here, and this package is imported only by search code.
 """
 
 from .cache import CACHE_ENV_VAR, cache_dir, cache_key, open_index
-from .read import Index
+from .read import Index, IndexDamaged
 from .schema import INDEX_FORMAT, RANK_CAP, Progress, StatementRow
 from .write import PARALLEL_MIN_FILES, build_index, build_index_from_files
 
@@ -49,6 +57,7 @@ __all__ = [
     "PARALLEL_MIN_FILES",
     "RANK_CAP",
     "Index",
+    "IndexDamaged",
     "Progress",
     "StatementRow",
     "build_index",

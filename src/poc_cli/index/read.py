@@ -1,5 +1,16 @@
 """Reading an index: :class:`Index`, the search engine's storage side.  Every SQL and
-FTS5 string that reads the index is here."""
+FTS5 string that reads the index is here.
+
+Damage: every row that is served (a statement with its event, speaker, session and
+topic labels; a speaker looked up by name or id) is checked against the checksum
+stored with it at build time (:func:`~.schema.row_check`), and a value that does not
+decode is damage too: either raises :class:`IndexDamaged`, an ``sqlite3.DatabaseError``,
+so the caller rebuilds the index (``search.search``) rather than print an altered
+quotation or a traceback.  Whole-table reads used only to match what the user typed
+(``speaker_records``, ``session_records``, the distinct forms) are not checksummed:
+that would cost a pass over every row at a million statements; they raise
+IndexDamaged only when a value does not decode.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +23,45 @@ from typing import Any
 from poc_cli.model import Session, Speaker
 from poc_cli.schema.codec import session_from_dict, speaker_from_dict
 
-from .schema import FILE_SHIFT, MAX_FILES, RANK_CAP, StatementRow
+from .schema import FILE_SHIFT, MAX_FILES, RANK_CAP, StatementRow, meta_check, row_check
+
+
+class IndexDamaged(sqlite3.DatabaseError):
+    """The index file's contents are not what was written: rebuild it."""
+
+
+def _damaged(what: str) -> IndexDamaged:
+    return IndexDamaged(f"{what} does not match its checksum")
+
+
+def _decode(text: Any) -> Any:
+    """A JSON column's value; IndexDamaged if it is not valid JSON text."""
+    if not isinstance(text, str):
+        raise IndexDamaged("a JSON column does not hold text")
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise IndexDamaged("a JSON column does not decode") from None
+
+
+def _speaker(js: Any) -> Speaker:
+    try:
+        return speaker_from_dict(_decode(js))
+    except (TypeError, ValueError, KeyError, AttributeError):
+        raise IndexDamaged("a speaker row does not decode") from None
+
+
+def _checked_speakers(
+    rows: Iterable[tuple[str, str, str, str, int]],
+) -> list[tuple[str, Speaker]]:
+    """(event, Speaker) of speakers rows (event, id, name, json, checksum), checked."""
+    out = []
+    check = row_check
+    for event, ident, name, js, stored in rows:
+        if check((event, ident, name, js)) != stored:
+            raise _damaged("a speaker row")
+        out.append((event, _speaker(js)))
+    return out
 
 
 class Index:
@@ -30,7 +79,12 @@ class Index:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         index = cls(conn, str(path))
         try:
-            index.meta  # noqa: B018 - reading it checks the file is an index
+            meta = index.meta  # reading it checks the file is an index
+            if meta.get("checksum") != str(meta_check(meta)):
+                raise _damaged("the meta table")
+        except UnicodeDecodeError:  # sqlite3 raises it for text that is not UTF-8
+            conn.close()
+            raise IndexDamaged("text in the index is not UTF-8") from None
         except sqlite3.DatabaseError:
             conn.close()
             raise
@@ -47,7 +101,10 @@ class Index:
 
     @property
     def statement_count(self) -> int:
-        return int(self.meta.get("statements", "0"))
+        try:
+            return int(self.meta.get("statements", "0"))
+        except ValueError:
+            raise IndexDamaged("the statement count does not decode") from None
 
     # ---------------------------------------------------------------- vocabulary
 
@@ -157,14 +214,19 @@ class Index:
         return self.meta.get("fts_tables", "fts").split(",")
 
     def statements(self, rowids: Iterable[int]) -> dict[int, StatementRow]:
-        """The statements with these rowids, with their speaker and session resolved."""
-        ids = list(rowids)
+        """The statements with these rowids, with their speaker and session resolved.
+
+        Every row read is checked against its checksum; IndexDamaged if one does not
+        match, or if a rowid the FTS table gave has no statement.
+        """
+        ids = list(dict.fromkeys(rowids))
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
             "SELECT s.rowid, s.id, s.event, e.short_title, e.date, s.speaker, p.name, p.json,"
-            " s.session, ss.title, s.kind, s.text, s.extra, s.note"
+            " s.session, ss.title, s.kind, s.text, s.extra, s.note, s.checksum,"
+            " e.title, e.checksum, p.checksum, ss.kind, ss.json, ss.checksum"
             " FROM statements s"
             " LEFT JOIN events e ON e.id = s.event"
             " LEFT JOIN speakers p ON p.event = s.event AND p.id = s.speaker"
@@ -172,12 +234,34 @@ class Index:
             f" WHERE s.rowid IN ({marks})",
             ids,
         ).fetchall()
+        if len(rows) != len(ids):
+            raise IndexDamaged("a matched statement is missing from the index")
+        check = row_check
+        seen: set[tuple[Any, ...]] = set()  # event, speaker and session rows checked
+        for r in rows:
+            if check((r[0], r[1], r[2], r[5], r[8], r[10], r[11], r[12], r[13])) != r[14]:
+                raise _damaged(f"statement row {r[0]}")
+            # A valid index resolves every statement's event, speaker and session
+            # (the build checked the references), so a missing one is damage too.
+            for joined in (
+                (r[2], r[3], r[15], r[4], r[16]),
+                (r[2], r[5], r[6], r[7], r[17]),
+                (r[2], r[8], r[9], r[18], r[19], r[20]),
+            ):
+                if joined not in seen:
+                    if check(joined[:-1]) != joined[-1]:
+                        raise _damaged(f"the event, speaker or session of statement row {r[0]}")
+                    seen.add(joined)
         labels = self._topic_labels({r[2] for r in rows})
         out: dict[int, StatementRow] = {}
         for r in rows:
-            items, topic_list, paragraphs = json.loads(r[12])
-            topics = tuple(topic_list)
-            speaker_json = json.loads(r[7]) if r[7] else {}
+            try:
+                items, topic_list, paragraphs = _decode(r[12])
+                topics = tuple(topic_list)
+                speaker_json = _decode(r[7])
+                organisations = tuple(speaker_json.get("organisations", ()))
+            except (TypeError, ValueError, AttributeError):
+                raise IndexDamaged(f"statement row {r[0]} does not decode") from None
             out[r[0]] = StatementRow(
                 rowid=r[0],
                 id=r[1],
@@ -195,7 +279,7 @@ class Index:
                 topic_labels=tuple(labels.get((r[2], t), t) for t in topics),
                 paragraphs=tuple(paragraphs),
                 note=r[13],
-                organisations=tuple(speaker_json.get("organisations", ())),
+                organisations=organisations,
             )
         return out
 
@@ -210,9 +294,13 @@ class Index:
     def _topic_labels(self, events: set[str]) -> dict[tuple[str, str], str]:
         marks = ",".join("?" * len(events))
         rows = self.conn.execute(
-            f"SELECT event, id, label FROM topics WHERE event IN ({marks})", list(events)
+            f"SELECT event, id, label, checksum FROM topics WHERE event IN ({marks})",
+            list(events),
         ).fetchall()
-        return {(e, i): label for e, i, label in rows}
+        check = row_check
+        if any(check((e, i, label)) != stored for e, i, label, stored in rows):
+            raise _damaged("a topic row")
+        return {(e, i): label for e, i, label, _ in rows}
 
     # ---------------------------------------------------------------- people, sessions
 
@@ -221,24 +309,28 @@ class Index:
         keys = list(keys)
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
-            "SELECT DISTINCT p.event, p.json, p.rowid FROM names n JOIN speakers p"
-            f" ON p.event = n.event AND p.id = n.speaker WHERE n.key IN ({marks})"
-            " ORDER BY p.rowid",
+            "SELECT DISTINCT p.event, p.json, p.rowid, p.id, p.name, p.checksum FROM names n"
+            " JOIN speakers p ON p.event = n.event AND p.id = n.speaker"
+            f" WHERE n.key IN ({marks}) ORDER BY p.rowid",
             keys,
         ).fetchall()
-        return [(event, speaker_from_dict(json.loads(js))) for event, js, _ in rows]
+        return _checked_speakers(
+            (event, i, name, js, stored) for event, js, _, i, name, stored in rows
+        )
 
     def speakers_by_id(self, ids: Iterable[str]) -> list[tuple[str, Speaker]]:
         ids = list(ids)
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
-            f"SELECT event, json FROM speakers WHERE id IN ({marks}) ORDER BY rowid", ids
+            "SELECT event, id, name, json, checksum FROM speakers"
+            f" WHERE id IN ({marks}) ORDER BY rowid",
+            ids,
         ).fetchall()
-        return [(event, speaker_from_dict(json.loads(js))) for event, js in rows]
+        return _checked_speakers(rows)
 
     def speaker_records(self) -> list[tuple[str, Speaker]]:
         rows = self.conn.execute("SELECT event, json FROM speakers ORDER BY rowid").fetchall()
-        return [(event, speaker_from_dict(json.loads(js))) for event, js in rows]
+        return [(event, _speaker(js)) for event, js in rows]
 
     def name_keys(self, low: int = 0, high: int = 1 << 30) -> list[str]:
         """Distinct name forms with ``low <= length <= high``."""
@@ -251,7 +343,10 @@ class Index:
 
     def session_records(self) -> list[tuple[str, Session]]:
         rows = self.conn.execute("SELECT event, json FROM sessions ORDER BY rowid").fetchall()
-        return [(event, session_from_dict(json.loads(js))) for event, js in rows]
+        try:
+            return [(event, session_from_dict(_decode(js))) for event, js in rows]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            raise IndexDamaged("a session row does not decode") from None
 
     def topics(self) -> list[tuple[str, str, str]]:
         """(event, topic id, label) of every topic."""
@@ -285,3 +380,40 @@ class Index:
 
     def event_ids(self) -> list[str]:
         return [e for (e,) in self.conn.execute("SELECT id FROM events ORDER BY rowid")]
+
+    # ---------------------------------------------------------------- completion
+
+    def speaker_names_with_key_prefix(self, prefixes: Iterable[str], limit: int) -> list[str]:
+        """Distinct display names of the speakers with a name form (``names.key``)
+        beginning with one of ``prefixes`` ("" for everyone), sorted, at most ``limit``."""
+        prefixes = list(dict.fromkeys(prefixes))
+        if "" in prefixes:
+            rows = self.conn.execute(
+                "SELECT DISTINCT name FROM speakers ORDER BY name LIMIT ?", (limit,)
+            ).fetchall()
+            return [name for (name,) in rows]
+        ranges = [(p, p + "\U0010ffff") for p in prefixes]
+        where = " OR ".join("(n.key >= ? AND n.key < ?)" for _ in ranges)
+        # The distinct (event, speaker) pairs first: a popular person's forms are in
+        # thousands of events' rows, and each pair is looked up once.
+        rows = self.conn.execute(
+            "SELECT DISTINCT p.name FROM (SELECT DISTINCT event, speaker FROM names n"
+            f" WHERE {where}) n JOIN speakers p ON p.event = n.event AND p.id = n.speaker"
+            " ORDER BY p.name LIMIT ?",
+            [*(b for r in ranges for b in r), limit],
+        ).fetchall()
+        return [name for (name,) in rows]
+
+    def session_texts(self) -> list[tuple[str, str, str]]:
+        """Distinct (id, kind, title) of the sessions, in corpus order: what a typed
+        session is completed against (one scan, no JSON decoded)."""
+        rows = self.conn.execute("SELECT id, kind, title FROM sessions ORDER BY rowid")
+        return list(dict.fromkeys((i, k or "", t or "") for i, k, t in rows))
+
+    def statement_ids_with_prefix(self, prefix: str, limit: int) -> list[str]:
+        """Distinct statement ids beginning with ``prefix``, sorted, at most ``limit``."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT id FROM statements WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        ).fetchall()
+        return [i for (i,) in rows]

@@ -7,11 +7,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from poc_cli.model import SCHEMA_VERSION, Corpus
 from poc_cli.schema.codec import session_to_dict, speaker_to_dict
+from poc_cli.text.invisible import drop_invisible
 from poc_cli.text.normalise import canonical, stem
 
 from .read import Index
@@ -29,7 +31,19 @@ from .schema import (
     Progress,
     _create_fts,
     _nfc,
+    meta_check,
+    row_check,
 )
+
+
+def _fts_text(text: str) -> str:
+    """Text as FTS5 is given it: composed (NFC), without invisible characters, which
+    unicode61 would take for word breaks (``neu\u200btrality`` must be one word, as
+    :func:`~poc_cli.text.normalise.tokenize` makes it).  Served text is never changed:
+    spans index the statement as the dataset has it."""
+    if text.isascii():
+        return text
+    return drop_invisible(_nfc(text))
 
 
 def _json_encoder() -> Callable[[Any], bytes]:
@@ -96,16 +110,29 @@ class _Writer:
         self.event_paths.setdefault(event, path)
         pending = self._pending
         encode = self._encode
-        pending["events"].append((event, ev.short_title, ev.title, ev.date))
-        pending["sessions"].extend(
-            (event, x.id, x.title, x.kind, encode(session_to_dict(x)).decode())
-            for x in dataset.sessions
-        )
-        pending["speakers"].extend(
-            (event, p.id, p.name, encode(speaker_to_dict(p)).decode()) for p in dataset.speakers
-        )
+        # Every served row carries its checksum (schema.row_check), checked when read.
+        check = row_check
+        rows_of: list[tuple[str, list[tuple[Any, ...]]]] = [
+            ("events", [(event, ev.short_title, ev.title, ev.date)]),
+            (
+                "sessions",
+                [
+                    (event, x.id, x.title, x.kind, encode(session_to_dict(x)).decode())
+                    for x in dataset.sessions
+                ],
+            ),
+            (
+                "speakers",
+                [
+                    (event, p.id, p.name, encode(speaker_to_dict(p)).decode())
+                    for p in dataset.speakers
+                ],
+            ),
+        ]
         topics = dataset.topics or ()
-        pending["topics"].extend((event, t.id, t.label) for t in topics)
+        rows_of.append(("topics", [(event, t.id, t.label) for t in topics]))
+        for table, plain in rows_of:
+            pending[table].extend([(*row, check(row)) for row in plain])
         names = pending["names"]
         by_speaker: dict[str, tuple[str, str]] = {}
         for p in dataset.speakers:
@@ -129,14 +156,14 @@ class _Writer:
             names.extend((key, event, p.id) for key in keys)
             display = f"{p.honorific} {p.name}" if p.honorific else p.name
             by_speaker[p.id] = (
-                _nfc(" ".join(dict.fromkeys((display, p.name, *aliases)))),
-                _nfc(" ".join((*p.organisations, p.role or ""))),
+                _fts_text(" ".join(dict.fromkeys((display, p.name, *aliases)))),
+                _fts_text(" ".join((*p.organisations, p.role or ""))),
             )
         labels = {t.id: t.label for t in topics}
         rows = pending["statements"]
         fts_rows = pending[self.fts]
         base = number << FILE_SHIFT
-        nfc = _nfc
+        nfc = _fts_text
         default = ("", "")
         for place, st in enumerate(dataset.statements, 1):
             text = st.text
@@ -146,19 +173,18 @@ class _Writer:
             ) | (base + place)
             items = st.items or ()
             topic_ids = st.topics or ()
-            rows.append(
-                (
-                    rowid,
-                    st.id,
-                    event,
-                    st.speaker,
-                    st.session,
-                    st.kind,
-                    text,
-                    encode((items, topic_ids, st.paragraphs)).decode(),
-                    st.note,
-                )
+            row = (
+                rowid,
+                st.id,
+                event,
+                st.speaker,
+                st.session,
+                st.kind,
+                text,
+                encode((items, topic_ids, st.paragraphs)).decode(),
+                st.note,
             )
+            rows.append((*row, check(row)))
             speaker_text, org_text = by_speaker.get(st.speaker, default)
             fts_rows.append(
                 (
@@ -166,7 +192,7 @@ class _Writer:
                     text if text.isascii() else nfc(text),
                     # Items normally repeat the text; index them only where they add words.
                     nfc("\n".join([i for i in items if i not in text])) if items else "",
-                    " ".join([labels.get(t, t) for t in topic_ids]) if topic_ids else "",
+                    nfc(" ".join([labels.get(t, t) for t in topic_ids])) if topic_ids else "",
                     speaker_text,
                     org_text,
                 )
@@ -180,7 +206,7 @@ class _Writer:
         conn = self.conn
         pending = self._pending
         # OR IGNORE: a repeated event id is reported by the caller, after the build.
-        for table, marks in (("events", 4), ("sessions", 5), ("speakers", 4), ("topics", 3)):
+        for table, marks in (("events", 5), ("sessions", 6), ("speakers", 5), ("topics", 4)):
             conn.executemany(
                 f"INSERT OR IGNORE INTO {table} VALUES({','.join('?' * marks)})", pending[table]
             )
@@ -191,7 +217,7 @@ class _Writer:
         # (and B-tree inserts all over the statements table).
         statements = pending["statements"]
         statements.sort()
-        conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?)", statements)
+        conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?,?)", statements)
         fts_rows = pending[self.fts]
         fts_rows.sort()
         conn.executemany(
@@ -265,17 +291,16 @@ class _Writer:
         conn = self.conn
         conn.executescript(_INDEXES)
         name_key_count = conn.execute("SELECT count(*) FROM name_forms").fetchone()[0]
-        conn.executemany(
-            "INSERT INTO meta VALUES(?,?)",
-            [
-                ("format", str(INDEX_FORMAT)),
-                ("schema_version", str(SCHEMA_VERSION)),
-                ("cache_key", cache_key),
-                ("statements", str(self.done)),
-                ("name_keys", str(name_key_count)),
-                ("fts_tables", ",".join(self.fts_tables)),
-            ],
-        )
+        meta = {
+            "format": str(INDEX_FORMAT),
+            "schema_version": str(SCHEMA_VERSION),
+            "cache_key": cache_key,
+            "statements": str(self.done),
+            "name_keys": str(name_key_count),
+            "fts_tables": ",".join(self.fts_tables),
+        }
+        meta["checksum"] = str(meta_check(meta))  # checked by Index.open
+        conn.executemany("INSERT INTO meta VALUES(?,?)", list(meta.items()))
         conn.commit()
 
 
@@ -337,12 +362,14 @@ def build_index_from_files(
     child: Any = None
     split = len(paths)
     shard = path + ".shard"
-    if len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
+    if len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork") and _new_file(shard):
         import multiprocessing
 
         split = (len(paths) + 1) // 2
         context = multiprocessing.get_context("fork")
-        child = context.Process(target=_build_shard, args=(paths[split:], shard, split))
+        child = context.Process(
+            target=_build_shard, args=(paths[split:], shard, split, os.getpid())
+        )
         child.start()
     conn = sqlite3.connect(path)
     try:
@@ -402,8 +429,55 @@ def _fresh(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def _build_shard(paths: list[str], shard: str, first: int) -> None:
+def _new_file(path: str) -> bool:
+    """Create ``path`` as a new empty file: False if anything (a FIFO put there, say)
+    already stands at it, or it cannot be made."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+    except OSError:
+        return False
+    return True
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this forked child end when its parent does, even by SIGKILL.
+
+    Linux: ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` (a system call, no cost while building);
+    the parent may have died just before, so its pid is checked after.  Elsewhere, a
+    thread checks every half second that the parent is still ours.  Signals the parent
+    catches to clean up (Ctrl-C, SIGTERM, SIGHUP) end the child at once: the parent
+    removes the shard.
+    """
+    import signal
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) != signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            pr_set_pdeathsig = 1
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:
+                    os._exit(1)
+                return
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _build_shard(paths: list[str], shard: str, first: int, parent: int) -> None:
     """The child's half of :func:`build_index_from_files`: rows and FTS table ``fts1``."""
+    _die_with_parent(parent)
     conn = sqlite3.connect(shard)
     try:
         writer = _Writer(conn, fts="fts1")
