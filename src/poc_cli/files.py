@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import UsageError
@@ -23,8 +24,10 @@ PRIVATE = 0o600  # what a temporary file starts as when it replaces a file
 NEW_FILE = 0o666  # what a new file asks for; the kernel takes the umask off, as for `>`
 
 
-def write_new_file(path: Path, text: str, *, force: bool = False) -> None:
+def write_new_file(path: Path, text: str | Iterable[str], *, force: bool = False) -> None:
     """Write ``text`` to ``path`` whole or not at all; an existing file only with ``force``.
+
+    ``text`` may come in pieces (an iterable of strings), written as they come.
 
     Messages name the path as the user gave it, even when a link led elsewhere.
     """
@@ -56,7 +59,11 @@ def write_new_file(path: Path, text: str, *, force: bool = False) -> None:
             if keep is not None:
                 # before any text is in it: the temporary is never more open than the result
                 os.chmod(handle if os.chmod in os.supports_fd else temporary, keep)
-            stream.write(text)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                for piece in text:
+                    stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         if force:

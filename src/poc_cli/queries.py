@@ -110,33 +110,56 @@ def speaker_profiles(corpus: Corpus, keys: Sequence[SpeakerKey]) -> list[Record]
 
 
 def find_statement(corpus: Corpus, statement_id: str) -> Statement:
-    """A statement by id; a bare number (``7`` or ``07``) works when it is unambiguous."""
+    """A statement by id; a bare number (``7`` or ``07``) works when it is unambiguous.
+
+    A number is ASCII digits only, compared as written (without leading zeros), never
+    through ``int()``: ``²¹`` and ``①`` are digits to Unicode but not numbers to
+    ``int()``, and ``int()`` refuses 5,000 digits.  Such ids are still found exactly."""
     wanted = statement_id.strip()
     statements = corpus.statements
     for statement in statements:
         if statement.id == wanted:
             return statement
-    if wanted.isdigit():
-        number = int(wanted)
+    number = _as_number(wanted)
+    if number is not None:
         matches = [s for s in statements if _trailing_number(s.id) == number]
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
             ids = ", ".join(s.id for s in matches[:10])
-            raise UsageError(f"statement number {wanted} is ambiguous across events: {ids}")
+            more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
+            raise UsageError(f"statement number {wanted} is ambiguous across events: {ids}{more}")
     lowered = [s for s in statements if s.id.casefold() == wanted.casefold()]
     if len(lowered) == 1:
         return lowered[0]
-    raise NotFound(f"no statement with id {statement_id!r}; `poc quotes` lists the ids")
+    raise NotFound(f"no statement with id {_shown(statement_id)}; `poc quotes` lists the ids")
 
 
-def _trailing_number(identifier: str) -> int | None:
-    digits = ""
-    for char in reversed(identifier):
-        if not char.isdigit():
-            break
-        digits = char + digits
-    return int(digits) if digits else None
+_ASCII_DIGITS = frozenset("0123456789")
+_SHOWN_MAX = 60
+
+
+def _shown(typed: str) -> str:
+    """What was typed, quoted, and cut short if it is long (a message is one line)."""
+    if len(typed) <= _SHOWN_MAX:
+        return repr(typed)
+    return repr(typed[:_SHOWN_MAX]) + f"… ({len(typed):,} characters)"
+
+
+def _as_number(text: str) -> str | None:
+    """``text`` as a statement number (ASCII digits, leading zeros dropped), or None."""
+    if not text or not _ASCII_DIGITS.issuperset(text):
+        return None
+    return text.lstrip("0") or "0"
+
+
+def _trailing_number(identifier: str) -> str | None:
+    """The number an id ends in (``ipi18-07`` → ``"7"``), as :func:`_as_number` gives it."""
+    end = len(identifier)
+    start = end
+    while start > 0 and identifier[start - 1] in _ASCII_DIGITS:
+        start -= 1
+    return _as_number(identifier[start:end]) if start < end else None
 
 
 def statement_context(corpus: Corpus, statement: Statement, *, around: int = 1) -> Record:

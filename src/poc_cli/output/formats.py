@@ -3,14 +3,22 @@
 Every listing goes through :func:`render`, so the formats cannot drift apart.  A
 format is a :class:`Formatter`: ``render(records, view) -> str`` and ``empty(view) ->
 str``, the answer when nothing was found (``[]``, a CSV header, an empty Markdown
-table).  To add a format (TSV, JSON Lines): add a member to :class:`Format` and an
-entry to :data:`FORMATS`; every command with output options gets it.
+table).  To add a format (TSV): add a member to :class:`Format` and an entry to
+:data:`FORMATS`; every command with output options gets it.  :func:`chunks` gives the
+same text piece by piece (a record at a time), so that a big listing is written as it
+is made rather than built as one string first.
 
 The ``table`` format is the human one: a Rich table on a terminal
 (:mod:`.rich_views`), plain aligned text into a pipe or file (:mod:`.plain`).
 Renderers build and return; printing is :mod:`.emit`'s job.  Text from a dataset is
 data: never markup, and control characters are made visible in every human format.
-JSON keeps the exact text, escaped as JSON escapes.
+JSON and JSON Lines keep the exact text, escaped as JSON escapes.
+
+CSV is opened by spreadsheets, which run a cell that begins with ``=``, ``+``, ``-``
+or ``@`` (or a tab or carriage return before one) as a formula: ``=HYPERLINK(…)`` in a
+dataset would become a live link.  So a CSV cell that begins with one of them gets a
+leading apostrophe, as OWASP advises, which spreadsheets show as text;
+``--csv-raw`` (``raw=True``) writes every cell exactly as the dataset has it.
 """
 
 from __future__ import annotations
@@ -18,10 +26,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from poc_cli.lazy import LazyRecords, as_list
 from poc_cli.text.escape import UNSAFE_IN_JSON, markdown_escape, visible
 
 from .plain import to_plain_table
@@ -36,20 +45,105 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    jsonl = "jsonl"
 
 
-def to_json(records: Sequence[Record]) -> str:
-    text = json.dumps(list(records), ensure_ascii=False, indent=2)
+def _json_safe(text: str) -> str:
     return UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def to_csv(records: Sequence[Record], columns: Sequence[Column]) -> str:
+FAST_JSON_FROM = 2000
+"""From this many records up, JSON is encoded with msgspec (about 10× the standard
+module, whose indented output is pure Python); below it msgspec's import is not worth
+it.  Both give the same text, but for the spelling of some floats (``1e+16``/``1e16``)."""
+
+
+def _indented_encoder(count: int) -> Callable[[Record], str]:
+    if count >= FAST_JSON_FROM:
+        try:
+            import msgspec
+        except ImportError:  # pragma: no cover - msgspec is a dependency
+            pass
+        else:
+            encode = msgspec.json.Encoder(enc_hook=as_list).encode
+            fmt = msgspec.json.format
+            fallback = json.JSONEncoder(ensure_ascii=False, indent=2, default=as_list).encode
+
+            def fast(record: Record) -> str:
+                try:
+                    return fmt(encode(record), indent=2).decode()
+                except (TypeError, OverflowError, msgspec.EncodeError):
+                    return fallback(record)  # a value msgspec does not take (a huge int)
+
+            return fast
+    return json.JSONEncoder(ensure_ascii=False, indent=2, default=as_list).encode
+
+
+def json_chunks(records: Sequence[Record]) -> Iterator[str]:
+    """The JSON array of ``records`` (as :func:`to_json` gives it), one record at a time."""
+    if not records:
+        yield "[]\n"
+        return
+    dumps = _indented_encoder(len(records))
+    last = len(records) - 1
+    for i, record in enumerate(records):
+        # Each record indented as a member of the array, as json.dumps(list) writes it
+        # (a newline inside a string is written as an escape, so every newline is JSON's).
+        body = dumps(record).replace("\n", "\n  ")
+        yield ("[\n  " if i == 0 else "") + _json_safe(body) + (",\n  " if i < last else "\n]\n")
+
+
+def to_json(records: Sequence[Record]) -> str:
+    return "".join(json_chunks(records))
+
+
+def jsonl_chunks(records: Sequence[Record]) -> Iterator[str]:
+    """JSON Lines: one compact JSON object a line (nothing at all for no records)."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=as_list).encode
+    for record in records:
+        yield _json_safe(dumps(record)) + "\n"
+
+
+def to_jsonl(records: Sequence[Record]) -> str:
+    return "".join(jsonl_chunks(records))
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP's list)."""
+
+
+def csv_cell(value: str, *, raw: bool = False) -> str:
+    """One CSV cell: control characters visible and a formula's start defused (an
+    apostrophe before ``=``, ``+``, ``-``, ``@``, a tab or a carriage return), unless
+    ``raw``: then exactly the text."""
+    if raw:
+        return value
+    # The check is on the text as written too: visible() shows a CR as "\x0d".
+    if value.startswith(FORMULA_START):
+        return "'" + visible(value)
+    return visible(value)
+
+
+def csv_chunks(
+    records: Sequence[Record], columns: Sequence[Column], *, raw: bool = False
+) -> Iterator[str]:
+    """The CSV text of ``records``: the header row, then a row at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.header for c in columns])
+
+    def row(cells: list[str]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield row([c.header for c in columns])
     for record in records:
-        writer.writerow([visible(c.value(record)) for c in columns])
-    return buffer.getvalue()
+        yield row([csv_cell(c.value(record), raw=raw) for c in columns])
+
+
+def to_csv(records: Sequence[Record], columns: Sequence[Column], *, raw: bool = False) -> str:
+    return "".join(csv_chunks(records, columns, raw=raw))
 
 
 def _markdown_cell(value: str) -> str:
@@ -68,6 +162,68 @@ def to_markdown(records: Sequence[Record], columns: Sequence[Column]) -> str:
     return "\n".join(lines) + "\n"
 
 
+DISPLAY_MAX_CHARS = 20_000
+"""The most of one text a table or a Markdown table shows (about six pages).  A longer
+one is cut there, at a space, with a mark, and a note on stderr says so: drawing a
+48 MB statement as a terminal table never finished.  JSON, JSON Lines and CSV are
+data and always carry every text whole."""
+
+CUT_MARK = " […]"
+
+
+class Cut(NamedTuple):
+    """What :func:`cut_for_display` cut: how many texts, and the longest one's length."""
+
+    texts: int = 0
+    longest: int = 0
+
+
+def _cut_text(text: str, limit: int) -> str:
+    end = text.rfind(" ", limit // 2, limit)
+    return text[: end if end > 0 else limit] + CUT_MARK
+
+
+def cut_for_display(
+    records: Sequence[Record], limit: int = DISPLAY_MAX_CHARS
+) -> tuple[Sequence[Record], Cut]:
+    """``records`` with every text longer than ``limit`` characters cut short for a
+    human view (match spans past the cut dropped); the records themselves are not
+    changed.  Quick when nothing is long: records are copied only where a text is."""
+
+    def too_long(value: Any) -> bool:
+        if isinstance(value, str):
+            return len(value) > limit
+        if isinstance(value, dict):
+            return any(too_long(v) for v in value.values())
+        if isinstance(value, list | tuple | LazyRecords):
+            return any(too_long(v) for v in value)
+        return False
+
+    found: list[int] = []
+
+    def cut(value: Any) -> Any:
+        if isinstance(value, str):
+            if len(value) <= limit:
+                return value
+            found.append(len(value))
+            return _cut_text(value, limit)
+        if isinstance(value, dict):
+            copy = {k: cut(v) for k, v in value.items()}
+            if "spans" in copy and isinstance(value.get("text"), str):
+                shown = len(copy["text"]) - len(CUT_MARK) if len(value["text"]) > limit else None
+                if shown is not None:
+                    copy["spans"] = [s for s in value["spans"] if s[1] <= shown]
+            return copy
+        if isinstance(value, list | tuple | LazyRecords):
+            return [cut(v) for v in value]
+        return value
+
+    if not any(too_long(r) for r in records):
+        return records, Cut()
+    shown = [cut(r) if too_long(r) else r for r in records]
+    return shown, Cut(len(found), max(found))
+
+
 class Formatter(NamedTuple):
     render: Callable[[Sequence[Record], View], str]
     empty: Callable[[View], str]
@@ -75,6 +231,8 @@ class Formatter(NamedTuple):
 
 FORMATS: dict[Format, Formatter] = {
     Format.json: Formatter(lambda records, view: to_json(records), lambda view: "[]\n"),
+    # JSON Lines: nothing found is no lines at all.
+    Format.jsonl: Formatter(lambda records, view: to_jsonl(records), lambda view: ""),
     Format.csv: Formatter(
         lambda records, view: to_csv(records, view.flat_columns),
         lambda view: to_csv([], view.flat_columns),
@@ -89,22 +247,47 @@ FORMATS: dict[Format, Formatter] = {
     ),
 }
 
+STREAMED = frozenset({Format.json, Format.jsonl, Format.csv})
+"""Formats written a record at a time (:func:`chunks`): no giant string in memory."""
+
 
 def empty_answer(fmt: Format, view: View | None) -> str:
     """What stdout (or the --output file) holds when nothing was found."""
     if view is None:
-        return FORMATS[fmt].empty(View(())) if fmt is Format.json else ""
+        return FORMATS[fmt].empty(View(())) if fmt in (Format.json, Format.jsonl) else ""
     return FORMATS[fmt].empty(view)
 
 
+def chunks(
+    records: Sequence[Record], view: View, fmt: Format, *, csv_raw: bool = False
+) -> Iterator[str]:
+    """The text of a :data:`STREAMED` format, a record at a time; the same text
+    :func:`render` gives."""
+    if fmt is Format.json:
+        return json_chunks(records)
+    if fmt is Format.jsonl:
+        return jsonl_chunks(records)
+    if fmt is Format.csv:
+        return csv_chunks(records, view.flat_columns, raw=csv_raw)
+    raise ValueError(f"{fmt.value} is not written in chunks")
+
+
 def render(
-    records: Sequence[Record], view: View, fmt: Format, *, terminal: bool = True
+    records: Sequence[Record],
+    view: View,
+    fmt: Format,
+    *,
+    terminal: bool = True,
+    csv_raw: bool = False,
 ) -> RenderableType | str:
     """One place that chooses the output format.
 
     ``terminal``: the table goes to a terminal, so it is a Rich table that shares the
     width out; otherwise it is plain aligned text (detailed views keep their extra
-    parts, after the same plain table)."""
+    parts, after the same plain table).  ``csv_raw``: CSV cells exactly as they are
+    (no apostrophe before a formula, no escapes)."""
+    if fmt is Format.csv:
+        return to_csv(records, view.flat_columns, raw=csv_raw)
     if fmt is not Format.table:
         return FORMATS[fmt].render(records, view)
     if not terminal and view.extra is None:

@@ -35,7 +35,7 @@ import msgspec
 
 from .check import blank_fields, check_consistency
 from .fields import RECORDS
-from .read_json import MAX_FILE_BYTES
+from .read_json import MAX_FILE_BYTES, MAX_NESTING
 
 __all__ = ["DatasetFile", "STRUCTS", "from_dataset", "read_dataset_file"]
 
@@ -65,7 +65,9 @@ def _struct_types() -> dict[str, type[msgspec.Struct]]:
             else:
                 fields.append((f.name, annotation | None, None))
         name = "DatasetFile" if kind == "dataset" else f"_{kind.title()}"
-        structs[kind] = msgspec.defstruct(name, fields, kw_only=True)
+        # Unknown fields are refused here (the careful reader then decides): msgspec
+        # skips them unread, so they could nest deeper than read_json.MAX_NESTING.
+        structs[kind] = msgspec.defstruct(name, fields, kw_only=True, forbid_unknown_fields=True)
         return structs[kind]
 
     for kind in RECORDS:
@@ -80,7 +82,24 @@ DatasetFile: Any = STRUCTS["dataset"]
 _decoder = msgspec.json.Decoder(DatasetFile)
 
 
+def _depth(value: Any, limit: int) -> int:
+    """How deep ``value`` nests (a scalar is 0), counting no further than ``limit``."""
+    if limit <= 0 or not isinstance(value, dict | list):
+        return 0
+    items = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(v, limit - 1) for v in items), default=0)
+
+
+def _free_form(parsed: Any) -> list[Any]:
+    """The values the schema does not type (``dict[str, Any]`` fields)."""
+    return [parsed.event.provenance] if parsed.event.provenance is not None else []
+
+
 def _valid(parsed: Any) -> bool:
+    # A free-form value nests under dataset -> event -> provenance: three levels.
+    limit = MAX_NESTING - 3
+    if any(_depth(v, limit + 1) > limit for v in _free_form(parsed)):
+        return False  # the careful reader says whether the file nests too deep
     return not blank_fields(parsed) and not check_consistency(parsed)
 
 

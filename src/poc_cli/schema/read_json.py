@@ -12,6 +12,7 @@ import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,48 @@ from poc_cli.errors import DataError
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """One event's dataset is tens of kilobytes; a file this big is a mistake, and reading
 it would only make poc slow before it fails."""
+
+
+MAX_NESTING = 100
+"""Arrays and objects may nest this deep in a dataset file (a real one nests 4 deep).
+
+Python's json module gives up where the interpreter's stack does, about 1,000 levels
+less however deep the caller already is, so the same file was valid to ``poc
+validate`` and not to ``poc show``.  :func:`_parse` decides the same for every
+caller: it lets the parser go only :data:`MAX_NESTING` levels deeper than its
+own frame, whoever calls it, and the fast reader of the index (:mod:`.fast`) hands
+anything that might nest deeper to it."""
+
+
+def _frame_depth() -> int:
+    depth = 0
+    frame = sys._getframe(1)
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back  # type: ignore[assignment]
+    return depth
+
+
+def _parse(text: str, **hooks: Any) -> Any:
+    """json.loads with a stack allowance that does not depend on the caller's depth.
+
+    Each level of nesting costs the C parser one step of the recursion counter; the
+    allowance is the current depth, the few frames of json.loads and a hook's frames,
+    plus :data:`MAX_NESTING`, so the deepest file read is the same from anywhere."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(_frame_depth() + _JSON_FRAMES + MAX_NESTING)
+    try:
+        return json.loads(text, **hooks)
+    finally:
+        sys.setrecursionlimit(old)
+
+
+_JSON_FRAMES = 7
+"""Stack the parser needs beyond the nesting itself: this frame, json.loads, decode and
+raw_decode, and two for a hook (object_pairs_hook, parse_int) called at the deepest
+level.  So every file nested up to :data:`MAX_NESTING` deep is read, whatever its
+shape (one of only arrays gets up to two levels more: a hook is never called there),
+and the answer is the same from every command (tests/core/test_json_nesting.py)."""
 
 
 class _NotJson(ValueError):
@@ -136,7 +179,7 @@ def read_json(path: Path) -> Any:
         raise DataError(f"{path}: file is empty")
     long_numbers: list[int] = []
     try:
-        parsed = json.loads(
+        parsed = _parse(
             text,
             parse_constant=_no_constants,
             parse_int=_int_parser(long_numbers),
@@ -145,7 +188,10 @@ def read_json(path: Path) -> Any:
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
     except RecursionError:
-        raise DataError(f"{path}: invalid JSON: nested too deeply") from None
+        raise DataError(
+            f"{path}: invalid JSON: nested too deeply (arrays and objects more than "
+            f"{MAX_NESTING} levels deep)"
+        ) from None
     except _NotJson as exc:
         raise DataError(f"{path}: invalid JSON: {exc}") from None
     except ValueError as exc:

@@ -4,7 +4,7 @@ Everything that compares what a person typed with what the dataset says goes thr
 here, so that search, speaker resolution and the index agree:
 
 * :func:`fold` — a whole string folded for comparison: case folded, diacritics
-  stripped (``Agnès`` → ``agnes``), curly quotes and apostrophes made straight, hyphens,
+  and invisible characters stripped (``Agnès`` → ``agnes``), curly quotes and apostrophes made straight, hyphens,
   dashes, slashes and odd whitespace (no-break space, tabs, line breaks) made one
   space.  Use it for names and titles.
 * :func:`tokenize` — the words of a text, each folded, **with its character offsets in
@@ -29,6 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .invisible import INVISIBLE_CHARACTERS, drop_invisible
+
 __all__ = [
     "STOPWORDS",
     "Token",
@@ -50,7 +52,6 @@ _SPACE_LIKE = (
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d/"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u02bc"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 _TRANSLATE: dict[int, str | None] = {}
 for _c in _SPACE_LIKE + _DASHES:
@@ -59,14 +60,14 @@ for _c in _SINGLE_QUOTES:
     _TRANSLATE[ord(_c)] = "'"
 for _c in _DOUBLE_QUOTES:
     _TRANSLATE[ord(_c)] = '"'
-for _c in _INVISIBLE:
-    _TRANSLATE[ord(_c)] = None
 
 # A word: letters, digits and the combining marks that belong to them.  "_" is a
-# separator, as it is for SQLite's unicode61 tokenizer.
-_WORD = re.compile(
-    r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+"
-)
+# separator, as it is for SQLite's unicode61 tokenizer.  Invisible characters inside a
+# word (``neu\u200btrality``, a soft hyphen) belong to it and are dropped from its
+# folded form: they neither hide a word nor split it.  The index is fed text without
+# them (:func:`drop_invisible`), so both sides see the same words.
+_LETTERS = r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+"
+_WORD = re.compile(f"{_LETTERS}(?:[{INVISIBLE_CHARACTERS}]+{_LETTERS})*")
 _SPACES = re.compile(r"\s+")
 
 
@@ -83,14 +84,15 @@ def fold(text: str) -> str:
     The result has single spaces and no leading or trailing space.  It is not
     offset-preserving; use :func:`tokenize` when positions matter.
     """
-    folded = _strip_marks(text.translate(_TRANSLATE).casefold())
+    folded = _strip_marks(drop_invisible(text).translate(_TRANSLATE).casefold())
     return _SPACES.sub(" ", folded).strip()
 
 
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    """One word (as :func:`tokenize` cuts them) folded: casefold, no diacritics."""
-    return _strip_marks(word.casefold())
+    """One word (as :func:`tokenize` cuts them) folded: casefold, no diacritics, no
+    invisible characters."""
+    return _strip_marks(drop_invisible(word).casefold())
 
 
 @dataclass(frozen=True, slots=True)
