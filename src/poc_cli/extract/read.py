@@ -41,7 +41,7 @@ the readers).  Within those limits reading is linear: a 19 MB page takes 3 s and
 peak, a 286-page PDF 0.9 s, a 19 MB text file 0.2 s.
 
 Import cost: this module imports only the standard library; selectolax and pypdfium2 are
-imported inside the functions that use them (``tests/test_startup_imports.py``).
+imported inside the functions that use them (``tests/meta/test_startup_imports.py``).
 """
 
 from __future__ import annotations

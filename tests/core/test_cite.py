@@ -38,7 +38,7 @@ from poc_cli.corpus import bundled_dataset_path, load_corpus
 from poc_cli.errors import DataError, UsageError
 from poc_cli.model import Corpus, Statement
 
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini.json"
+MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini.json"
 
 STYLES = list(CitationStyle)
 MANUAL = [CitationStyle.apa, CitationStyle.chicago, CitationStyle.harvard, CitationStyle.mla]

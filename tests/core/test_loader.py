@@ -29,8 +29,8 @@ from poc_cli.corpus import (
 from poc_cli.errors import DataError
 from poc_cli.schema import MAX_FILE_BYTES, dataset_to_dict
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini.json"
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "data" / "seminar.json"
+MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini.json"
 
 Raw = dict[str, Any]
 

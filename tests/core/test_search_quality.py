@@ -14,7 +14,7 @@ from poc_cli.corpus import load_corpus
 from poc_cli.model import Corpus
 from poc_cli.search import parse_query, search_corpus
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
+DATA = Path(__file__).resolve().parent.parent.parent / "data" / "seminar.json"
 
 # A query for words the report quotes inside a paraphrase means the quote of those words
 # (ipi18-24a, not the sentence ipi18-24 it sits in): the speaker's words, to cite.

@@ -16,7 +16,7 @@ from poc_cli.model import Corpus
 from poc_cli.search import SearchFilters, parse_query, search_corpus
 from poc_cli.text.normalise import fold
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
+DATA = Path(__file__).resolve().parent.parent.parent / "data" / "seminar.json"
 
 
 @pytest.fixture(scope="module")

@@ -27,8 +27,8 @@ import poc_cli
 from poc_cli import __version__
 from poc_cli.corpus import bundled_dataset_path, load_corpus
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
-REPO = Path(__file__).resolve().parent.parent
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "data" / "seminar.json"
+REPO = Path(__file__).resolve().parent.parent.parent
 
 SESSION_IDS = ["opening", "session-1", "keynote", "session-2", "closing"]
 COUNTS = [13, 30, 2, 31, 0]  # statements per session, quotes inside paraphrases included

@@ -23,7 +23,7 @@ import typer.main
 
 from poc_cli.cli import app
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 
 README = REPO / "README.md"
 BIN = Path(sys.executable).parent

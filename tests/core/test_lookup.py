@@ -18,7 +18,7 @@ from poc_cli.corpus import load as dataset
 from poc_cli.corpus import one_statement as lookup
 from poc_cli.index import Index
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "data" / "seminar.json"
 
 FILES = 70  # above lookup.INDEXED_LOOKUP_MIN_FILES, and above index.PARALLEL_MIN_FILES
 

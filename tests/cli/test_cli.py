@@ -21,8 +21,8 @@ import pytest
 
 from poc_cli import __version__
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini.json"
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "data" / "seminar.json"
+MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini.json"
 
 BIN = Path(sys.executable).parent  # the venv's bin: poc lives beside python
 POC = BIN / "poc"

@@ -11,7 +11,7 @@ from poc_cli.errors import NotFound, UsageError
 from poc_cli.model import Corpus
 from poc_cli.names import resolve_session, resolve_speakers, suggest_names
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "seminar.json"
+DATA = Path(__file__).resolve().parent.parent.parent / "data" / "seminar.json"
 
 
 @pytest.fixture(scope="module")

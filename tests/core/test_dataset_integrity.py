@@ -16,7 +16,7 @@ import pytest
 from poc_cli.model import PARTS, SCHEMA_VERSION, SESSION_KINDS, STATEMENT_KINDS
 from poc_cli.schema import validate
 
-REPORT = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_3fc810082392c045.txt"
+REPORT = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "seeds" / "000_3fc810082392c045.txt"
 
 
 Raw = dict[str, Any]
