@@ -9,6 +9,7 @@ import typer
 from poc_cli import __version__
 
 from . import commands
+from .completion import CompletionGroup, complete_shell, install_completion, show_completion
 from .options import COMMANDS, DATA_HELP, use_data
 
 EXIT_CODES_HELP = """\
@@ -21,6 +22,8 @@ app = typer.Typer(
     help="Explore who said what at the IPI seminar “Protecting Civilians and Managing Threats”.\n\n"
     + EXIT_CODES_HELP,
     no_args_is_help=True,
+    cls=CompletionGroup,
+    add_completion=False,  # poc's own: completion.py (quoted for each shell)
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -58,6 +61,32 @@ def main_options(
             help="Show poc's version and exit.",
         ),
     ] = False,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            callback=install_completion,
+            autocompletion=complete_shell,
+            is_eager=True,
+            expose_value=False,
+            metavar="[SHELL]",
+            help="Install completion for SHELL (bash, zsh, fish; default: $SHELL's).",
+            show_default=False,
+        ),
+    ] = None,
+    show: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            callback=show_completion,
+            autocompletion=complete_shell,
+            is_eager=True,
+            expose_value=False,
+            metavar="[SHELL]",
+            help="Print the completion script for SHELL, to copy it or install it yourself.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Options for every command; --data may also come after the command's name."""
 

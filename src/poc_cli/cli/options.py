@@ -37,7 +37,7 @@ from poc_cli.output.formats import Format
 from poc_cli.output.tables import Record, View
 
 from .argv import PocCommand
-from .completion import complete_session, complete_speaker, complete_topic
+from .completion import complete_event, complete_session, complete_speaker, complete_topic
 
 if TYPE_CHECKING:
     from poc_cli.corpus.one_statement import StatementCorpus
@@ -110,7 +110,12 @@ SessionOpt = Annotated[
 ]
 EventOpt = Annotated[
     str | None,
-    typer.Option("--event", help="Only this event (with a corpus of several).", show_default=False),
+    typer.Option(
+        "--event",
+        help="Only this event (with a corpus of several).",
+        autocompletion=complete_event,
+        show_default=False,
+    ),
 ]
 
 Kind = StrEnum("Kind", {kind: kind for kind in STATEMENT_KINDS})  # type: ignore[misc]

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from poc_cli.cli.completion import complete_choice
 from poc_cli.cli.options import EventOpt, Listing, Run, poc_command
 from poc_cli.errors import UsageError
 from poc_cli.output.tables import STATS_VIEW
@@ -21,6 +22,7 @@ def stats(
         typer.Option(
             "--by",
             help="Only one breakdown: speaker, session, organisation, topic or kind.",
+            autocompletion=complete_choice(DIMENSIONS),
             show_default=False,
         ),
     ] = None,
