@@ -132,12 +132,26 @@ def _create_temporary(folder: Path, name: str, keep: int | None) -> tuple[int, s
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     mode = NEW_FILE if keep is None else PRIVATE
     for _ in range(100):
-        temporary = str(folder / f".{name}.{os.urandom(4).hex()}.tmp")
+        temporary = str(folder / _temporary_name(folder, name, os.urandom(4).hex()))
         try:
             return os.open(temporary, flags, mode), temporary
         except FileExistsError:
             continue  # a name someone else took; O_EXCL never opens what it did not create
     raise FileExistsError(f"no free temporary name in {folder}")
+
+
+def _temporary_name(folder: Path, name: str, tag: str) -> str:
+    """``.NAME.TAG.tmp``, or, when that would be longer than the folder's file system
+    takes (a target name of 242 bytes or more on most), ``.poc-TAG.tmp``: a name the
+    target may have must never fail for its temporary's sake."""
+    wanted = f".{name}.{tag}.tmp"
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    if len(os.fsencode(wanted)) <= limit:
+        return wanted
+    return f".poc-{tag}.tmp"
 
 
 def _link_without_clobbering(temporary: str, path: Path) -> None:

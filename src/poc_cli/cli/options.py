@@ -72,6 +72,14 @@ def use_data(ctx: typer.Context, value: str | None) -> str | None:
             raise typer.BadParameter(
                 "must name a dataset file or folder, not be empty", param_hint="--data / POC_DATA"
             )
+        if value == "-":
+            # A dataset is read by path: its search index is cached under the file's
+            # name and times, and `show` loads one file of a folder.  stdin has none.
+            raise typer.BadParameter(
+                "'-' (stdin) is not read as a dataset; save it to a file and name that "
+                "(`poc extract -` reads a report from stdin, `-o -` writes to stdout)",
+                param_hint="--data / POC_DATA",
+            )
         settings(ctx).data = Path(value)
     return value
 
@@ -173,6 +181,14 @@ ColorOpt = Annotated[
         case_sensitive=False,
     ),
 ]
+CsvRawOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw",
+        help="CSV cells exactly as the dataset has them: no apostrophe before a cell "
+        "that starts like a formula (= + - @), no escapes for control characters.",
+    ),
+]
 
 
 def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:
@@ -188,6 +204,7 @@ OUTPUT_PARAMETERS = (
     _parameter("output", OutputOpt, None),
     _parameter("force", ForceOpt, False),
     _parameter("color", ColorOpt, Color.auto),
+    _parameter("csv_raw", CsvRawOpt, False),
 )
 DATA_PARAMETER = _parameter("data", DataOpt, None)
 
@@ -300,6 +317,7 @@ def poc_command(
                         options["pager"],
                         options["output"],
                         options["force"],
+                        csv_raw=options["csv_raw"],
                     )
                 listing = body(ctx, **mine, run=Run(ctx, env, choice))
                 if listing is None:

@@ -280,6 +280,11 @@ class Index:
                 paragraphs=tuple(paragraphs),
                 note=r[13],
                 organisations=organisations,
+                # The speaker column of FTS5 holds these too: scoring must see them.
+                speaker_forms=(
+                    speaker_json.get("honorific") or "",
+                    *speaker_json.get("aliases", ()),
+                ),
             )
         return out
 

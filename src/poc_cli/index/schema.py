@@ -10,9 +10,9 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
-6: FTS text without invisible characters)."""
+6: FTS text without invisible characters; 7: a name of several words also as one)."""
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
 FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)
@@ -55,6 +55,7 @@ class StatementRow(NamedTuple):
     paragraphs: tuple[int, ...]
     note: str | None
     organisations: tuple[str, ...]
+    speaker_forms: tuple[str, ...] = ()  # honorific and aliases: names FTS5 indexed
 
 
 def row_check(values: tuple[Any, ...]) -> int:

@@ -14,7 +14,7 @@ from typing import Any
 from poc_cli.model import SCHEMA_VERSION, Corpus
 from poc_cli.schema.codec import session_to_dict, speaker_to_dict
 from poc_cli.text.invisible import drop_invisible
-from poc_cli.text.normalise import canonical, stem
+from poc_cli.text.normalise import canonical, stem, words
 
 from .read import Index
 from .schema import (
@@ -44,6 +44,14 @@ def _fts_text(text: str) -> str:
     if text.isascii():
         return text
     return drop_invisible(_nfc(text))
+
+
+def _joined(name: str) -> list[str]:
+    """A name of several words also as one (``van den Berg`` → ``vandenberg``,
+    ``denberg``), as names.name_keys and the scorer (search.score) take it: a search
+    for the person typed that way finds their statements."""
+    parts = words(name)
+    return ["".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
 def _json_encoder() -> Callable[[Any], bytes]:
@@ -156,7 +164,7 @@ class _Writer:
             names.extend((key, event, p.id) for key in keys)
             display = f"{p.honorific} {p.name}" if p.honorific else p.name
             by_speaker[p.id] = (
-                _fts_text(" ".join(dict.fromkeys((display, p.name, *aliases)))),
+                _fts_text(" ".join(dict.fromkeys((display, p.name, *aliases, *_joined(p.name))))),
                 _fts_text(" ".join((*p.organisations, p.role or ""))),
             )
         labels = {t.id: t.label for t in topics}

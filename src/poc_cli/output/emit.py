@@ -11,27 +11,44 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from poc_cli.errors import ExitStatus, PocError, UsageError
+from poc_cli.text.escape import one_line
 
 from .env import PIPE_WIDTH, Environment
-from .formats import Format, empty_answer, render
+from .formats import (
+    DISPLAY_MAX_CHARS,
+    STREAMED,
+    Format,
+    chunks,
+    cut_for_display,
+    empty_answer,
+    render,
+)
 from .tables import Column, Record, View, with_event_column
 
 
 class OutputChoice(NamedTuple):
-    """What the output options asked for: format, pager, --output file, --force."""
+    """What the output options asked for: format, pager, --output file, --force,
+    --csv-raw (CSV cells exactly as the dataset has them)."""
 
     format: Format = Format.table
     pager: bool = False
     output: Path | None = None
     force: bool = False
+    csv_raw: bool = False
 
     @classmethod
     def of(
-        cls, fmt: Format, json_: bool, pager: bool, output: str | None, force: bool
+        cls,
+        fmt: Format,
+        json_: bool,
+        pager: bool,
+        output: str | None,
+        force: bool,
+        csv_raw: bool = False,
     ) -> OutputChoice:
         if json_ and fmt not in (Format.table, Format.json):
             raise UsageError(f"--json and --format {fmt.value} contradict each other; use one")
-        return cls(Format.json if json_ else fmt, pager, output_path(output), force)
+        return cls(Format.json if json_ else fmt, pager, output_path(output), force, csv_raw)
 
 
 def output_path(typed: str | None) -> Path | None:
@@ -41,7 +58,11 @@ def output_path(typed: str | None) -> Path | None:
     if not typed.strip():
         raise UsageError("--output must name a file, not be empty")
     path = Path(typed).expanduser()
-    if path.is_dir():
+    try:
+        folder = path.is_dir()
+    except OSError as exc:  # a name too long, a folder on the way we may not search
+        raise UsageError(f"{typed}: cannot write here ({exc.strerror or exc})") from None
+    if folder:
         raise UsageError(f"{typed}: is a folder; --output needs a file name")
     if typed.endswith(("/", os.sep)):
         raise UsageError(f"{typed}: is not a folder that exists; --output needs a file name")
@@ -59,8 +80,22 @@ def emit(
     """Print (or write) records in the chosen format.
 
     ``events``: how many the corpus holds; with more than one, tables say which
-    event each row is from."""
+    event each row is from.  JSON, JSON Lines and CSV are written a record at a time
+    (:func:`.formats.chunks`), so a million records never become one string."""
     view = with_event_column(records, view, events)
+    if choice.format in STREAMED:
+        _emit_streamed(env, records, view, choice)
+        return
+    records, cut = cut_for_display(records)
+    if cut.texts:
+        # A text of megabytes cannot be read in a table (nor drawn in reasonable time).
+        texts = "a text" if cut.texts == 1 else f"{cut.texts} texts"
+        note(
+            env,
+            f"note: {texts} longer than {DISPLAY_MAX_CHARS:,} characters (the longest "
+            f"{cut.longest:,}) cut short here, marked […]; --json, --format jsonl or "
+            "--format csv gives every text whole",
+        )
     terminal = choice.output is None and env.stdout_isatty
     if choice.format is Format.table and choice.output is None and not terminal and env.color:
         # Colour asked for into a pipe (--color always, FORCE_COLOR): the pipe's own
@@ -71,6 +106,20 @@ def emit(
             env.stdout.write(to_plain_table(records, view.columns, paint=_paint))
             return
     emit_renderable(env, render(records, view, choice.format, terminal=terminal), choice)
+
+
+def _emit_streamed(
+    env: Environment, records: Sequence[Record], view: View, choice: OutputChoice
+) -> None:
+    pieces = chunks(records, view, choice.format, csv_raw=choice.csv_raw)
+    if choice.output is not None:
+        from poc_cli.files import write_new_file
+
+        write_new_file(choice.output, pieces, force=choice.force)
+        return
+    write = env.stdout.write
+    for piece in pieces:
+        write(piece)
 
 
 def _paint(text: str, column: Column, record: Record | None) -> str:
@@ -276,16 +325,18 @@ def to_plain_text(renderable: Any) -> str:
 
 
 def note(env: Environment, message: str) -> None:
-    """A note or warning on stderr (dim on a terminal)."""
-    env.message(message, dim=True)
+    """A note or warning on stderr (dim on a terminal): one line, whatever a file name
+    or a dataset value in it holds (a newline is shown as ``\\n``)."""
+    env.message(one_line(message), dim=True)
 
 
 def fail(env: Environment, error: PocError) -> int:
-    """Say what went wrong on stderr; the exit status to end with."""
+    """Say what went wrong on stderr; the exit status to end with.  The message and
+    each detail are one line each: a path holding a newline cannot forge another."""
     prefix = "" if error.exit_status is ExitStatus.NOTHING_FOUND else "error: "
-    env.message(prefix + error.message)
+    env.message(prefix + one_line(error.message))
     for line in error.details[:MAX_DETAILS]:
-        env.message("  " + line)
+        env.message("  " + one_line(line))
     if len(error.details) > MAX_DETAILS:
         more = len(error.details) - MAX_DETAILS
         env.message(f"  … and {more} more (poc validate lists every one)")

@@ -45,25 +45,43 @@ def _frame_depth() -> int:
 
 
 def _parse(text: str, **hooks: Any) -> Any:
-    """json.loads with a stack allowance that does not depend on the caller's depth.
+    """json.loads with a stack allowance that does not depend on the caller.
 
-    Each level of nesting costs the C parser one step of the recursion counter; the
-    allowance is the current depth, the few frames of json.loads and a hook's frames,
-    plus :data:`MAX_NESTING`, so the deepest file read is the same from anywhere."""
-    old = sys.getrecursionlimit()
-    sys.setrecursionlimit(_frame_depth() + _JSON_FRAMES + MAX_NESTING)
-    try:
-        return json.loads(text, **hooks)
-    finally:
-        sys.setrecursionlimit(old)
+    The parse runs in a thread of its own, whose stack starts empty, with the
+    recursion limit set to that thread's depth plus the few frames json.loads needs
+    plus :data:`MAX_NESTING` (and restored before the caller goes on): so the deepest
+    file read is the same from every command, however deep its own stack is (counting
+    the caller's frames was not enough: C calls on the way count too)."""
+    import threading
+
+    outcome: list[Any] = []
+
+    def work() -> None:
+        old = sys.getrecursionlimit()
+        try:
+            sys.setrecursionlimit(_frame_depth() + _JSON_FRAMES + MAX_NESTING)
+            try:
+                outcome.append((True, json.loads(text, **hooks)))
+            finally:
+                sys.setrecursionlimit(old)
+        except BaseException as exc:  # handed to the caller, raised there
+            outcome.append((False, exc))
+
+    thread = threading.Thread(target=work, name="poc-read-json", daemon=True)
+    thread.start()
+    thread.join()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 _JSON_FRAMES = 7
-"""Stack the parser needs beyond the nesting itself: this frame, json.loads, decode and
-raw_decode, and two for a hook (object_pairs_hook, parse_int) called at the deepest
-level.  So every file nested up to :data:`MAX_NESTING` deep is read, whatever its
-shape (one of only arrays gets up to two levels more: a hook is never called there),
-and the answer is the same from every command (tests/core/test_json_nesting.py)."""
+"""Stack the parser needs beyond the nesting itself: the thread's function, json.loads,
+decode and raw_decode, and two for a hook (object_pairs_hook, parse_int) called at the
+deepest level.  So every file nested up to :data:`MAX_NESTING` deep is read, whatever
+its shape (one of only arrays gets up to two levels more: a hook is never called
+there), and the answer is the same from every command (tests/hostile/test_hostile_round2.py)."""
 
 
 class _NotJson(ValueError):

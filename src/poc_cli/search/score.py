@@ -68,6 +68,17 @@ def _contains_phrase(tokens: list[str], phrase: tuple[str, ...]) -> bool:
     return any(canon[i : i + n] == target for i in range(len(canon) - n + 1))
 
 
+def _name_words(name: str, forms: tuple[str, ...]) -> list[str]:
+    """The words a speaker is found by, as the index's speaker column holds them (name,
+    honorific, aliases), and a name of several words also written as one
+    (``vandenberg``, ``dirazza``), as :func:`poc_cli.names.name_keys` takes them.
+    A query that names a person finds the same statements in every format."""
+    found = words(" ".join((name, *forms)))
+    parts = words(name)
+    found.extend("".join(parts[i:]) for i in range(len(parts) - 1))
+    return found
+
+
 def score_row(
     row: StatementRow, terms: dict[str, Term], query: SearchQuery
 ) -> tuple[float, tuple[tuple[int, int], ...]] | None:
@@ -81,7 +92,7 @@ def score_row(
         "text": [t.term for t in text_tokens],
         "items": words("\n".join(row.items)),
         "topics": words(" ".join(row.topic_labels)),
-        "speaker": words(row.speaker_name),
+        "speaker": _name_words(row.speaker_name, row.speaker_forms),
         "org": words(" ".join(row.organisations)),
     }
     everything = [t for tokens in fields.values() for t in tokens]

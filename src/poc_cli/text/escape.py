@@ -33,6 +33,16 @@ def visible(text: str) -> str:
     return UNSAFE.sub(_escape_char, text)
 
 
+def one_line(text: str) -> str:
+    """``text`` as :func:`visible` shows it, and its line breaks and tabs as ``\\n``
+    and ``\\t`` too: for a message, where a file name holding a newline must not
+    print a line of its own (``x\\nok: 2 file(s) valid``)."""
+    shown = visible(text)
+    if "\n" in shown or "\t" in shown:
+        shown = shown.replace("\n", "\\n").replace("\t", "\\t")
+    return shown
+
+
 # Characters that would make Markdown change a quote instead of showing it: emphasis
 # (* _ ~), code (`), links ([ ]), HTML and entities (< > &), the cell border (|) and the
 # escape itself (\).  Each is shown as itself with a backslash before it.

@@ -12,6 +12,7 @@ import typer
 
 from poc_cli.cli.options import Run, poc_command
 from poc_cli.errors import ExitStatus, PocError, UsageError
+from poc_cli.text.escape import one_line
 
 
 class Outcome(NamedTuple):
@@ -133,7 +134,6 @@ def _extract_one(
     from poc_cli.extract import extract_text
     from poc_cli.extract.read import read_report, read_report_stream
     from poc_cli.files import write_new_file
-    from poc_cli.text.escape import visible
 
     shown = "stdin" if report == "-" else report
     try:
@@ -144,10 +144,10 @@ def _extract_one(
         file = "stdin" if report == "-" else Path(report).name
         extraction = extract_text(text.text, name=stem, title=text.title, file=file)
     except PocError as error:
-        run.env.message(f"error: {error.message}")
+        run.env.message(f"error: {one_line(error.message)}")
         return Outcome(shown, None, None, error.message)
     if extraction.message is not None:
-        run.env.message(f"{visible(shown)}: {extraction.message}; nothing written")
+        run.env.message(f"{one_line(shown)}: {one_line(extraction.message)}; nothing written")
         return Outcome(shown, None, extraction.summary, extraction.message)
     draft = json.dumps(extraction.dataset, ensure_ascii=False, indent=2) + "\n"
     target: Path | None
@@ -166,7 +166,7 @@ def _extract_one(
         write_new_file(target, draft, force=force)
     except (PocError, OSError) as error:
         message = error.message if isinstance(error, PocError) else f"{target}: {error}"
-        run.env.message(f"error: {message}")
+        run.env.message(f"error: {one_line(message)}")
         return Outcome(shown, None, None, message)
     return Outcome(shown, str(target), extraction.summary, None)
 
@@ -183,7 +183,11 @@ def _summary_table(run: Run, outcomes: list[Outcome]) -> None:
         return {**found, "left_out": str(len(o.summary.unattributed))}
 
     rows = [
-        {"report": o.report, "written": o.written or f"not written: {o.problem}", **counts(o)}
+        {
+            "report": one_line(o.report),
+            "written": one_line(o.written or f"not written: {o.problem}"),
+            **counts(o),
+        }
         for o in outcomes
     ]
     columns = (
@@ -206,10 +210,13 @@ def _unattributed(run: Run, outcome: Outcome) -> None:
         return
     for left in outcome.summary.unattributed:
         run.env.message(
-            f"{outcome.report}: paragraph {left.paragraph}: left out “{left.text}” ({left.reason})"
+            one_line(
+                f"{outcome.report}: paragraph {left.paragraph}: left out “{left.text}” "
+                f"({left.reason})"
+            )
         )
     if outcome.written and outcome.summary.review:
         run.env.message(
-            f"{outcome.report}: {outcome.summary.review} statement(s) to review "
+            f"{one_line(outcome.report)}: {outcome.summary.review} statement(s) to review "
             f'("review": true in the draft)'
         )

@@ -59,8 +59,10 @@ def validate(
             f"note: {awaiting} statement{'s' if awaiting != 1 else ''} still await review "
             '("review": true)'
         )
+    from poc_cli.text.escape import one_line
+
     for problem in problems:
-        run.env.message(problem)
+        run.env.message(one_line(problem))  # a file name's newline cannot forge a line
     if problems:
         run.env.message(
             f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {len(files)} file(s)"
