@@ -6,7 +6,8 @@
 
 Each row is one TAB press as bash makes it: ``poc`` run with ``_POC_COMPLETE=complete_bash``,
 ``COMP_WORDS`` and ``COMP_CWORD`` (the protocol of ``poc --show-completion bash``), the
-dataset given by ``--data`` on the completed line.  The warm-up round builds each corpus's
+dataset given by ``--data`` on the completed line (none for the bundled seminar, whose
+values come from the corpus; "bundled via --data" names the same file, through the index).  The warm-up round builds each corpus's
 index in this run's own cache folder, as the first TAB (or the first search) does for a
 user; the timed rounds are warm.  Target (issue 12): at most 1.2× the minimal Typer app at
 100,000 statements.  Measuring, interleaving and the columns are run.py's (see README.md).
@@ -63,20 +64,21 @@ def completion_env(base: EnvFactory, words: str, cword: int, cur: str) -> EnvFac
 
 
 def completion_benches(
-    setup: Setup, label: str, data: Path, id_prefix: str, statements: int
+    setup: Setup, label: str, data: Path | None, id_prefix: str, statements: int
 ) -> list[Bench]:
+    """One row per line of LINES; ``data`` None: the bundled seminar (no --data)."""
     cache = setup.scratch / f"cache-completion-{label}"
     base = setup.env(cache)
     benches = []
     for shown, line, typed in LINES:
         typed = typed.format(id_prefix=id_prefix)
-        words = ["poc", "--data", str(data), *line.split(), typed]
+        words = ["poc", *(("--data", str(data)) if data else ()), *line.split(), typed]
         bench = Bench(
             f"TAB: {shown}",
             label,
             (setup.poc,),
             completion_env(base, " ".join(words), len(words) - 1, typed),
-            target="startup" if statements >= 100_000 or label == "bundled" else "",
+            target="startup" if statements >= 100_000 or label.startswith("bundled") else "",
             statements=statements,
         )
         benches.append(bench)
@@ -108,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         benches = baseline_benches(setup)
         for label in args.sizes:
             if label == "bundled":
-                benches += completion_benches(setup, label, BUNDLED, "ipi18-2", 0)
+                benches += completion_benches(setup, label, None, "ipi18-2", 0)
+                benches += completion_benches(setup, "bundled via --data", BUNDLED, "ipi18-2", 0)
             else:
                 folder = corpus_folder(corpora, label, args.seed)
                 size = parse_size(label)

@@ -144,6 +144,18 @@ def test_sessions_topics_statements_events_and_choices() -> None:
     assert complete_choice(("speaker", "session", "topic"))("S") == ["speaker", "session"]
 
 
+def test_the_bundled_seminar_completes_the_same_from_its_corpus_and_its_index() -> None:
+    """With no --data, values come from the corpus (quicker for one file); the same
+    file named with --data goes through the index: the answers must agree."""
+    bundled = str(FIXTURES.parent.parent / "data" / "seminar.json")
+    corpus: Any = FakeContext()
+    index: Any = FakeContext(bundled)
+    for complete in (complete_speaker, complete_session, complete_topic, complete_statement):
+        for typed in ("", "a", "mam", "agnes", "van", "ba", "key", "1", "neu", "ipi18-1", "zz"):
+            assert complete(corpus, typed) == complete(index, typed), (complete, typed)
+    assert complete_event(corpus, "") == complete_event(index, "")
+
+
 def test_data_after_the_command_wins_and_bad_data_completes_nothing(
     hostile_data: Path, tmp_path: Path
 ) -> None:
