@@ -440,6 +440,14 @@ def _is_headline(paragraph: str) -> bool:
     text = paragraph.strip()
     if "\n" in text or text.endswith(".") or len(text.split()) > 40:
         return False
+    # "…, said: “Patience is a policy.”": a sentence that ends inside its quotation
+    if re.search(r"[.!?][”’\"')\]]+$", text) and re.search(r"[,:]\s*[“‘\"]", text):
+        return False
+    # a Title Case headline capitalises its verbs ("Says", "Tells"); a reporting verb in
+    # lower case outside quotation marks is running text ("Jo Park, Director of X, said: …")
+    unquoted = re.sub(r"“[^”]*”?|\"[^\"]*\"?", " ", text)
+    if any(m.group()[0].islower() for m in _FINITE_RE.finditer(unquoted)):
+        return False
     ws = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
     return len(ws) >= 3 and sum(w[0].isupper() for w in ws) >= 0.7 * len(ws)
 
@@ -787,6 +795,33 @@ def _mention_ending(
     for m, entity in mentions:
         if m.end == end or (m.end + 2 == end and False):
             return m, entity
+    return None
+
+
+def _name_with_appositive(
+    masked: str, mentions: list[tuple[Mention, Entity]], start: int, end: int
+) -> tuple[Mention, Entity] | None:
+    """The person named in "Jo Park, Director of Y" or "…, Jo Park, Director of Y," when
+    that is all of ``masked[start:end]`` from a clause start: the name, then one comma
+    segment that is a role. The appositive is recorded."""
+    for mm, entity in mentions:
+        if not (start <= mm.lead and mm.end < end):
+            continue
+        lead = masked[start : mm.lead]
+        if lead.strip(" ") and not lead.rstrip(" ").endswith(","):
+            continue
+        am = re.fullmatch(r",\s+([^,;:()¤]+?),?\s*", masked[mm.end : end])
+        if am is None:
+            continue
+        appos = am.group(1).strip()
+        if not _is_appositive(appos) or not (
+            role_head(appos) or any(fold(w) in ROLE_WORDS for w in appos.split()[:4])
+        ):
+            continue
+        root = entity.root()
+        if not root.appositive and not root.role_prefix:
+            root.appositive = appos
+        return mm, entity
     return None
 
 
@@ -1185,14 +1220,30 @@ def _cues(
                     if masked[clause_start : mm.lead].strip(" ") == "":
                         subj = _name_subject(mm, entity)
                     break
+            if subj is None and not any(clause_start <= mm.lead < colon for mm, _e in mentions):
+                # "Asked about X, Jo Park, Director of Y, was blunt: “…”"
+                hit = _name_with_appositive(masked, mentions, sent.start, clause_start - 1)
+                if hit is not None:
+                    subj = _name_subject(*hit)
         if subj is not None:
             cues.append(Cue(colon, colon + 1, subj, colon=True))
     # "X: “…”" (headlines, summaries)
     cm = re.match(r"^([^:¤]{2,80}):\s*(?=.*¤)", text)
-    if cm and "\n" not in cm.group(1):
+    if (
+        cm
+        and "\n" not in cm.group(1)
+        and not any(c.verb_start < sent.start + cm.end(1) for c in cues)
+    ):
+        # (a reporting verb before the colon already says who speaks: "Jo Park, Director
+        # of X, said: “…”")
         end = sent.start + len(cm.group(1))
         hit = _mention_ending(mentions, end)
         subj = None
+        if hit is None or hit[0].lead != sent.start:
+            # "Jo Park, Director of Y: “…”"
+            hit = _name_with_appositive(masked, mentions, sent.start, end)
+            if hit is not None and hit[0].lead != sent.start:
+                hit = None
         if hit and hit[0].lead == sent.start:
             subj = _name_subject(*hit)
         else:
@@ -1342,8 +1393,13 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 if seg_start >= seg_end:
                     continue
                 subj = c.subject
-                if c.colon and masked[c.verb_end : seg_end].strip(" .,;:" + MASK) == "":
-                    continue  # "…, Dr. Kone was blunt: “…”": the words are all quoted
+                after_verb = masked[c.verb_end : seg_end]
+                if after_verb.strip(" .,;:" + MASK) == "" and (
+                    c.colon or (not c.inverted and re.match(r"\s*:\s*" + MASK, after_verb))
+                ):
+                    # "…, Dr. Kone was blunt: “…”", "In closing, Jo Park said: “…”": the
+                    # words are all quoted
+                    continue
                 # what remains outside the tag and the quotations
                 if c.inverted:
                     tag = (c.verb_start, max(subj.end, c.verb_end))

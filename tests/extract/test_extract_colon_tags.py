@@ -1,0 +1,113 @@
+"""'Name, Role at Org, said: “…”' and its kin: a name with an appositive and a
+reporting verb before a colon that opens a quotation. Minimal reports written for
+these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract_helpers import extract, names, problems, statement
+
+
+def _people(d: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {p["name"]: p for p in d["speakers"]}
+
+
+def _check_named(d: dict[str, Any], quote: str, who: str) -> None:
+    st = statement(d, quote)
+    people = {p["id"]: p["name"] for p in d["speakers"]}
+    assert people[st["speaker"]] == who
+    assert st["attribution"] == "name"
+    assert not st.get("review")
+
+
+def test_said_colon_after_role_at_org() -> None:
+    d = extract(
+        "Forum on Patience\n\n"
+        "Ann Lee, Director of Research at the Lakeside Forum, said: “Patience is a policy.”\n"
+    ).dataset
+    assert problems(d) == []
+    assert names(d) == ["Ann Lee"]
+    assert _people(d)["Ann Lee"]["role"] == "Director of Research at the Lakeside Forum"
+    _check_named(d, "Patience is a policy.", "Ann Lee")
+    # everything after the tag is quoted: no paraphrase
+    assert [s["kind"] for s in d["statements"]] == ["quote"]
+
+
+def test_said_colon_after_short_org() -> None:
+    d = extract(
+        "Forum on Patience\n\n"
+        "Ann Lee, Director of Research at the Forum, said: “Patience is a policy.”\n"
+    ).dataset
+    assert names(d) == ["Ann Lee"]
+    _check_named(d, "Patience is a policy.", "Ann Lee")
+
+
+def test_colon_tags_with_varied_verbs_and_names() -> None:
+    text = (
+        "Rivers and Cities: A Policy Dialogue\n\n"
+        "Dr. Tomás Ferreira-Núñez, Senior Fellow at the Coastal Policy Institute, noted: "
+        "“Every delta is a ledger of old decisions.”\n\n"
+        "María José de Souza, Chief of the Water Section, told the meeting: “We measure "
+        "what we can afford to measure.”\n\n"
+        "J. R. Okonkwo, Head of Delivery at the Marsh Agency, argued: “Maintenance is the "
+        "whole budget, not a line in it.”\n\n"
+        "Ingrid Aaltonen, Mayor of Vesijärvi, stressed: “Towns cannot wait for treaties.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == [
+        "Tomás Ferreira-Núñez",
+        "María José de Souza",
+        "J. R. Okonkwo",
+        "Ingrid Aaltonen",
+    ]
+    people = _people(d)
+    assert people["Tomás Ferreira-Núñez"]["honorific"] == "Dr."
+    assert people["Tomás Ferreira-Núñez"]["role"] == "Senior Fellow at the Coastal Policy Institute"
+    assert people["María José de Souza"]["role"] == "Chief of the Water Section"
+    assert people["J. R. Okonkwo"]["role"] == "Head of Delivery at the Marsh Agency"
+    assert people["Ingrid Aaltonen"]["role"] == "Mayor of Vesijärvi"
+    _check_named(d, "Every delta is a ledger of old decisions.", "Tomás Ferreira-Núñez")
+    _check_named(d, "We measure what we can afford to measure.", "María José de Souza")
+    _check_named(d, "Maintenance is the whole budget, not a line in it.", "J. R. Okonkwo")
+    _check_named(d, "Towns cannot wait for treaties.", "Ingrid Aaltonen")
+
+
+def test_colon_tag_in_a_body_then_pronoun_and_quote_first() -> None:
+    text = (
+        "Harbour Security Roundtable\n\n"
+        "The roundtable met in Valletta on 3 May.\n\n"
+        "Kofi Asante-Mensah, Deputy Head of Mission at the Embassy of Ghana, said: “Ports "
+        "are borders too.” He added that inspections had doubled.\n\n"
+        "“We share one sea,” said Lucía Ibarra, Legal Adviser at the Maritime Bureau.\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["Kofi Asante-Mensah", "Lucía Ibarra"]
+    _check_named(d, "Ports are borders too.", "Kofi Asante-Mensah")
+    _check_named(d, "We share one sea,", "Lucía Ibarra")
+    para = statement(d, "He added that inspections had doubled.", "paraphrase")
+    people = {p["id"]: p["name"] for p in d["speakers"]}
+    assert people[para["speaker"]] == "Kofi Asante-Mensah"
+
+
+def test_name_and_role_before_a_colon_without_a_verb() -> None:
+    text = (
+        "Notes from the Delta Roundtable\n\n"
+        "The roundtable met on Monday.\n\n"
+        "Saoirse Ní Bhriain, Programme Officer at the Estuary Trust: “Silt is patient.”\n\n"
+        "Asked about the delays, Rafael dos Santos, Director of Planning, was blunt: "
+        "“Nobody budgets for dredging.”\n\n"
+        "In his closing words, Rafael dos Santos said: “Dredge early.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["Saoirse Ní Bhriain", "Rafael dos Santos"]
+    assert _people(d)["Saoirse Ní Bhriain"]["role"] == "Programme Officer at the Estuary Trust"
+    assert _people(d)["Rafael dos Santos"]["role"] == "Director of Planning"
+    _check_named(d, "Silt is patient.", "Saoirse Ní Bhriain")
+    _check_named(d, "Nobody budgets for dredging.", "Rafael dos Santos")
+    _check_named(d, "Dredge early.", "Rafael dos Santos")
+    # 'X said: “…”' with everything after the tag quoted is no paraphrase
+    assert [s["kind"] for s in d["statements"]] == ["quote"] * 3
