@@ -420,3 +420,26 @@ def test_build_signal_handlers_are_restored_and_ignored_signals_stay_ignored() -
     finally:
         for s, handler in before.items():
             signal.signal(s, handler)
+
+
+def test_a_build_removes_older_formats_indexes_of_the_same_data_only(
+    dataset: Path, tmp_path: Path
+) -> None:
+    from poc_cli.index import INDEX_FORMAT
+    from poc_cli.index.cache import _file_names
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    prefix, _ = _file_names(None, [str(dataset)], "0" * 64)
+    digest = prefix.split("-")[2]
+    older = cache / f"index-v{INDEX_FORMAT - 1}-{digest}-{'a' * 24}.sqlite"
+    newer = cache / f"index-v{INDEX_FORMAT + 1}-{digest}-{'b' * 24}.sqlite"  # a newer poc's
+    other = cache / f"index-v{INDEX_FORMAT - 1}-{'f' * 16}-{'c' * 24}.sqlite"  # other data
+    for path in (older, newer, other):
+        path.write_bytes(b"an index")
+    search(dataset, parse_query("acronym soup"))
+    assert not older.exists() and newer.exists() and other.exists()
+    assert (
+        len([p for p in _index_files(tmp_path) if p.name.startswith(f"index-v{INDEX_FORMAT}-")])
+        == 1
+    )

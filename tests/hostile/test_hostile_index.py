@@ -276,7 +276,7 @@ def test_a_changed_quotation_is_caught_through_the_cli(seminar: Path, tmp_path: 
     )
     assert ran.returncode == 0, ran.describe()
     assert_no_traceback(ran.stderr)
-    assert "damaged" in ran.stderr and "rebuilding" in ran.stderr
+    assert "damaged" in ran.stderr and "rebuilding" in ran.stderr, ran.describe()
     texts = [hit["text"] for hit in json.loads(ran.stdout)]
     assert "acronym soup" in texts and not any("stew" in t for t in texts)
 

@@ -431,11 +431,14 @@ def _unwind_on_signals() -> contextlib.AbstractContextManager[Any]:
 
 
 def _remove_stale(folder: Path, prefix: str, target: Path) -> None:
-    """Older indexes of the same dataset paths are stale now, in any index format."""
-    # prefix is "index-v<format>-<digest of the paths>-": any format's file of these paths.
+    """Older indexes of the same dataset paths are stale now, and so are this
+    format's predecessors' (a newer poc's index of them, in a newer format, is kept:
+    two versions of poc may share a cache)."""
+    # prefix is "index-v<format>-<digest of the paths>-".
     digest_part = prefix.split("-", 2)[2]
     for old in folder.glob(f"index-v*-{digest_part}*.sqlite"):
-        if old != target:
+        version = old.name[len("index-v") :].split("-", 1)[0]
+        if old != target and version.isdigit() and int(version) <= INDEX_FORMAT:
             with contextlib.suppress(OSError):
                 old.unlink()
 
