@@ -60,8 +60,8 @@ def _copies(folder: Path, count: int) -> Path:
 
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """About 18,000 statements in 240 files: built by two processes, in a second or more."""
-    return _copies(tmp_path_factory.mktemp("big") / "corpus", 240)
+    """About 30,000 statements in 400 files: built by two processes, in a second or more."""
+    return _copies(tmp_path_factory.mktemp("big") / "corpus", 400)
 
 
 @pytest.fixture
@@ -93,15 +93,19 @@ def _gone(pid: int) -> bool:
         return True
 
 
-def _start_build(corpus: Path, cache: Path) -> tuple[subprocess.Popen[bytes], int]:
-    """Start ``poc search`` on ``corpus`` with an empty cache; return once the forked
-    shard builder runs (its shard file exists), with the builder's pid."""
+def _start_build(
+    corpus: Path, cache: Path, *, group: bool = False
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start ``poc search`` on ``corpus`` with an empty cache (in a process group of
+    its own if ``group``); return once the forked shard builder runs (its shard file
+    exists), with the builder's pid."""
     proc = subprocess.Popen(
         [*poc_command(), "--data", str(corpus), "search", "neutrality"],
         env=base_env(cache),
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE if group else subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        start_new_session=group,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:
@@ -109,7 +113,7 @@ def _start_build(corpus: Path, cache: Path) -> tuple[subprocess.Popen[bytes], in
             with contextlib.suppress(OSError):
                 children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
                 if children:
-                    time.sleep(0.1)  # well into the build
+                    time.sleep(0.05)  # well into the build
                     return proc, int(children[0])
         time.sleep(0.005)
     proc.kill()
@@ -136,6 +140,38 @@ def test_a_signal_during_a_build_leaves_nothing_behind(
     while not _gone(child) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert _gone(child), "the shard builder outlived its parent"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_to_the_whole_process_group_leaves_nothing_behind(
+    big_corpus: Path, tmp_path: Path, signum: int
+) -> None:
+    """Ctrl-C on a terminal, or a service manager's stop, signal the shard builder too."""
+    cache = tmp_path / "cache"
+    proc, child = _start_build(big_corpus, cache, group=True)
+    os.killpg(proc.pid, signum)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode in (128 + signum, -signum), err
+    assert_no_traceback(err.decode(errors="replace"))
+    assert _temporaries(cache) == [] and _indexes(cache) == []
+    assert _gone(child)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_shard_builder_means_the_parent_builds_alone(
+    big_corpus: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    proc, child = _start_build(big_corpus, cache, group=True)
+    os.kill(child, signal.SIGKILL)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert_no_traceback(err.decode(errors="replace"))
+    assert b"neutrality" in out.lower()
+    assert _temporaries(cache) == [] and len(_indexes(cache)) == 1
 
 
 @pytest.mark.slow
