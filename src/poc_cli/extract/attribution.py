@@ -506,6 +506,16 @@ class _Doc:
         name only if the body prints it too ("Urging Investment" is not a person)."""
         body: set[str] = set()
         heads = [_is_headline(p) for p in self.paragraphs]
+        if self.paragraphs and len(self.paragraphs) > 1 and not heads[0]:
+            # a report's short title line ("Water Talks"): capitalised words, no full stop
+            first = self.paragraphs[0].strip()
+            ws = re.findall(r"[^\W\d_]+", first)
+            heads[0] = (
+                "\n" not in first
+                and not first.endswith((".", "”", '"', "’"))
+                and 1 <= len(ws) <= 12
+                and all(w[0].isupper() for w in ws if len(w) > 3)
+            )
         for pi, mentions in enumerate(self.full_mentions):
             if not heads[pi]:
                 body.update(fold(m.name) for m in mentions)
@@ -1306,8 +1316,66 @@ def _infer_gender(text: str, base: int, cues: list[Cue], ctx: _Context) -> None:
             continue
         after = text[c.verb_end - base : c.verb_end - base + 40]
         m = re.match(r"\s+(?:that\s+|the\s+\w+\s+)?(his|her)\s+[a-z]", after)
+        # "Jo Park said that she had never seen it": reported speech refers to its
+        # speaker first, when nobody else is named in the sentence
+        sm = re.match(r",?\s+(?:that\s+)?(he|she)\s+[a-z]", after)
         if m:
             root.gender = "m" if m.group(1) == "his" else "f"
+        elif (
+            sm
+            and not c.inverted
+            and not c.participle
+            and all(e.root() is root for _m, e in ctx.sentence_mentions)
+            and not re.search(
+                r"(?<![\w’'-])(?:he|she|him|her|his)(?![\w’'-])", text[: c.verb_start - base], re.I
+            )
+        ):
+            root.gender = "m" if sm.group(1) == "he" else "f"
+
+
+_ROLE_GENDER = {
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "congresswoman": "f",
+    "businesswoman": "f",
+    "stateswoman": "f",
+    "councilwoman": "f",
+    "queen": "f",
+    "princess": "f",
+    "duchess": "f",
+    "countess": "f",
+    "empress": "f",
+    "madam": "f",
+    "mrs": "f",
+    "spokesman": "m",
+    "congressman": "m",
+    "businessman": "m",
+    "statesman": "m",
+    "councilman": "m",
+    "king": "m",
+    "prince": "m",
+    "duke": "m",
+    "count": "m",
+    "emperor": "m",
+}
+
+
+def _gender_from_role(entity: Entity) -> None:
+    """ "Lena Brandt, a spokeswoman for the agency": a gendered role word is evidence."""
+    root = entity.root()
+    if root.gender is not None:
+        return
+    found: set[str] = set()
+    for phrase in (root.appositive, root.role_prefix, root.listed_role):
+        # the role's own words, before its complement ("a spokeswoman for …", not
+        # "Professor at Queen’s University")
+        for w in re.findall(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", phrase):
+            if fold(w) in ("of", "for", "at", "in", "with", "to", "from", "on"):
+                break
+            if fold(w) in _ROLE_GENDER:
+                found.add(_ROLE_GENDER[fold(w)])
+    if len(found) == 1:
+        root.gender = found.pop()
 
 
 def _gender_from_possessive(masked: str, sent: Span, ctx: _Context) -> None:
@@ -1532,6 +1600,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
                     ctx.last_speaker = (c.subject.entity, pi)
             for _m, e in ctx.sentence_mentions:
                 ctx.recent_mentions.append(e)
+                _gender_from_role(e)
             _gender_from_possessive(masked, sent, ctx)
             ctx.introduce(masked[sent.start : sent.end], sent.start)
         all_cues.append(par_cues)
