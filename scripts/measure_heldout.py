@@ -14,7 +14,8 @@ document set aside (people who only moderated, chaired or gave closing remarks w
 no content: the set's README leaves them out, issue 11 wants them as speakers with no
 statement, so the extractor is not penalised either way).
 
-Usage: python scripts/measure_heldout.py [--gold FILE] [--verbose]
+Usage: python scripts/measure_heldout.py [--set DIR] [--gold FILE] [--verbose]
+(--set benchmarks/heldout2 scores the second held-out set)
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _neutral(doc: dict) -> set[str]:
     return set()
 
 
-def measure(gold_path: Path, verbose: bool) -> dict[str, float]:
+def measure(gold_path: Path, verbose: bool, folder: Path = HELDOUT) -> dict[str, float]:
     docs = json.loads(gold_path.read_text(encoding="utf-8"))
     header = (
         f"{'doc':<4} {'kind':<8} {'gold q':>6} {'ext q':>5} {'found':>5} {'q rec':>5} "
@@ -61,8 +62,8 @@ def measure(gold_path: Path, verbose: bool) -> dict[str, float]:
     by_kind_found: Counter[str] = Counter()
     by_kind_right: Counter[str] = Counter()
     for doc in docs:
-        url = doc["url"].removeprefix("file:benchmarks/heldout/")
-        report = read_report(HELDOUT / url)
+        url = doc["url"].removeprefix("file:").rsplit("/", 1)[-1]
+        report = read_report(folder / url)
         result = extract_text(report.text, name=doc["id"], title=report.title, file=url)
         draft = result.dataset
         paragraphs = split_paragraphs(report.text)
@@ -170,13 +171,19 @@ def measure(gold_path: Path, verbose: bool) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, default=HELDOUT / "gold.json")
+    parser.add_argument(
+        "--set", type=Path, default=None, dest="folder",
+        help="folder of reports with its gold.json (default benchmarks/heldout)",
+    )
+    parser.add_argument("--gold", type=Path, default=None, help="default: SET/gold.json")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    if not args.gold.is_file():
-        print(f"gold file not found: {args.gold}", file=sys.stderr)
+    folder = args.folder or (args.gold.parent if args.gold else HELDOUT)
+    gold = args.gold or folder / "gold.json"
+    if not gold.is_file():
+        print(f"gold file not found: {gold}", file=sys.stderr)
         return 1
-    measure(args.gold, args.verbose)
+    measure(gold, args.verbose, folder)
     return 0
 
 
