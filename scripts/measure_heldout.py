@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from measure_extract import TARGETS, _match_speakers, _norm, _ratio  # noqa: E402
+
 from poc_cli.extract import check_fidelity, extract_text, split_paragraphs  # noqa: E402
 from poc_cli.extract.fidelity import quoted_in  # noqa: E402
 from poc_cli.extract.read import read_report  # noqa: E402
