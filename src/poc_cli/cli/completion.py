@@ -25,6 +25,10 @@ people type: case and accents aside, on any name form (``mam``, ``agnes``, ``van
 ``ba``), served from the search index (:func:`poc_cli.index.open_index`), not by loading
 the corpus.  Completion runs the command line with ``resilient_parsing``; no error may
 show, so a dataset that cannot be read completes nothing.
+
+Why one module of about 650 lines: the shell scripts, the quoting for each shell and the
+value functions must change together (a script reads exactly what the quoting writes),
+and splitting them would put one protocol in three files.
 """
 
 from __future__ import annotations
