@@ -359,17 +359,6 @@ class Index:
             ).fetchall()
         ]
 
-    def session_records(self) -> list[tuple[str, Session]]:
-        rows = self.conn.execute("SELECT event, json FROM sessions ORDER BY rowid").fetchall()
-        try:
-            return [(event, session_from_dict(_decode(js))) for event, js in rows]
-        except (TypeError, ValueError, KeyError, AttributeError):
-            raise IndexDamaged("a session row does not decode") from None
-
-    def topics(self) -> list[tuple[str, str, str]]:
-        """(event, topic id, label) of every topic."""
-        return self.conn.execute("SELECT event, id, label FROM topics ORDER BY rowid").fetchall()
-
     def topic_kinds(self) -> list[tuple[str, str]]:
         """Distinct (topic id, label): a thousand events share a few dozen topics."""
         return self.conn.execute("SELECT DISTINCT id, label FROM topics").fetchall()
