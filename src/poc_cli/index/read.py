@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from poc_cli.model import Session, Speaker
-from poc_cli.schema.codec import session_from_dict, speaker_from_dict
+from poc_cli.schema.codec import speaker_from_dict
 
 from .schema import FILE_SHIFT, MAX_FILES, RANK_CAP, StatementRow, meta_check, row_check
 
