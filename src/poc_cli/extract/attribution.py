@@ -39,7 +39,7 @@ from .people import (
     role_head,
     surname_of,
 )
-from .quotes import Quote, find_quotes, is_title
+from .quotes import PASSIVE_NAMING, Quote, find_quotes, is_title
 
 MASK = "¤"
 
@@ -291,6 +291,7 @@ class Entity:
     role_phrases: list[str] = field(default_factory=list)
     head: str | None = None  # for a role-only entity
     listed_role: str = ""  # a role printed after the name outside any statement
+    surname: str | None = None  # the surname as the report uses it, when it says so
     first_paragraph: int = 0
     first_sentence: tuple[int, int] = (0, 0)
     merged_into: Entity | None = None
@@ -474,6 +475,7 @@ class _Doc:
         self._firsts: dict[str, list[Entity]] | None = None
         self.current: tuple[int, int] = (0, 0)
         self._register_names()
+        self._surnames_as_printed()
 
     def role_entity(self, phrase: str, head: str, start: int) -> Entity:
         """The role-only person a phrase stands for ("a ministry spokesperson" and "the
@@ -558,6 +560,33 @@ class _Doc:
                     entity = self._entity_for_name(m, pi)
                     if m.role_prefix and not entity.role_prefix:
                         entity.role_prefix = m.role_prefix
+
+    def _surnames_as_printed(self) -> None:
+        """ "Ms. Ibarra de Souza" for Lucía Ibarra de Souza: the report's surname is
+        "Ibarra de Souza", so "de Souza" alone is not hers (it may be Ana de Souza's)."""
+        for entity in self.entities:
+            if entity.name is None:
+                continue
+            full = entity.name.split()
+            tails = [
+                v
+                for v in entity.variants
+                if 2 <= len(v.split()) < len(full) and entity.name.endswith(" " + v)
+            ]
+            if not tails:
+                continue
+            surname = max(tails, key=len)
+            entity.surname = surname
+            keep = {fold(surname)}
+            parts = fold(entity.name).split()
+            for k in range(len(parts) - len(surname.split()) + 1, len(parts)):
+                key = " ".join(parts[k:])
+                if key not in keep and entity in self.by_surname.get(key, []):
+                    self.by_surname[key].remove(entity)
+            self.by_surname.setdefault(fold(surname), [])
+            if entity not in self.by_surname[fold(surname)]:
+                self.by_surname[fold(surname)].append(entity)
+            self._surnames = None
 
     def _longer_names(self) -> dict[str, str]:
         """Names of two words or more that are the end of exactly one longer name of the
@@ -1144,6 +1173,22 @@ def _cues(
         subj = _subject_left(doc, pi, sent, vs, mentions, ctx)
         if subj is not None:
             cues.append(Cue(vs, vs + len(nm.group(1)), subj))
+    # "The plan was described as “…” by Jo Park": a passive naming verb before the
+    # quotation, its agent after it
+    for q in doc.quotes[pi]:
+        if q.close is None or not (sent.start <= q.open < sent.end):
+            continue
+        pv = PASSIVE_NAMING.search(masked[max(sent.start, q.open - 60) : q.open])
+        bm = re.match(r",?\s*by(?=\s)", masked[q.outer_end : sent.end])
+        if pv is None or bm is None:
+            continue
+        vs = max(sent.start, q.open - 60) + pv.start(1)
+        ve = vs + len(pv.group(1))
+        if any(c.verb_start <= vs < c.verb_end for c in cues):
+            continue
+        subj = _subject_right(doc, pi, sent, q.outer_end + bm.end(), mentions, ctx)
+        if subj is not None and subj.attribution != "pronoun":
+            cues.append(Cue(vs, ve, subj, inverted=True))
     # a tag right after a quotation, whatever its verb: "“…,” she vowed", "“…,” mused Jo Park"
     for q in doc.quotes[pi]:
         if q.close is None or not (sent.start <= q.open < sent.end):

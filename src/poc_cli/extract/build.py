@@ -73,7 +73,20 @@ def _role_of(entity: Entity) -> str:
     return ", ".join(parts)
 
 
-def _aliases(entity: Entity) -> list[str]:
+def _printed_alone(alias: str, name: str, text: str) -> bool:
+    """Does the report print ``alias`` as a reference of its own, not only as the end of
+    the longer name ("Ms. de Souza" is not printed in "Ms. Ibarra de Souza")?"""
+    name_words = set(name.split())
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(alias)}(?![\w-])", text):
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
+        if before is None or before.group(1) not in name_words:
+            return True
+    return False
+
+
+def _aliases(entity: Entity, text: str = "") -> list[str]:
+    """The variants of the name as printed, the surname forms the report prints alone,
+    and the role phrases that stand for the person."""
     out: list[str] = []
 
     def add(alias: str) -> None:
@@ -84,14 +97,27 @@ def _aliases(entity: Entity) -> list[str]:
     if entity.name is not None:
         for variant in entity.variants:
             add(variant)
-        surname = surname_of(entity.name)
-        add(surname)
-        add(entity.name.split()[-1])
+        surname = entity.surname or surname_of(entity.name)
+        made = [surname, entity.name.split()[-1]]
         if entity.honorific:
-            add(f"{entity.honorific} {surname}")
+            made.append(f"{entity.honorific} {surname}")
+        for alias in made:
+            if _printed_alone(alias, entity.name, text):
+                add(alias)
     for phrase in entity.role_phrases:
         add(phrase)
     return out
+
+
+def _drop_shared_aliases(speakers: list[dict[str, Any]], variants: list[list[str]]) -> None:
+    """A surname form made for two people ("Ms. de Souza" for Ana de Souza and for
+    Lucía Ibarra de Souza) names neither for sure: it is kept only as a printed variant."""
+    owners: dict[str, int] = {}
+    for sp in speakers:
+        for form in {sp["name"], *sp["aliases"]}:
+            owners[form.casefold()] = owners.get(form.casefold(), 0) + 1
+    for sp, own in zip(speakers, variants, strict=False):
+        sp["aliases"] = [a for a in sp["aliases"] if a in own or owners[a.casefold()] == 1]
 
 
 def _review_note(st: Statement, subject_word: str) -> str:
@@ -288,6 +314,7 @@ def build(
 
     speakers: list[dict[str, Any]] = []
     with_statements = {r["speaker"] for r in statements}
+    report_text = "\n\n".join(paragraphs)
     for entity in order:
         role = _role_of(entity)
         speaker_notes: list[str] = []
@@ -306,11 +333,12 @@ def build(
                 "honorific": entity.honorific,
                 "role": role,
                 "organisations": organisations_from_role(role) if entity.name else [],
-                "aliases": _aliases(entity),
+                "aliases": _aliases(entity, report_text),
                 "parts": [{"session": sid, "part": part} for sid, part in parts[id(entity)]],
                 "notes": speaker_notes,
             }
         )
+    _drop_shared_aliases(speakers, [[*e.variants, *e.role_phrases] for e in order])
     summary.speakers = len(speakers)
     for lo in analysis.left_out:
         summary.unattributed.append(Unattributed(lo.paragraph + 1, lo.text, lo.reason))

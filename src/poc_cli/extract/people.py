@@ -1038,7 +1038,12 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
     core = [w for w in name_words if w not in PARTICLES]
     if fold(name_text) in PLACES or fold(name_words[0]) in PLACE_STARTS or len(core) > 5:
         return None
-    if tail[0] is run[0] and _in_role_phrase(text, tail[0].start):
+    if (
+        tail[0] is run[0]
+        and _in_role_phrase(text, tail[0].start)
+        and not _courtesy_before(text, tail[0].start)
+        and not _person_after_and(text, tail)
+    ):
         # "Director for Field Support" names a field; "President of Ghana Kofi Mensah"
         # ends with a name after the complement
         if len(core) < 3:
@@ -1067,6 +1072,9 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
         if before and before_start < hon_start:
             prefix, pre_start = before, before_start
             honorific, hon_start = None, start
+    if not prefix:
+        # "President of Ghana Kwesi Mensah", "Director of the Institute Dr. Jo Park"
+        prefix, pre_start = _role_complement_before(text, min(hon_start, start))
     single = len([w for w in name_words if w not in PARTICLES]) < 2
     if single and honorific is None and not prefix:
         return None
@@ -1078,6 +1086,80 @@ _ROLE_PREPOSITION = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:for|of|at|with|in|on|from)\s+"
     r"(?:(?:the|[A-Z][\w’'.-]*|and|of|for|&)\s+)*$"
 )
+
+
+_COURTESY = frozenset(HONORIFICS) - {
+    "Ambassador",
+    "General",
+    "Senator",
+    "Judge",
+    "Professor",
+    "Admiral",
+    "Rear Admiral",
+    "Vice Admiral",
+    "Colonel",
+    "Lieutenant General",
+    "Major General",
+    "Brigadier General",
+    "Father",
+    "Sister",
+    "Lord",
+    "Lady",
+}
+
+
+def _courtesy_before(text: str, start: int) -> bool:
+    """Is a courtesy title ("Dr.", "Ms.", "H.E.") printed right before ``start``? Then
+    a person's name follows, whatever role precedes it."""
+    honorific, _at = _honorific_before(text, start)
+    return honorific in _COURTESY
+
+
+_REPORTING_AFTER = re.compile(
+    r"\s+(?:(?:also|then|later|further|has|had)\s+)?(?:said|says|told|tells|added|noted|"
+    r"stressed|argued|warned|explained|observed|emphasi[sz]ed|underlined|highlighted|"
+    r"asked|replied|urged|called|recalled|insisted|pointed|remarked|suggested|concluded)\b"
+)
+
+
+def _person_after_and(text: str, tail: list[Word]) -> bool:
+    """ "the Director for Peace and Jo Park said": after "and", a run of two words or more
+    that are no organisation's and that a reporting verb follows is a second person,
+    not the end of the complement ("Director for Peace and Security")."""
+    before = text[max(0, tail[0].start - 5) : tail[0].start]
+    if not re.search(r"(?<![\w’'-])and\s$", before):
+        return False
+    core = [w for w in tail if w.text not in PARTICLES]
+    if len(core) < 2 or any(non_name(w.text) for w in core):
+        return False
+    return _REPORTING_AFTER.match(text, tail[-1].end) is not None
+
+
+def _role_complement_before(text: str, start: int) -> tuple[str, int]:
+    """A role with its complement printed right before a name, with no comma ("President
+    of Ghana Kwesi Mensah", "Special Envoy for the Sahel Jo Park"): the role and where it
+    begins; ("", start) if none."""
+    before = text[max(0, start - 80) : start]
+    if not before.endswith((" ", "\u00a0")):
+        return "", start
+    cut = max(before.rfind(c) for c in ",;:()\n" + "¤")
+    base = start - len(before) + cut + 1
+    m = _ROLE_PREPOSITION.search(text, base, start)
+    if m is None or m.end() != start:
+        return "", start
+    head_word = m.group(1)
+    head = fold(head_word[:-2] if _possessive(head_word) else head_word)
+    if not _is_cap(head_word) or head not in ROLE_WORDS:
+        return "", start
+    phrase_start = m.start(1)
+    more, more_start = _role_prefix_before(text, phrase_start)
+    if more:
+        phrase_start = more_start
+    phrase = text[phrase_start:start].rstrip(" \u00a0")
+    # "the Director for Peace and Jo Park": two people, not one role
+    if len(phrase.split()) > 12 or fold(phrase.split()[-1]) in ("and", "&", "of", "for", "the"):
+        return "", start
+    return phrase, phrase_start
 
 
 def _in_role_phrase(text: str, start: int) -> bool:

@@ -167,6 +167,14 @@ _TITLE_AFTER = re.compile(
 
 # a naming verb with its object right before the quotation: what follows is what the
 # subject calls the object
+# "was described as “…” by", "has been called “…” by": the agent after "by" said it
+PASSIVE_NAMING = re.compile(
+    r"(?<![\w’'-])(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?"
+    r"((?:described|characteri[sz]ed|called|termed|dubbed|labell?ed|branded|hailed|praised|"
+    r"critici[sz]ed|condemned|denounced|summed\s+up)(?:\s+as)?)\s+$",
+    re.IGNORECASE,
+)
+
 _PREDICATE = re.compile(
     r"(?<![\w’'-])(?:call(?:s|ed)?|term(?:s|ed)|dubb(?:ed|s)|label(?:l?ed|s)|brand(?:ed|s)|"
     r"describ(?:ed|es)|consider(?:ed|s)|deem(?:ed|s))\s+(?:it|them|this|that|these|those|such|"
@@ -188,6 +196,12 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
     before = paragraph[max(sentence_start, quote.open - 160) : quote.open]
     if _PREDICATE.search(before):
         return False  # "has called the reports “exaggerated”": a verdict, not a title
+    if (
+        quote.close is not None
+        and PASSIVE_NAMING.search(before)
+        and re.match(r",?\s+by\s+(?:the\s+|an?\s+|[A-Z])", paragraph[quote.outer_end :])
+    ):
+        return False  # "has been called “…” by Dr. Braun": his words, in the passive
     if _TITLE_BEFORE.search(before):
         return True
     if quote.close is None:
