@@ -48,7 +48,25 @@ class OutputChoice(NamedTuple):
     ) -> OutputChoice:
         if json_ and fmt not in (Format.table, Format.json):
             raise UsageError(f"--json and --format {fmt.value} contradict each other; use one")
-        return cls(Format.json if json_ else fmt, pager, output_path(output), force, csv_raw)
+        path = output_path(output)
+        if json_:
+            fmt = Format.json
+        elif fmt is Format.table and path is not None:
+            # `-o quotes.csv` without --format: the file's suffix says what it is (an
+            # aligned text table in a file named .csv helps nobody).
+            fmt = SUFFIX_FORMATS.get(path.suffix.lower(), fmt)
+        return cls(fmt, pager, path, force, csv_raw)
+
+
+SUFFIX_FORMATS = {
+    ".json": Format.json,
+    ".jsonl": Format.jsonl,
+    ".ndjson": Format.jsonl,
+    ".csv": Format.csv,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+}
+"""The format an --output file gets from its suffix when no --format is given."""
 
 
 def output_path(typed: str | None) -> Path | None:
