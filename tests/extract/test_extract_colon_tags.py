@@ -111,3 +111,39 @@ def test_name_and_role_before_a_colon_without_a_verb() -> None:
     _check_named(d, "Dredge early.", "Rafael dos Santos")
     # 'X said: “…”' with everything after the tag quoted is no paraphrase
     assert [s["kind"] for s in d["statements"]] == ["quote"] * 3
+
+
+def test_a_view_framed_by_for_or_to_before_a_colon() -> None:
+    text = (
+        "Forum Notes\n\n"
+        "The forum met on Monday.\n\n"
+        "For Tom Okoro, Head of Programmes at the Delta Trust, the answer was simple: "
+        "“Fund maintenance.”\n\n"
+        "To Ann Lee, a planner, the lesson was clear: “Plan less.”\n\n"
+        "For Chidi Eze, the point was plain: “Repair first.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["Tom Okoro", "Ann Lee", "Chidi Eze"]
+    assert _people(d)["Tom Okoro"]["role"] == "Head of Programmes at the Delta Trust"
+    assert _people(d)["Chidi Eze"]["role"] == ""
+    _check_named(d, "Fund maintenance.", "Tom Okoro")
+    _check_named(d, "Plan less.", "Ann Lee")
+    _check_named(d, "Repair first.", "Chidi Eze")
+
+
+def test_retired_rank_and_straight_quotes_on_single_lines() -> None:
+    text = (
+        "Ocean Dialogue\n"
+        "Ann Lee, Director of Research at the Lakeside Forum, said: \"Patience is a policy.\"\n"
+        "Tom Okoro, Head of Programmes at the Delta Trust, argued: \"Haste is expensive.\"\n"
+        "He added that budgets were annual.\n"
+        "“We need ships,” said Rear Admiral (ret.) Sven Ødegård, former Chief of the Navy.\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["Ann Lee", "Tom Okoro", "Sven Ødegård"]
+    _check_named(d, "Patience is a policy.", "Ann Lee")
+    _check_named(d, "Haste is expensive.", "Tom Okoro")
+    _check_named(d, "We need ships,", "Sven Ødegård")
+    assert _people(d)["Sven Ødegård"]["honorific"] == "Rear Admiral (ret.)"

@@ -844,17 +844,23 @@ def _name_with_appositive(
     that is all of ``masked[start:end]`` from a clause start: the name, then one comma
     segment that is a role. The appositive is recorded."""
     for mm, entity in mentions:
-        if not (start <= mm.lead and mm.end < end):
+        if not (start <= mm.lead and mm.end <= end):
             continue
         lead = masked[start : mm.lead]
-        if lead.strip(" ") and not lead.rstrip(" ").endswith(","):
+        # "For Jo Park, …, the answer was simple: “…”": the person whose view it is
+        frame = re.fullmatch(r"\s*(?:[Ff]or|[Tt]o|[Ii]n\s+the\s+(?:view|words)\s+of)\s+", lead)
+        if lead.strip(" ") and not lead.rstrip(" ").endswith(",") and not frame:
             continue
-        am = re.fullmatch(r",\s+([^,;:()¤]+?),?\s*", masked[mm.end : end])
-        if am is None:
+        if frame and re.fullmatch(r",?\s*", masked[mm.end : end]):
+            return mm, entity
+        am = re.fullmatch(r",\s+([^,;:()¤]+?)(,?)\s*", masked[mm.end : end])
+        if am is None or (frame and not am.group(2)):
             continue
         appos = am.group(1).strip()
+        if re.search(r"\b(?:is|was|are|were|has|have|had|will|would|seemed|became)\b", appos):
+            continue  # a clause, not a role
         if not _is_appositive(appos) or not (
-            role_head(appos) or any(fold(w) in ROLE_WORDS for w in appos.split()[:4])
+            frame or role_head(appos) or any(fold(w) in ROLE_WORDS for w in appos.split()[:4])
         ):
             continue
         root = entity.root()
@@ -1277,7 +1283,7 @@ def _cues(
                     break
             if subj is None and not any(clause_start <= mm.lead < colon for mm, _e in mentions):
                 # "Asked about X, Jo Park, Director of Y, was blunt: “…”"
-                hit = _name_with_appositive(masked, mentions, sent.start, clause_start - 1)
+                hit = _name_with_appositive(masked, mentions, sent.start, clause_start)
                 if hit is not None:
                     subj = _name_subject(*hit)
         if subj is not None:

@@ -70,7 +70,9 @@ HONORIFICS = (
     "HRH",
 )
 _HONORIFIC_RE = re.compile(
-    r"(?<![\w.])(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)",
+    r"(?<![\w.])(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")"
+    # "Rear Admiral (ret.)", "General (Retd.)": a retired officer keeps the rank
+    r"(?:\s\((?:[Rr]et|[Rr]etd|[Rr]td|[Rr]etired)\.?\))?(?=\s)",
 )
 
 _HONORIFIC_WORDS = frozenset(
