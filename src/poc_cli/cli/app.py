@@ -48,7 +48,12 @@ def main_options(
     data: Annotated[
         str | None,
         typer.Option(
-            "--data", envvar="POC_DATA", help=DATA_HELP, callback=use_data, show_default=False
+            "--data",
+            envvar="POC_DATA",
+            metavar="PATH",
+            help=DATA_HELP,
+            callback=use_data,
+            show_default=False,
         ),
     ] = None,
     version: Annotated[

@@ -90,7 +90,7 @@ DATA_HELP = (
 # A str, not a Path: Path("") would become "." and load the cwd.
 DataOpt = Annotated[
     str | None,
-    typer.Option("--data", help=DATA_HELP, callback=use_data, show_default=False),
+    typer.Option("--data", metavar="PATH", help=DATA_HELP, callback=use_data, show_default=False),
 ]
 """``--data`` after the command name (``poc search neutrality --data ~/seminars``)."""
 
@@ -157,7 +157,9 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of stdout (- means stdout).",
+        metavar="FILE",
+        help="Write to this file instead of stdout (- means stdout); its suffix (.csv, .json, "
+        ".jsonl, .md) gives the format when --format is not given.",
         show_default=False,
     ),
 ]

@@ -8,7 +8,7 @@ import typer
 
 from poc_cli.cli.completion import complete_choice
 from poc_cli.cli.options import EventOpt, Listing, Run, poc_command
-from poc_cli.errors import UsageError
+from poc_cli.errors import unknown
 from poc_cli.output.tables import STATS_VIEW
 
 DIMENSIONS = ("speaker", "session", "organisation", "topic", "kind")
@@ -21,6 +21,7 @@ def stats(
         str | None,
         typer.Option(
             "--by",
+            metavar="BREAKDOWN",
             help="Only one breakdown: speaker, session, organisation, topic or kind.",
             autocompletion=complete_choice(DIMENSIONS),
             show_default=False,
@@ -36,9 +37,8 @@ def stats(
     corpus = run.load_corpus()
     rows = statistics(corpus, event=event)
     if by is not None:
-        dimensions = sorted({r["by"] for r in rows}) or list(DIMENSIONS)
-        if by not in dimensions:
-            raise UsageError(f"unknown breakdown {by!r}; choose from {', '.join(dimensions)}")
+        if by not in DIMENSIONS:
+            raise unknown("breakdown", by, DIMENSIONS)
         rows = [r for r in rows if r["by"] == by]
     if any(r["by"] == "organisation" for r in rows):
         run.note(f"note: by organisation, {ORGANISATIONS_COUNTED}")
