@@ -147,3 +147,21 @@ def test_retired_rank_and_straight_quotes_on_single_lines() -> None:
     _check_named(d, "Haste is expensive.", "Tom Okoro")
     _check_named(d, "We need ships,", "Sven Ødegård")
     assert _people(d)["Sven Ødegård"]["honorific"] == "Rear Admiral (ret.)"
+
+
+def test_markdown_emphasis_around_names() -> None:
+    text = (
+        "# Forum on Harbours\n\n"
+        "**Ann Lee**, Director of Research, said that patience was a policy.\n\n"
+        "*Tom Okoro*, Head of Programmes at the Delta Trust, said: “Haste is expensive.”\n\n"
+        "__Grace Mbeki__ said: “Ports are borders.” She added that *berths* were full.\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["Ann Lee", "Tom Okoro", "Grace Mbeki"]
+    assert _people(d)["Ann Lee"]["role"] == "Director of Research"
+    assert _people(d)["Tom Okoro"]["role"] == "Head of Programmes at the Delta Trust"
+    _check_named(d, "Haste is expensive.", "Tom Okoro")
+    _check_named(d, "Ports are borders.", "Grace Mbeki")
+    statement(d, "said that patience was a policy.", "paraphrase")
+    statement(d, "She added that *berths* were full.", "paraphrase")

@@ -362,12 +362,26 @@ class Analysis:
 # ------------------------------------------------------------------ helpers
 
 
+_EMPHASIS_OPEN = re.compile(r"(?:(?<=\s)|^)(\*\*|\*|__|_)(?=[^\s*_])")
+_EMPHASIS_CLOSE = re.compile(r"(?<=[^\s*_])(\*\*|\*|__|_)([,.;:!?)]?)(?=\s|$|[,.;:!?)])")
+
+
+def _plain(masked: str) -> str:
+    """Markdown emphasis around words ("**Jo Park**, Director …") read as spaces, a
+    punctuation mark after a closing marker moved before it: the same length, so every
+    offset still points into the paragraph as printed."""
+    if "*" not in masked and "_" not in masked:
+        return masked
+    masked = _EMPHASIS_OPEN.sub(lambda m: " " * len(m.group(1)), masked)
+    return _EMPHASIS_CLOSE.sub(lambda m: m.group(2) + " " * len(m.group(1)), masked)
+
+
 def _mask(paragraph: str, quotes: list[Quote]) -> str:
     chars = list(paragraph)
     for q in quotes:
         for i in range(q.open, q.outer_end):
             chars[i] = MASK
-    return "".join(chars)
+    return _plain("".join(chars))
 
 
 def _segments(text: str, base: int) -> list[tuple[int, int]]:
@@ -1502,7 +1516,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
                     seg_end = nxt.subject.start if not nxt.inverted else nxt.verb_start
                 bounds.append((seg_start, seg_end, c))
             for seg_start, seg_end, c in bounds:
-                seg_start, seg_end = _strip_span(paragraph, seg_start, seg_end)
+                seg_start, seg_end = _strip_span(masked, seg_start, seg_end)
                 # trim a joining conjunction at the cut
                 tm = re.search(
                     r"[,;]?\s*\b(?:but|and|while|whereas)$", paragraph[seg_start:seg_end]

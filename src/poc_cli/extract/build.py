@@ -79,7 +79,7 @@ def _printed_alone(alias: str, name: str, text: str) -> bool:
     name_words = set(name.split())
     for m in re.finditer(rf"(?<![\w’'-]){re.escape(alias)}(?![\w-])", text):
         before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
-        if before is None or before.group(1) not in name_words:
+        if before is None or before.group(1).strip("*_") not in name_words:
             return True
     return False
 
