@@ -165,3 +165,25 @@ def test_markdown_emphasis_around_names() -> None:
     _check_named(d, "Ports are borders.", "Grace Mbeki")
     statement(d, "said that patience was a policy.", "paraphrase")
     statement(d, "She added that *berths* were full.", "paraphrase")
+
+
+def test_frames_and_messages_after_an_appositive() -> None:
+    text = (
+        "Forum on Harbours\n\n"
+        "The forum met on Monday.\n\n"
+        "According to Ann Lee, Director of Research at the Lakeside Forum, “patience is a "
+        "policy.”\n\n"
+        "In the words of Grace Mbeki, Chair of the Port Board, “ports are borders.”\n\n"
+        "Dr. Ingrid Holm, an oceanographer at Bergen University, had a simple message: "
+        "“Tides do not negotiate.”\n\n"
+        "The Institute then hosted a conference, “Peace in Our Time”, in May.\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["Ann Lee", "Grace Mbeki", "Ingrid Holm"]
+    _check_named(d, "patience is a policy.", "Ann Lee")
+    _check_named(d, "ports are borders.", "Grace Mbeki")
+    _check_named(d, "Tides do not negotiate.", "Ingrid Holm")
+    assert _people(d)["Ingrid Holm"]["role"] == "an oceanographer at Bergen University"
+    # every word after the tag is quoted: no paraphrases; the conference title is no quote
+    assert [s["kind"] for s in d["statements"]] == ["quote"] * 3

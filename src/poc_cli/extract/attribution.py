@@ -323,6 +323,7 @@ class Cue:
     inverted: bool = False
     negated: bool = False
     colon: bool = False
+    frame: bool = False  # "According to Jo Park, …", "In the words of Jo Park, …"
 
 
 @dataclass(eq=False)
@@ -873,8 +874,11 @@ def _name_with_appositive(
         appos = am.group(1).strip()
         if re.search(r"\b(?:is|was|are|were|has|have|had|will|would|seemed|became)\b", appos):
             continue  # a clause, not a role
-        if not _is_appositive(appos) or not (
-            frame or role_head(appos) or any(fold(w) in ROLE_WORDS for w in appos.split()[:4])
+        # any appositive that is not another person or a list ("Jo Park, Ann Lee and …")
+        if (
+            not _is_appositive(appos)
+            or re.match(r"(?:and|or|but)\b", appos)
+            or any(mm.end < m2.start < end for m2, _e in mentions)
         ):
             continue
         root = entity.root()
@@ -1233,7 +1237,9 @@ def _cues(
         if subj is not None:
             cues.append(Cue(vs, ve, subj, inverted=not tm.group(1)))
     # "According to Mr. Boateng, …", "according to the spokesperson, …"
-    for m in re.finditer(r"(?<![\w’'-])[Aa]ccording\s+to\s+", text):
+    for m in re.finditer(
+        r"(?<![\w’'-])(?:[Aa]ccording\s+to|[Ii]n\s+the\s+(?:words|view)\s+of)\s+", text
+    ):
         s0 = sent.start + m.end()
         subj = None
         for mm, entity in mentions:
@@ -1247,7 +1253,7 @@ def _cues(
                 subj = _role_subject(doc, masked, s0, s0 + len(rm.group(1)))
         if subj is not None:
             subj.start = sent.start + m.start()
-            cues.append(Cue(subj.start, subj.end, subj))
+            cues.append(Cue(subj.start, subj.end, subj, frame=True))
     # "Arroyo’s message was blunt: “…”", "Her answer: “…”"
     for m in re.finditer(
         r"(?:(?<![\w’'-])(his|her|His|Her)|[’']s)\s+(?:message|point|argument|view|warning|answer|"
@@ -1527,8 +1533,13 @@ def analyse(paragraphs: list[str]) -> Analysis:
                     continue
                 subj = c.subject
                 after_verb = masked[c.verb_end : seg_end]
+                if c.frame:
+                    # "According to Jo Park, Director of X, “…”": past the appositive
+                    after_verb = re.sub(r"^,\s*[^,;:¤]*,(?=\s*" + MASK + ")", "", after_verb)
                 if after_verb.strip(" .,;:" + MASK) == "" and (
-                    c.colon or (not c.inverted and re.match(r"\s*:\s*" + MASK, after_verb))
+                    c.colon
+                    or (not c.inverted and re.match(r"\s*:\s*" + MASK, after_verb))
+                    or (c.frame and MASK in after_verb)
                 ):
                     # "…, Dr. Kone was blunt: “…”", "In closing, Jo Park said: “…”": the
                     # words are all quoted

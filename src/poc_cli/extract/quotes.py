@@ -202,6 +202,16 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
         and re.match(r",?\s+by\s+(?:the\s+|an?\s+|[A-Z])", paragraph[quote.outer_end :])
     ):
         return False  # "has been called “…” by Dr. Braun": his words, in the passive
+    if (
+        before.rstrip().endswith(",")
+        and quote.text[:1].islower()
+        and not re.search(
+            r"\b(?:entitled|titled|themed|called|named)\s*,?\s*$", before, re.IGNORECASE
+        )
+    ):
+        # "According to Jo Park, Director at the Lakeside Forum, “patience is …”": a
+        # sentence's words after an organisation's name, not a title in apposition
+        return False
     if _TITLE_BEFORE.search(before):
         return True
     if quote.close is None:
