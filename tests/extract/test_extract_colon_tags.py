@@ -187,3 +187,23 @@ def test_frames_and_messages_after_an_appositive() -> None:
     assert _people(d)["Ingrid Holm"]["role"] == "an oceanographer at Bergen University"
     # every word after the tag is quoted: no paraphrases; the conference title is no quote
     assert [s["kind"] for s in d["statements"]] == ["quote"] * 3
+
+
+def test_meetings_coverage_names_in_capitals() -> None:
+    text = (
+        "Council Debate on Water\n\n"
+        "MARÍA JOSÉ ROSSI, Under-Secretary-General for Humanitarian Affairs, said: “Water "
+        "is the first casualty.” She noted that wells had been destroyed.\n\n"
+        "KWAME NKRUMAH-ADDO (Ghana) said that access must be guaranteed.\n\n"
+        "Ms. Rossi added: “Pay the volunteers.”\n\n"
+        "UN WOMEN, the agency, said nothing. NATO AND OSCE said little.\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["MARÍA JOSÉ ROSSI", "KWAME NKRUMAH-ADDO"]
+    _check_named(d, "Water is the first casualty.", "MARÍA JOSÉ ROSSI")
+    assert _people(d)["MARÍA JOSÉ ROSSI"]["role"] == (
+        "Under-Secretary-General for Humanitarian Affairs"
+    )
+    st = statement(d, "Pay the volunteers.")
+    assert {p["id"]: p["name"] for p in d["speakers"]}[st["speaker"]] == "MARÍA JOSÉ ROSSI"

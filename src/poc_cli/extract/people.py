@@ -1014,11 +1014,106 @@ def find_mentions(text: str) -> list[Mention]:
                 j += 1
             else:
                 break
-        mention = _mention_from_run(text, run)
+        mention = _capitals_name(text, run) or _mention_from_run(text, run)
         if mention is not None:
             mentions.append(mention)
         i = j
     return mentions
+
+
+_CAPS_ACRONYMS = frozenset(
+    [
+        "un",
+        "eu",
+        "au",
+        "us",
+        "uk",
+        "usa",
+        "uae",
+        "nato",
+        "osce",
+        "oas",
+        "asean",
+        "ecowas",
+        "sadc",
+        "igad",
+        "opec",
+        "who",
+        "wfp",
+        "ilo",
+        "imf",
+        "iom",
+        "icrc",
+        "ipi",
+        "undp",
+        "unicef",
+        "unhcr",
+        "unep",
+        "unfpa",
+        "unesco",
+        "ocha",
+        "dppa",
+        "dpo",
+        "dos",
+        "ngo",
+        "ngos",
+        "cso",
+        "csos",
+        "ceo",
+        "mp",
+        "mps",
+        "tv",
+        "ai",
+        "icc",
+        "icj",
+        "csw",
+        "hrc",
+        "ga",
+        "sc",
+        "ecosoc",
+    ]
+)
+
+
+def _capitals_name(text: str, run: list[Word]) -> Mention | None:
+    """ "MARIA ROSSI (Italy) said …", "JEAN-LUC VAN DER BERG, Director …": meetings
+    coverage prints a speaker's name in capitals at the start of their paragraph. Two
+    to five capitalised words that are no acronym, role or organisation, at a line's
+    start or after a comma, before "(", "," or a reporting verb."""
+    if not 2 <= len(run) <= 5:
+        return None
+    if not all(w.text.isupper() for w in run):
+        return None
+    core = [w for w in run if fold(w.text) not in PARTICLES]
+    if len(core) < 2:
+        return None
+    for w in core:
+        low = fold(w.text)
+        if (
+            len(low) < 2
+            or low in _CAPS_ACRONYMS
+            or low in ROLE_WORDS
+            or low in ORG_WORDS
+            or low in STOP_WORDS
+            or low in _HONORIFIC_WORDS
+            or low in MONTHS
+            or not re.search(r"[aeiouy]", low)
+        ):
+            return None
+    start, end = run[0].start, run[-1].end
+    before = text[:start].rstrip(" \u00a0")
+    if before and not before.endswith(("\n", ",", ":", ";")):
+        return None
+    after = text[end:]
+    if not re.match(
+        r"\s*\(|,\s|\s+(?:also\s+|then\s+)?(?:said|says|noted|stressed|added|told|asked|"
+        r"urged|warned|recalled|emphasi[sz]ed|underlined|expressed|welcomed|"
+        r"called|described|highlighted|argued|explained|observed|agreed)\b",
+        after,
+    ):
+        return None
+    honorific, hon_start = _honorific_before(text, start)
+    return Mention(start, end, text[start:end], honorific, "", min(hon_start, start), False)
 
 
 def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
