@@ -77,10 +77,16 @@ def _printed_alone(alias: str, name: str, text: str) -> bool:
     """Does the report print ``alias`` as a reference of its own, not only as the end of
     the longer name ("Ms. de Souza" is not printed in "Ms. Ibarra de Souza")?"""
     name_words = set(name.split())
-    for m in re.finditer(rf"(?<![\w’'-]){re.escape(alias)}(?![\w-])", text):
-        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
-        if before is None or before.group(1).strip("*_") not in name_words:
-            return True
+    at = text.find(alias)
+    while at != -1:
+        end = at + len(alias)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_’'-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+        ):
+            words_before = text[max(0, at - 40) : at].split()
+            if not words_before or words_before[-1].strip("*_") not in name_words:
+                return True
+        at = text.find(alias, at + 1)
     return False
 
 
