@@ -37,10 +37,6 @@ class UsageError(PocError):
     """The user asked for something that cannot be: a bad option value, an unknown id."""
 
 
-class AmbiguousName(UsageError):
-    """A name fits several people and the command cannot honestly show all of them."""
-
-
 class NotFound(PocError):
     """Nothing matched: exit 1, like grep.
 

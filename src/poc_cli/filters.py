@@ -9,9 +9,9 @@ executors then apply it: :meth:`StatementFilter.matches` over model statements
 (``queries.py``) and :meth:`poc_cli.index.read.Index.filter_sql` over the index.
 So both give the same statements and the same messages.
 
-The ambiguity rule, for every command that lists statements: a name that fits several
-people shows all of them, with a note naming them (``poc speakers NAME``, which shows
-one profile, refuses instead: :func:`poc_cli.names.select_people`).
+The ambiguity rule, for every command: a name that fits several people (or sessions)
+shows all of them, with a note on stderr naming them — never silently narrowed, never
+refused (``poc speakers NAME`` then shows each profile).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from .errors import unknown
-from .model import STATEMENT_KINDS, Corpus, Session, Statement
+from .model import STATEMENT_KINDS, Corpus, Session, Speaker, Statement
 
 if TYPE_CHECKING:
     from .names import SpeakerMatch
@@ -118,6 +118,8 @@ def resolve(catalog: Catalog, typed: SearchFilters) -> StatementFilter:
     session_ids = session_forms = None
     if typed.session is not None:
         session_ids, session_forms = _sessions(catalog, typed.session, typed.event)
+        if session_forms is not None:
+            notes.extend(sessions_note(typed.session, session_forms))
     topics = None
     if typed.topic is not None:
         from .names import topic_ids_named
@@ -135,16 +137,25 @@ def resolve(catalog: Catalog, typed: SearchFilters) -> StatementFilter:
 
 
 def _speakers(match: SpeakerMatch, typed: str, notes: list[str]) -> frozenset[tuple[str, str]]:
+    notes.extend(people_notes(match, typed, match.records))
+    return frozenset((event, speaker.id) for event, speaker in match.records)
+
+
+def people_notes(
+    match: SpeakerMatch, typed: str, records: Sequence[tuple[str, Speaker]]
+) -> list[str]:
+    """What to tell the user about a name: taken for a typo; fits several people."""
     from .names import person_key
 
+    notes = []
     typo = match.typo_note(typed)
     if typo:
         notes.append(f"note: {typo}")
-    people = {person_key(speaker): speaker for _, speaker in match.records}
+    people = {person_key(speaker): speaker for _, speaker in records}
     if len(people) > 1:
         listing = "; ".join(f"{p.name} ({p.id})" for p in people.values())
         notes.append(f"{typed!r} fits {len(people)} people: {listing}; showing all of them")
-    return frozenset((event, speaker.id) for event, speaker in match.records)
+    return notes
 
 
 def _sessions(
@@ -161,6 +172,15 @@ def _sessions(
         [(event or "", s) for s in catalog.session_forms(event)], text, event
     )
     return None, frozenset((s.id, s.title, s.kind) for _, s in named)
+
+
+def sessions_note(typed: str, forms: Iterable[SessionForm]) -> list[str]:
+    """The note when a session name fits several sessions (all are shown)."""
+    named = dict.fromkeys((i, t) for i, t, _ in sorted(forms))
+    if len({i for i, _ in named}) < 2:
+        return []
+    listing = "; ".join(f"{i} ({t})" for i, t in named)
+    return [f"{typed!r} fits {len(named)} sessions: {listing}; showing all of them"]
 
 
 def statement_filter(corpus: Corpus, typed: SearchFilters) -> StatementFilter:

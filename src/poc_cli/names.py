@@ -446,31 +446,18 @@ class PeopleSelection(NamedTuple):
     notes: list[str]
 
 
-def select_people(
-    corpus: Corpus, name: str, *, allow_several: bool, event: str | None = None
-) -> PeopleSelection:
-    """Resolve a typed name to (event, speaker id) keys: the one ambiguity policy.
+def select_people(corpus: Corpus, name: str, *, event: str | None = None) -> PeopleSelection:
+    """Resolve a typed name to (event, speaker id) keys, with the notes to show.
 
-    ``allow_several``: the command can honestly show everyone the name fits (a
-    listing); otherwise a name that fits several people is a usage error.
-    ``event``: of the people the name fits (matched over the whole corpus, so an
-    alias given in another event counts), those in that event only: two people of
-    one name in different events are then told apart.  Empty if none is in it.
+    The rule of every command (:mod:`poc_cli.filters`): a name that fits several people
+    shows them all, and a note says so.  ``event``: of the people the name fits
+    (matched over the whole corpus, so an alias given in another event counts), those
+    in that event only: two people of one name in different events are then told
+    apart.  Empty if none is in it.
     """
-    match = match_speakers(corpus, name)
-    notes = []
-    typo = match.typo_note(name)
-    if typo:
-        notes.append(f"note: {typo}")
-    matches = [r for r in match.records if event is None or r[0] == event]
-    people = {person_key(speaker): speaker for _, speaker in matches}
-    if len(people) > 1:
-        listing = "; ".join(f"{p.name} ({p.id})" for p in people.values())
-        if not allow_several:
-            from .errors import AmbiguousName
+    from .filters import people_notes
 
-            raise AmbiguousName(
-                f"{name!r} fits {len(people)} people: {listing}; give a fuller name or --event"
-            )
-        notes.append(f"{name!r} fits {len(people)} people: {listing}; showing all of them")
+    match = match_speakers(corpus, name)
+    matches = [r for r in match.records if event is None or r[0] == event]
+    notes = people_notes(match, name, matches)
     return PeopleSelection([(event_id, speaker.id) for event_id, speaker in matches], notes)

@@ -53,14 +53,22 @@ def test_sessions_table_lists_the_agenda(poc: Any) -> None:
     # Piped, the table is plain text: a header, a rule, then one row per session whose
     # first cell is the id (continuation lines of a cell start with spaces).
     rows = [line.split()[0] for line in result.stdout.splitlines()[2:] if line[:1] not in ("", " ")]
-    assert [r for r in rows if r in {"opening", "session-1", "keynote", "session-2", "closing"}] == [
+    assert [
+        r for r in rows if r in {"opening", "session-1", "keynote", "session-2", "closing"}
+    ] == [
         "opening",
         "session-1",
         "keynote",
         "session-2",
         "closing",
     ]
-    for text in ("Ralph Mamiya", "Namie Di Razza", "Youssef Mahmoud", "Jake Sherman", "Olivier Landour"):
+    for text in (
+        "Ralph Mamiya",
+        "Namie Di Razza",
+        "Youssef Mahmoud",
+        "Jake Sherman",
+        "Olivier Landour",
+    ):
         assert text in result.stdout
     assert "a pragmatic approach for UN peace operations" in result.stdout  # a paper, not cut
 
@@ -75,7 +83,12 @@ def test_sessions_json_fields_and_counts(poc: Any) -> None:
         assert isinstance(record["title"], str) and record["title"]
         assert all(isinstance(name, str) for name in record["speakers"])
     by_id = {r["id"]: r for r in records}
-    assert by_id["opening"]["speakers"] == ["Adam Lupel", "Thierry Lion", "Peter van den Berg", "Eiko Ikegaya"]
+    assert by_id["opening"]["speakers"] == [
+        "Adam Lupel",
+        "Thierry Lion",
+        "Peter van den Berg",
+        "Eiko Ikegaya",
+    ]
     assert by_id["closing"]["speakers"] == ["Olivier Landour"]
     assert by_id["keynote"]["speakers"] == ["Jack Christofides"]
     assert by_id["session-1"]["paper"]["author"]["name"] == "Ralph Mamiya"
@@ -91,7 +104,12 @@ def test_one_session_in_depth_lists_the_recommendations(poc: Any) -> None:
         "Design and articulate a political strategy that prioritizes PoC.",
     ):
         assert item in result.stdout
-    for person in ("Namie Di Razza", "Samuel Gahigi", "Marie-Joëlle Zahar", "Chloé Marnay-Baszanger"):
+    for person in (
+        "Namie Di Razza",
+        "Samuel Gahigi",
+        "Marie-Joëlle Zahar",
+        "Chloé Marnay-Baszanger",
+    ):
         assert person in result.stdout
     assert "Mamiya" not in result.stdout  # session 1 only
     detail = as_json(poc("sessions", "session-2", "--json"))
@@ -152,11 +170,44 @@ def test_a_speaker_profile(poc: Any) -> None:
     ]
 
 
-def test_a_profile_of_an_ambiguous_name_lists_both_and_exits_2(poc: Any) -> None:
-    result = poc("speakers", "Adam")
-    assert result.exit_code == 2
-    assert "Adam Lupel" in result.stderr and "Adam Day" in result.stderr
-    assert result.stdout == ""
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["speakers", "Adam", "--json"],
+        ["quotes", "--speaker", "Adam", "--json"],
+        ["search", "peace", "--speaker", "Adam", "--json"],
+        ["stats", "--json"],  # no name: no note
+    ],
+)
+def test_a_name_that_fits_several_people_shows_them_all_with_a_note(
+    poc: Any, args: list[str]
+) -> None:
+    """One rule in every command (issue 12, D10): never silently narrowed, never refused."""
+    result = poc(*args)
+    assert result.exit_code == 0, result.stderr
+    named = "Adam" in args
+    assert (
+        "'Adam' fits 2 people: Adam Lupel (adam-lupel); Adam Day (adam-day)" in result.stderr
+    ) is named
+    if args[0] == "speakers":
+        assert [p["id"] for p in as_json(result)] == ["adam-lupel", "adam-day"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sessions", "remarks"],
+        ["quotes", "--session", "remarks"],
+        ["search", "peace", "--session", "remarks"],
+    ],
+)
+def test_a_session_name_that_fits_several_sessions_says_so(poc: Any, args: list[str]) -> None:
+    result = poc(*args, "--json")
+    assert result.exit_code in (0, 1), result.stderr
+    assert (
+        "'remarks' fits 2 sessions: closing (Closing remarks); opening (Opening remarks)"
+        in result.stderr
+    )
 
 
 # ---------------------------------------------------------------------- quotes
@@ -217,7 +268,13 @@ def test_an_unknown_speaker_with_json_prints_nothing_but_an_empty_array(poc: Any
 @pytest.mark.parametrize(
     ("session", "expected", "count"),
     # with the quotes inside paraphrases (session 2: 5, session 1: 11, opening: 4)
-    [("2", "session-2", 31), ("session-2", "session-2", 31), ("keynote", "keynote", 2), ("1", "session-1", 30), ("opening", "opening", 13)],
+    [
+        ("2", "session-2", 31),
+        ("session-2", "session-2", 31),
+        ("keynote", "keynote", 2),
+        ("1", "session-1", 30),
+        ("opening", "opening", 13),
+    ],
 )
 def test_quotes_by_session(poc: Any, session: str, expected: str, count: int) -> None:
     records = as_json(poc("quotes", "--session", session, "--json"))
@@ -321,7 +378,12 @@ def test_csv_of_other_listings_parses(poc: Any, command: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("command", "count"),
-    [(["quotes"], 76), (["quotes", "--speaker", "Mamiya"], 8), (["sessions"], 5), (["speakers"], 18)],
+    [
+        (["quotes"], 76),
+        (["quotes", "--speaker", "Mamiya"], 8),
+        (["sessions"], 5),
+        (["speakers"], 18),
+    ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else str(v),
 )
 def test_markdown_has_one_row_per_record(poc: Any, command: list[str], count: int) -> None:
@@ -515,11 +577,23 @@ def test_output_to_a_folder_is_a_usage_error(poc: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["quotes"], ["sessions"], ["sessions", "2"], ["speakers"], ["speakers", "Mamiya"], ["show", "21"], ["stats"], ["cite", "21"], ["validate"]],
+    [
+        ["quotes"],
+        ["sessions"],
+        ["sessions", "2"],
+        ["speakers"],
+        ["speakers", "Mamiya"],
+        ["show", "21"],
+        ["stats"],
+        ["cite", "21"],
+        ["validate"],
+    ],
     ids=" ".join,
 )
 @pytest.mark.parametrize("no_color", [False, True], ids=["piped", "NO_COLOR"])
-def test_no_ansi_codes_when_piped_or_with_no_color(poc: Any, args: list[str], no_color: bool) -> None:
+def test_no_ansi_codes_when_piped_or_with_no_color(
+    poc: Any, args: list[str], no_color: bool
+) -> None:
     result = poc(*args, env={"NO_COLOR": "1"} if no_color else None)
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout and "\x1b[" not in result.stderr
@@ -560,7 +634,11 @@ def test_a_terminal_gets_styled_output() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("args", [["sessions"], ["quotes", "--speaker", "Mamiya"], ["stats"], ["speakers", "Agnes"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [["sessions"], ["quotes", "--speaker", "Mamiya"], ["stats"], ["speakers", "Agnes"]],
+    ids=" ".join,
+)
 def test_no_color_on_a_terminal_writes_no_escape_codes(args: list[str]) -> None:
     # Rich's no_color alone still writes bold and dim (\x1b[1m); issue 3 asks for none.
     assert b"\x1b[" not in _on_a_terminal(args, _terminal_env(NO_COLOR="1"))
@@ -578,12 +656,20 @@ def test_version(poc: Any) -> None:
 @pytest.mark.slow
 def test_python_dash_m_version_and_a_command(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "poc_cli", "--version"], capture_output=True, text=True, cwd=tmp_path, timeout=60
+        [sys.executable, "-m", "poc_cli", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"poc {__version__}"
     done = subprocess.run(
-        [sys.executable, "-m", "poc_cli", "sessions", "--json"], capture_output=True, text=True, cwd=tmp_path, timeout=60
+        [sys.executable, "-m", "poc_cli", "sessions", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert [r["statements"] for r in json.loads(done.stdout)] == [13, 30, 2, 31, 0]
@@ -593,7 +679,12 @@ def _pipe(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "POC_DATA"}
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     return subprocess.run(
-        ["bash", "-c", f"set +o pipefail; {command}"], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
+        ["bash", "-c", f"set +o pipefail; {command}"],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
     )
 
 
@@ -609,16 +700,18 @@ def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
             statement["id"] = f"c{n:02d}-{statement['id']}"
             if "within" in statement:
                 statement["within"] = f"c{n:02d}-{statement['within']}"
-        (folder / f"copy-{n:02d}.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+        (folder / f"copy-{n:02d}.json").write_text(
+            json.dumps(raw, ensure_ascii=False), encoding="utf-8"
+        )
     return folder
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("args", ["quotes", "quotes --json", "quotes --format csv", "quotes --format markdown"])
+@pytest.mark.parametrize(
+    "args", ["quotes", "quotes --json", "quotes --format csv", "quotes --format markdown"]
+)
 @pytest.mark.parametrize("data", ["bundled", "big"])
-def test_a_closed_pipe_ends_quietly(
-    args: str, data: str, big_corpus: Path, tmp_path: Path
-) -> None:
+def test_a_closed_pipe_ends_quietly(args: str, data: str, big_corpus: Path, tmp_path: Path) -> None:
     option = f"--data {big_corpus} " if data == "big" else ""
     done = _pipe(f"poc {option}{args} | head -n 1", tmp_path)
     assert done.returncode == 0  # head's status: pipefail is off
@@ -637,7 +730,14 @@ def test_no_arguments_shows_help(poc: Any) -> None:
 
 
 def test_a_fixture_dataset_runs_every_listing(poc: Any) -> None:
-    for args in (["quotes"], ["sessions"], ["speakers"], ["stats"], ["show", "mini-02"], ["cite", "mini-02"]):
+    for args in (
+        ["quotes"],
+        ["sessions"],
+        ["speakers"],
+        ["stats"],
+        ["show", "mini-02"],
+        ["cite", "mini-02"],
+    ):
         result = poc("--data", str(MINI), *args)
         assert result.exit_code == 0, (args, result.stderr)
     cited = poc("--data", str(MINI), "cite", "mini-02").stdout
@@ -700,7 +800,11 @@ def test_empty_data_after_the_command_is_a_usage_error(poc: Any, args: list[str]
 
 @pytest.mark.parametrize(
     ("typed", "hint"),
-    [("--limt", "did you mean --limit?"), ("--sesion=2", "did you mean --session?"), ("--zzzz", "")],
+    [
+        ("--limt", "did you mean --limit?"),
+        ("--sesion=2", "did you mean --session?"),
+        ("--zzzz", ""),
+    ],
 )
 def test_search_refuses_an_unknown_option_instead_of_searching_for_it(
     poc: Any, typed: str, hint: str
@@ -928,7 +1032,10 @@ def test_an_empty_filter_is_refused_not_ignored(poc: Any, command: str, option: 
     ("args", "left"),
     [
         (["search", "zzzzqq", "--json"], "[]\n"),
-        (["search", "zzzzqq", "--format", "csv"], "score,id,event,session_id,session,speaker_id,speaker,kind,text,topics,paragraphs\n"),
+        (
+            ["search", "zzzzqq", "--format", "csv"],
+            "score,id,event,session_id,session,speaker_id,speaker,kind,text,topics,paragraphs\n",
+        ),
         (["quotes", "--speaker", "Nobody", "--json"], "[]\n"),
         (["quotes", "--speaker", "Mamiya", "--kind", "quote", "--topic", "drc"], ""),
     ],
@@ -1066,9 +1173,7 @@ def test_the_table_score_is_the_one_min_score_compares(poc: Any) -> None:
         ["cite", "ipi18-21", "--style", "plain", "--style", "chicago"],
     ],
 )
-def test_an_option_given_twice_with_different_values_is_refused(
-    poc: Any, args: list[str]
-) -> None:
+def test_an_option_given_twice_with_different_values_is_refused(poc: Any, args: list[str]) -> None:
     # Click keeps the last value: "--speaker Mamiya --speaker Coutou" showed Coutou alone.
     result = poc(*args)
     assert result.exit_code == 2
@@ -1114,7 +1219,9 @@ def test_an_exclusion_that_excludes_nothing_says_so(poc: Any) -> None:
     assert "violence excluded nothing" not in result.stderr
 
 
-def test_output_dash_means_stdout(poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_dash_means_stdout(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = poc("quotes", "--speaker", "Lion", "--json", "-o", "-")
     assert result.exit_code == 0
@@ -1122,7 +1229,9 @@ def test_output_dash_means_stdout(poc: Any, tmp_path: Path, monkeypatch: pytest.
     assert list(tmp_path.iterdir()) == []  # no file named "-"
 
 
-def test_output_dash_when_nothing_is_found(poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_dash_when_nothing_is_found(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = poc("search", "zzzzqq", "--json", "-o", "-")
     assert (result.exit_code, result.stdout) == (1, "[]\n")
@@ -1134,7 +1243,9 @@ def test_markdown_shows_a_quote_as_printed_never_as_formatting(
 ) -> None:
     # A quote holding *, _, `, [..](..), <b> or &copy; was rendered as emphasis, code,
     # a link, HTML or ©: a changed quote. Each is now escaped with a backslash.
-    mini_raw["statements"][1]["text"] = "We *must* act_now: `x` [here](y) <b>z</b> ~w~ &copy; a|b \\ end"
+    mini_raw["statements"][1]["text"] = (
+        "We *must* act_now: `x` [here](y) <b>z</b> ~w~ &copy; a|b \\ end"
+    )
     path = write_json(mini_raw)
     table = poc("--data", str(path), "quotes", "--format", "markdown").stdout
     row = next(line for line in table.splitlines() if "mini-02" in line)
@@ -1188,7 +1299,10 @@ def test_nothing_found_as_csv_is_still_a_csv_header(poc: Any) -> None:
     # A program reading the CSV gets its columns (and no rows), as --json gets [].
     result = poc("quotes", "--speaker", "Lion", "--topic", "drc", "--format", "csv")
     assert result.exit_code == 1
-    assert result.stdout == "id,event,session_id,session,speaker_id,speaker,kind,text,topics,paragraphs\n"
+    assert (
+        result.stdout
+        == "id,event,session_id,session,speaker_id,speaker,kind,text,topics,paragraphs\n"
+    )
 
 
 def test_output_dot_slash_dash_is_a_file_named_dash(
@@ -1226,15 +1340,20 @@ def test_two_people_of_one_name_are_told_apart_by_event(
             if person["id"] == "ralph-mamiya":
                 person["id"] = person_id
         for session in raw["sessions"]:
-            session["moderators"] = [person_id if m == "ralph-mamiya" else m for m in session["moderators"]]
+            session["moderators"] = [
+                person_id if m == "ralph-mamiya" else m for m in session["moderators"]
+            ]
             if session["paper"] and session["paper"]["author"] == "ralph-mamiya":
                 session["paper"]["author"] = person_id
         (tmp_path / f"ev{n}.json").write_text(json.dumps(raw), encoding="utf-8")
-    card = _as_if_on_a_terminal(monkeypatch, poc, "--data", str(tmp_path), "search", "Mamiya", "--limit", "1").stdout
+    card = _as_if_on_a_terminal(
+        monkeypatch, poc, "--data", str(tmp_path), "search", "Mamiya", "--limit", "1"
+    ).stdout
     assert "poc speakers 'Ralph Mamiya' --event ev0  shows what they said at ev0" in card
     assert "poc speakers 'Ralph Mamiya' --event ev1  shows what they said at ev1" in card
-    both = poc("--data", str(tmp_path), "speakers", "Ralph Mamiya")
-    assert both.exit_code == 2 and "give a fuller name or --event" in both.stderr
+    both = poc("--data", str(tmp_path), "speakers", "Ralph Mamiya", "--json")
+    assert both.exit_code == 0 and "fits 2 people" in both.stderr  # both shown, and said
+    assert {p["event"]["id"] for p in json.loads(both.stdout)} == {"ev0", "ev1"}
     one = poc("--data", str(tmp_path), "speakers", "Ralph Mamiya", "--event", "ev1", "--json")
     assert one.exit_code == 0, one.stderr
     assert [(p["id"], p["event"]["id"]) for p in json.loads(one.stdout)] == [("r-mamiya", "ev1")]
@@ -1260,7 +1379,9 @@ def test_speakers_event_keeps_aliases_from_other_events(
     data = ("--data", str(tmp_path))
     result = poc(*data, "speakers", "Rapporteur", "--event", "ev0", "--json")
     assert result.exit_code == 0, result.stderr
-    assert [(p["id"], p["event"]["id"]) for p in json.loads(result.stdout)] == [("jake-sherman", "ev0")]
+    assert [(p["id"], p["event"]["id"]) for p in json.loads(result.stdout)] == [
+        ("jake-sherman", "ev0")
+    ]
     assert poc(*data, "speakers", "Lion", "--event", "nope").exit_code == 2  # no such event
     absent = poc(*data, "speakers", "Rapporteur", "--event", "ev1", "--format", "csv")
     assert absent.exit_code == 0  # the alias is his in ev1 too
@@ -1284,7 +1405,9 @@ def test_a_no_match_with_stdout_closed_is_still_nothing_found(tmp_path: Path) ->
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("variables", [{"POC_PAGER": "no-such-pager-xyz", "PAGER": "less"}, {"PAGER": " "}])
+@pytest.mark.parametrize(
+    "variables", [{"POC_PAGER": "no-such-pager-xyz", "PAGER": "less"}, {"PAGER": " "}]
+)
 def test_a_poc_pager_or_blank_pager_loses_no_output(variables: dict[str, str]) -> None:
     out = _on_a_terminal(
         ["quotes", "--speaker", "Lion", "--pager"], _terminal_env(NO_COLOR="1", **variables)

@@ -46,5 +46,11 @@ def sessions(
         return Listing(
             sessions_overview(corpus, event=event), "no sessions", events=len(corpus.datasets)
         )
-    details = [session_detail(corpus, key) for key in session_keys(corpus, session, event)]
+    keys = session_keys(corpus, session, event)
+    from poc_cli.filters import sessions_note
+
+    forms = {(s.id, s.title, s.kind) for s in (corpus.session(e, i) for e, i in keys)}
+    for note in sessions_note(session, forms) if not session.isdigit() else ():
+        run.note(note)
+    details = [session_detail(corpus, key) for key in keys]
     return Listing(details, "no such session", SESSION_DETAIL_VIEW, len(corpus.datasets))

@@ -47,7 +47,7 @@ def speakers(
             speakers_overview(corpus, event=event), "no speakers", events=len(corpus.datasets)
         )
     check_event(corpus, event)
-    selection = select_people(corpus, name, allow_several=False, event=event)
+    selection = select_people(corpus, name, event=event)
     for note in selection.notes:
         run.note(note)
     return Listing(
