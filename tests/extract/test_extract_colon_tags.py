@@ -207,3 +207,28 @@ def test_meetings_coverage_names_in_capitals() -> None:
     )
     st = statement(d, "Pay the volunteers.")
     assert {p["id"]: p["name"] for p in d["speakers"]}[st["speaker"]] == "MARÍA JOSÉ ROSSI"
+
+
+def test_wire_style_tags_and_name_particles() -> None:
+    text = (
+        "Council hears warnings on famine\n\n"
+        "“The famine is man-made,” Norway’s UN Ambassador Mona Juul-Hansen told the "
+        "council on Tuesday.\n\n"
+        "Hoang Thi Lan, the agency’s representative in Hanoi, told reporters: “Rice prices "
+        "have tripled.”\n\n"
+        "“We cannot feed promises,” said Dr. Aisha bint Khalid Al-Saud, a nutritionist "
+        "with the Red Crescent. She urged donors to act.\n\n"
+        "José Ortega y Gasset, a philosopher, said: “The masses have risen.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == [
+        "Mona Juul-Hansen",
+        "Hoang Thi Lan",
+        "Aisha bint Khalid Al-Saud",
+        "José Ortega y Gasset",
+    ]
+    assert _people(d)["Mona Juul-Hansen"]["role"] == "Norway’s UN Ambassador"
+    _check_named(d, "Rice prices have tripled.", "Hoang Thi Lan")
+    _check_named(d, "We cannot feed promises,", "Aisha bint Khalid Al-Saud")
+    _check_named(d, "The masses have risen.", "José Ortega y Gasset")
