@@ -232,3 +232,27 @@ def test_wire_style_tags_and_name_particles() -> None:
     _check_named(d, "Rice prices have tripled.", "Hoang Thi Lan")
     _check_named(d, "We cannot feed promises,", "Aisha bint Khalid Al-Saud")
     _check_named(d, "The masses have risen.", "José Ortega y Gasset")
+
+
+def test_quotation_before_the_tag_with_an_appositive() -> None:
+    text = (
+        "Forum Notes\n\n"
+        "The forum met on Monday.\n\n"
+        "“Patience is a policy,” Ann Lee, Director of Research at the Lakeside Forum, said.\n\n"
+        "“Haste is expensive,” Tom Okoro, Head of Programmes at the Delta Trust, told the "
+        "meeting.\n\n"
+        "“Repair first,” said Chidi Eze of the Port Authority, “and build later.”\n\n"
+        "Ama Owusu, Senior Adviser: “Listen to the fishers.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["Ann Lee", "Tom Okoro", "Chidi Eze", "Ama Owusu"]
+    people = _people(d)
+    assert people["Ann Lee"]["role"] == "Director of Research at the Lakeside Forum"
+    assert people["Chidi Eze"]["role"] == "of the Port Authority"
+    assert people["Ama Owusu"]["role"] == "Senior Adviser"
+    _check_named(d, "Patience is a policy,", "Ann Lee")
+    _check_named(d, "Haste is expensive,", "Tom Okoro")
+    _check_named(d, "Repair first,", "Chidi Eze")
+    _check_named(d, "and build later.", "Chidi Eze")
+    _check_named(d, "Listen to the fishers.", "Ama Owusu")

@@ -1099,6 +1099,12 @@ def _subject_right(
             am = re.match(r",\s+([^;¤]*?)(?:,\s+(?=[a-z])|[.;]?$)", after)
             if am and _is_appositive(am.group(1)) and not entity.appositive:
                 entity.appositive = am.group(1).strip()
+            # "…,” said Jo Park of the Port Authority, “…”"
+            om = re.match(
+                r"\s+((?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;.¤()]*?)\s*(?:[,.;]|$)", after
+            )
+            if om and not am and not entity.appositive and not entity.role_prefix:
+                entity.appositive = om.group(1).strip()
             subj.end = m.end
             return subj
     rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s : sent.end])
