@@ -63,3 +63,22 @@ def test_organisation_names_give_no_gender() -> None:
     d = extract(text).dataset
     assert speaker_of(d, "I have seen worse,") == "Tariq Nasser"
     assert names(d) == ["Helga Moe", "Tariq Nasser"]
+
+
+def test_a_person_in_a_fronted_clause_is_not_the_pronoun() -> None:
+    text = (
+        "Forum\n\n"
+        "Ann Lee, a planner, said that cities needed money. Responding to Tom Berg’s "
+        "proposal, she said that taxes were not the answer.\n\n"
+        "Tom Berg, a banker, said bonds would work. Asked about Ann Lee’s objection, he "
+        "said: “Bonds are taxes with patience.”\n\n"
+        "Turning to Tom Berg, she asked: “Who repays them?”\n\n"
+        "In Tom Berg’s view, he said, “the young repay them.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert speaker_of(d, "Bonds are taxes with patience.") == "Tom Berg"
+    assert speaker_of(d, "Who repays them?") == "Ann Lee"
+    assert speaker_of(d, "the young repay them.") == "Tom Berg"
+    para = "Responding to Tom Berg’s proposal, she said that taxes were not the answer."
+    assert speaker_of(d, para, "paraphrase") == "Ann Lee"

@@ -938,10 +938,32 @@ class _Context:
         if len(lead) <= 60:
             self.introduced.append((entity.root(), self.tick, opens))
 
+    def _fronted(self, m: Mention, pos: int) -> bool:
+        """ "Responding to Jo Park’s proposal, she said …", "Asked about Jo Park, he …":
+        a person named as a possessive or after a preposition in a clause before the
+        comma that opens the pronoun's clause is not who the pronoun stands for."""
+        masked = self.doc.masked[self.doc.current[0]]
+        between = masked[m.end : pos]
+        if "," not in between or not re.search(r",\s*(?:and\s+|but\s+)?$", between):
+            return False
+        if re.match(r"[’']s\b", masked[m.end : m.end + 2]):
+            # "In Jo Park’s remarks, she said": her own words; "Jo Park’s proposal": not
+            return not re.match(
+                r"[’']s\s+(?:own\s+)?(?:speech|remarks|statement|address|presentation|keynote|"
+                r"message|talk|intervention|briefing|lecture|comments|testimony|view|words|"
+                r"opinion|answer|reply|response|closing|opening)\b",
+                masked[m.end : m.end + 40],
+            )
+        before = masked[max(0, m.lead - 12) : m.lead]
+        return (
+            re.search(r"(?<![\w’'-])(?:to|about|on|of|with|by|from|for|like|unlike)\s+$", before)
+            is not None
+        )
+
     def resolve_pronoun(self, gender: str, pos: int) -> Entity | None:
         for m, entity in reversed(self.sentence_mentions):
             root = entity.root()
-            if m.end <= pos and root.gender in (None, gender):
+            if m.end <= pos and root.gender in (None, gender) and not self._fronted(m, pos):
                 return root
         speaker = next((e for e in reversed(self.speakers) if e.gender in (None, gender)), None)
         # someone introduced after that speaker last spoke, in the sentence before: "H.E. Mr.
