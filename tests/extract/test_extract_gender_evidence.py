@@ -82,3 +82,18 @@ def test_a_person_in_a_fronted_clause_is_not_the_pronoun() -> None:
     assert speaker_of(d, "the young repay them.") == "Tom Berg"
     para = "Responding to Tom Berg’s proposal, she said that taxes were not the answer."
     assert speaker_of(d, para, "paraphrase") == "Ann Lee"
+
+
+def test_the_pronoun_of_a_reported_clause_is_its_speaker() -> None:
+    text = (
+        "Forum\n\n"
+        "Tom Berg, a banker, said bonds would work. Ann Lee thanked Tom Berg and said that "
+        "she agreed with half of it. “Half is a start,” she said.\n\n"
+        "Tom Berg, a banker, said bonds would work. Ingrid Aas told Tom Berg that she "
+        "disagreed. “Bonds are debts,” she added.\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert speaker_of(d, "Half is a start,") == "Ann Lee"
+    assert speaker_of(d, "Bonds are debts,") == "Ingrid Aas"
+    assert speaker_of(d, "told Tom Berg that she disagreed.", "paraphrase") == "Ingrid Aas"

@@ -1185,6 +1185,29 @@ def _first_subject(
 # ------------------------------------------------------------------ the pass
 
 
+def _reported_self(masked: str, sent: Span, vs: int, cues: list[Cue]) -> Subject | None:
+    """ "Jo Park told Ann Lee that she disagreed": a he/she that opens the clause reported
+    by a named speaker's verb in the same sentence is that speaker, when the gender fits
+    (the people named between are the listeners)."""
+    pm = re.search(r"(?<![\w’'-])(he|she)\s+(?:\w+ly\s+)?$", masked[sent.start : vs])
+    if pm is None:
+        return None
+    ps = sent.start + pm.start(1)
+    gender = "m" if pm.group(1) == "he" else "f"
+    for c in reversed(cues):
+        entity = c.subject.entity
+        if entity is None or c.negated or c.subject.attribution not in ("name", "alias"):
+            continue
+        root = entity.root()
+        gap = masked[c.verb_end : ps]
+        if root.gender in (None, gender) and re.fullmatch(r"\s+(?:[^,;:¤]{1,60}?\s+)?that\s+", gap):
+            if root.gender is None:
+                root.gender = gender
+            return Subject(root, "pronoun", ps, vs, pm.group(1))
+        break
+    return None
+
+
 def _cues(
     doc: _Doc, pi: int, sent: Span, mentions: list[tuple[Mention, Entity]], ctx: _Context
 ) -> list[Cue]:
@@ -1198,7 +1221,9 @@ def _cues(
             r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", masked[sent.start : vs]
         ):
             continue  # a passive ("was told", "were listed"): not the subject speaking
-        subj = _subject_left(doc, pi, sent, vs, mentions, ctx)
+        subj = _reported_self(masked, sent, vs, cues) or _subject_left(
+            doc, pi, sent, vs, mentions, ctx
+        )
         inverted = False
         if subj is None and _COORDINATED.search(masked[sent.start : vs]):
             # "Jo Park was careful not to …, but said that …": the first clause's subject
