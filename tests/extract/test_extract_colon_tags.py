@@ -256,3 +256,17 @@ def test_quotation_before_the_tag_with_an_appositive() -> None:
     _check_named(d, "Repair first,", "Chidi Eze")
     _check_named(d, "and build later.", "Chidi Eze")
     _check_named(d, "Listen to the fishers.", "Ama Owusu")
+
+
+def test_a_date_or_a_place_after_a_name_is_no_role() -> None:
+    text = (
+        "Notes\n\n"
+        "The talks met.\n\n"
+        "Tom Berg, in Geneva: “We end.”\n\n"
+        "Ann Lee, 3 May 2024: “We begin.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert _people(d)["Tom Berg"]["role"] == ""
+    _check_named(d, "We end.", "Tom Berg")
+    assert all(p["role"] != "3 May 2024" for p in d["speakers"])

@@ -877,12 +877,15 @@ def _name_with_appositive(
         # any appositive that is not another person or a list ("Jo Park, Ann Lee and …")
         if (
             not _is_appositive(appos)
+            or not appos[:1].isalpha()
             or re.match(r"(?:and|or|but)\b", appos)
             or any(mm.end < m2.start < end for m2, _e in mentions)
         ):
             continue
         root = entity.root()
-        if not root.appositive and not root.role_prefix:
+        # "Jo Park, in Geneva, said: …": a circumstance, not a role
+        circumstance = re.match(r"(?:in|on|during|last|this|after|before|when|while)\b", appos)
+        if not root.appositive and not root.role_prefix and not circumstance:
             root.appositive = appos
         return mm, entity
     return None
