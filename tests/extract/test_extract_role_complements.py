@@ -107,3 +107,26 @@ def test_passive_naming_goes_to_the_agent() -> None:
     assert speaker_of(d, "fragile but real") == "Deputy Special Envoy"
     assert "Blue Corridors" not in [s["text"] for s in d["statements"]]
     assert _people(d)["Amina Yusuf"]["role"] == "Chair of the Board"
+
+
+def test_a_part_or_a_clause_before_a_name_is_no_role() -> None:
+    text = (
+        "Building Peace in Fragile Cities\n\n"
+        "Opening the event, IPI Vice President Adam Lupel said that cities had become "
+        "\"the new front lines.\" He introduced the first speaker, Aminata Touré-Diallo, "
+        "Mayor of Niamey's Fourth District.\n\n"
+        "Ms. Touré-Diallo said: \"We receive ten thousand people a month.\"\n\n"
+        "The second speaker, Dr. Seun Adebayo-Martins, Senior Researcher at the West Africa "
+        "Policy Centre, argued: \"Fragility is a relationship.\"\n\n"
+        "H.E. Mr. Ibrahim Moussa, Permanent Representative of Niger to the UN, provided "
+        "closing remarks.\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    people = _people(d)
+    assert people["Adam Lupel"]["role"] == "IPI Vice President"
+    assert people["Aminata Touré-Diallo"]["role"] == "Mayor of Niamey's Fourth District"
+    assert people["Seun Adebayo-Martins"]["role"] == (
+        "Senior Researcher at the West Africa Policy Centre"
+    )
+    assert people["Ibrahim Moussa"]["role"] == "Permanent Representative of Niger to the UN"

@@ -689,6 +689,7 @@ class _Doc:
             and len(phrase.split()) <= 12
             and (phrase.split()[0].lower() in ("the", "a", "an") or phrase[0].isupper())
             and role_head(phrase)
+            and not _part_not_role(phrase)
         ):
             return phrase
         return ""
@@ -706,6 +707,11 @@ class _Doc:
             text[m.end : line_end]
         ):
             rest = text[m.end + 2 : line_end].strip().rstrip(",;.")
+            # "…, Permanent Representative of X, provided closing remarks.": the roster
+            # part ends where a clause begins
+            clause = re.search(r",\s+(?!(?:and|the|a|an|of|for|at|in|on|to|with)\b)[a-z]", rest)
+            if clause:
+                rest = rest[: clause.start()].rstrip(",;. ")
             if rest and MASK not in rest and len(rest.split()) <= 25 and rest[0].isupper():
                 return rest  # a roster line: everything after the name
         tail = text[m.end + 2 : line_end]
@@ -1081,7 +1087,12 @@ def _subject_left(
                     if conj:
                         ps += conj.end()
                         before = masked[ps:pe]
-                    if role_head(before) and MASK not in before and len(before.split()) <= 12:
+                    if (
+                        role_head(before)
+                        and MASK not in before
+                        and len(before.split()) <= 12
+                        and not _part_not_role(before)
+                    ):
                         if not ent.role_prefix:
                             ent.role_prefix = before
                         if ps == sent.start:
@@ -1186,6 +1197,23 @@ def _first_subject(
 
 
 # ------------------------------------------------------------------ the pass
+
+
+def _part_not_role(phrase: str) -> bool:
+    """ "The second speaker", "the keynote speaker": a part in the programme, not a role;
+    "He introduced the first speaker": a clause."""
+    words = phrase.split()
+    if words and fold(words[0]) in ("he", "she", "they", "it", "we", "i"):
+        return True
+    return (
+        re.fullmatch(
+            r"(?:the|a|an)\s+(?:\w+\s+){0,2}(?:speaker|panelist|panellist|discussant|presenter)s?",
+            phrase.strip(),
+            re.IGNORECASE,
+        )
+        is not None
+        and "Speaker" not in phrase[1:]
+    )
 
 
 def _reported_self(masked: str, sent: Span, vs: int, cues: list[Cue]) -> Subject | None:
