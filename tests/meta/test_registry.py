@@ -55,3 +55,31 @@ def test_every_command_has_a_summary_and_examples(name: str) -> None:
     assert (command.help or "").strip().split("\n")[0]
     assert "Examples:" in (command.epilog or "")
     assert f"poc {name}" in (command.epilog or "")
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    """Start-up: `poc sessions` imports the sessions command, not the other eight."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, io, contextlib\n"
+        "sys.argv = ['poc', 'sessions', '--json']\n"
+        "from poc_cli.cli import app\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        app()\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('poc_cli.cli.commands.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['poc_cli.cli.commands.sessions']"
+
+
+def test_every_name_in_the_list_is_a_command_module() -> None:
+    from poc_cli.cli.commands import NAMES
+
+    assert sorted(NAMES) == sorted(COMMANDS)
+    assert all(COMMANDS[name].name == name for name in NAMES)
