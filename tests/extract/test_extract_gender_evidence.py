@@ -97,3 +97,11 @@ def test_the_pronoun_of_a_reported_clause_is_its_speaker() -> None:
     assert speaker_of(d, "Half is a start,") == "Ann Lee"
     assert speaker_of(d, "Bonds are debts,") == "Ingrid Aas"
     assert speaker_of(d, "told Tom Berg that she disagreed.", "paraphrase") == "Ingrid Aas"
+
+
+def test_a_roster_line_first_is_not_a_title() -> None:
+    d = extract(
+        "Ann Lee, Director of Research\n\nMs. Lee said that patience was a policy.\n"
+    ).dataset
+    assert names(d) == ["Ann Lee"]
+    assert {p["name"]: p for p in d["speakers"]}["Ann Lee"]["role"] == "Director of Research"

@@ -532,6 +532,8 @@ class _Doc:
                 and not first.endswith((".", "”", '"', "’"))
                 and 1 <= len(ws) <= 12
                 and all(w[0].isupper() for w in ws if len(w) > 3)
+                # not a roster line ("Ann Lee, Director of Research")
+                and not ("," in first and any(fold(w) in ROLE_WORDS for w in ws))
             )
         for pi, mentions in enumerate(self.full_mentions):
             if not heads[pi]:
