@@ -100,8 +100,8 @@ Invoke = Callable[..., Any]
 def poc(runner: CliRunner) -> Invoke:
     """Run ``poc ARGS…`` in-process; returns the click Result (stdout, stderr apart)."""
 
-    def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
-        result = runner.invoke(app, list(args), env=env)
+    def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Any:
+        result = runner.invoke(app, list(args), env=env, input=input)
         # Any exception other than SystemExit is a crash, never a user error.
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception

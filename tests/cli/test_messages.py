@@ -51,3 +51,13 @@ def test_thousands_of_problems_are_summed_up(poc: Any, tmp_path: Path, mini_raw:
     lines = result.stderr.splitlines()
     assert len(lines) == 22 and lines[-1] == "  … and 80 more (poc validate lists every one)"
     assert poc("validate", str(path)).stderr.count("unknown speaker 'nobody'") == 100
+
+
+def test_validate_reads_a_dataset_from_stdin(poc: Any, bundled_raw: Any) -> None:
+    """`-` for stdin where a path is read (issue 12): `cat x.json | poc validate -`."""
+    ok = poc("validate", "-", input=json.dumps(bundled_raw))
+    assert ok.exit_code == 0 and ok.stdout == "ok: 1 file(s) valid\n"
+    bad = poc("validate", "-", input='{"schema_version": 1}')
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("<stdin>: event: missing required field\n")
+    assert "poc-validate-" not in bad.stderr  # the temporary file is never named

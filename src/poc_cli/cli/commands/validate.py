@@ -9,6 +9,7 @@ import typer
 
 from poc_cli.cli.options import Run, poc_command
 from poc_cli.errors import ExitStatus, PocError
+from poc_cli.schema.read_json import MAX_FILE_BYTES
 
 
 @poc_command(
@@ -17,6 +18,7 @@ from poc_cli.errors import ExitStatus, PocError
         "poc validate my-seminar.json",
         "poc validate ~/seminars/",
         "poc validate draft.json --source report.html",
+        "poc validate - < draft.json",
     ],
     output=False,
 )
@@ -25,7 +27,7 @@ def validate(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Dataset file or folder to check (default: the data poc would use).",
+            help="Dataset file or folder to check (default: the data poc would use); - reads stdin.",
             show_default=False,
         ),
     ] = None,
@@ -48,11 +50,34 @@ def validate(
     paragraph the dataset says.  Statements still marked for review are counted.
 
     Exit 0 when it is valid, 2 when it is not."""
+    if path is not None and str(path) == "-":
+        _validate_stdin(run, source)
+        return
+    _validate(run, path if path is not None else run.data, source)
+
+
+def _validate_stdin(run: Run, source: Path | None) -> None:
+    """``poc validate -``: the dataset on stdin, checked as a file named <stdin>."""
+    import sys
+    import tempfile
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    with tempfile.TemporaryDirectory(prefix="poc-validate-") as folder:
+        path = Path(folder, "stdin.json")
+        path.write_bytes(data)
+        _validate(run, path, source, shown_as=(str(path), "<stdin>"))
+
+
+def _validate(
+    run: Run, path: Path | None, source: Path | None, shown_as: tuple[str, str] | None = None
+) -> None:
     from poc_cli.corpus import check_paths
 
-    files, problems = check_paths(path if path is not None else run.data)
+    files, problems = check_paths(path)
     if source is not None:
         problems += _fidelity(files, source)
+    if shown_as is not None:
+        problems = [p.replace(*shown_as) for p in problems]
     awaiting = _awaiting_review(files)
     if awaiting:
         run.env.message(
