@@ -66,7 +66,7 @@ def test_a_second_person_after_and_in_a_role() -> None:
     assert [n for n in people if "Industry" in n] == ["Commissioner for Trade and Industry"]
 
 
-def test_aliases_are_printed_forms_only() -> None:
+def test_aliases_use_the_surname_the_report_uses() -> None:
     text = (
         "Treaty Talk\n\n"
         "Ms. Lucía Ibarra de Souza, Legal Adviser, said the treaty was clear. “We are "
@@ -79,14 +79,26 @@ def test_aliases_are_printed_forms_only() -> None:
     assert problems(d) == []
     people = _people(d)
     lucia = people["Lucía Ibarra de Souza"]["aliases"]
+    # her surname is "Ibarra de Souza": "Ms. de Souza" and "Souza" are not hers
     assert "Ms. de Souza" not in lucia and "de Souza" not in lucia and "Souza" not in lucia
     assert "Ibarra de Souza" in lucia and "Ms. Ibarra de Souza" in lucia
-    # "de Souza" is Ana's surname, not the end of Lucía's
     st = statement(d, "Later, Ms. de Souza added that it was fair.", "paraphrase")
     assert {p["id"]: p["name"] for p in d["speakers"]}[st["speaker"]] == "Ana de Souza"
-    assert people["Hiro Sato"]["aliases"] == ["Sato"]
+    # surname and honorific + surname, as people look them up
+    assert people["Hiro Sato"]["aliases"] == ["Sato", "Dr. Sato"]
     assert "Ms. de Souza" in people["Ana de Souza"]["aliases"]
-    assert "Souza" not in people["Ana de Souza"]["aliases"]
+
+
+def test_a_surname_form_shared_by_two_people_is_nobody_s_alias() -> None:
+    text = (
+        "Treaty Talk\n\n"
+        "Ms. Lucía Ibarra de Souza, Legal Adviser, said the treaty was clear.\n\n"
+        "Ms. Ana de Souza said the text was final.\n"
+    )
+    d = extract(text).dataset
+    people = _people(d)
+    assert "Ms. de Souza" not in people["Lucía Ibarra de Souza"]["aliases"]
+    assert "Ms. de Souza" not in people["Ana de Souza"]["aliases"]
 
 
 def test_passive_naming_goes_to_the_agent() -> None:

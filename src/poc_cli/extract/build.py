@@ -73,26 +73,9 @@ def _role_of(entity: Entity) -> str:
     return ", ".join(parts)
 
 
-def _printed_alone(alias: str, name: str, text: str) -> bool:
-    """Does the report print ``alias`` as a reference of its own, not only as the end of
-    the longer name ("Ms. de Souza" is not printed in "Ms. Ibarra de Souza")?"""
-    name_words = set(name.split())
-    at = text.find(alias)
-    while at != -1:
-        end = at + len(alias)
-        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_’'-")) and (
-            end == len(text) or not (text[end].isalnum() or text[end] in "_-")
-        ):
-            words_before = text[max(0, at - 40) : at].split()
-            if not words_before or words_before[-1].strip("*_") not in name_words:
-                return True
-        at = text.find(alias, at + 1)
-    return False
-
-
-def _aliases(entity: Entity, text: str = "") -> list[str]:
-    """The variants of the name as printed, the surname forms the report prints alone,
-    and the role phrases that stand for the person."""
+def _aliases(entity: Entity) -> list[str]:
+    """The variants of the name as printed, the surname and honorific + surname, and the
+    role phrases that stand for the person."""
     out: list[str] = []
 
     def add(alias: str) -> None:
@@ -103,13 +86,14 @@ def _aliases(entity: Entity, text: str = "") -> list[str]:
     if entity.name is not None:
         for variant in entity.variants:
             add(variant)
+        # the surname the report uses ("Ms. Ibarra de Souza": "Ibarra de Souza"), else the
+        # last word with its particles; honorific + surname, as people look them up
         surname = entity.surname or surname_of(entity.name)
-        made = [surname, entity.name.split()[-1]]
+        made = [surname] if entity.surname else [surname, entity.name.split()[-1]]
         if entity.honorific:
             made.append(f"{entity.honorific} {surname}")
         for alias in made:
-            if _printed_alone(alias, entity.name, text):
-                add(alias)
+            add(alias)
     for phrase in entity.role_phrases:
         add(phrase)
     return out
@@ -320,7 +304,6 @@ def build(
 
     speakers: list[dict[str, Any]] = []
     with_statements = {r["speaker"] for r in statements}
-    report_text = "\n\n".join(paragraphs)
     for entity in order:
         role = _role_of(entity)
         speaker_notes: list[str] = []
@@ -339,7 +322,7 @@ def build(
                 "honorific": entity.honorific,
                 "role": role,
                 "organisations": organisations_from_role(role) if entity.name else [],
-                "aliases": _aliases(entity, report_text),
+                "aliases": _aliases(entity),
                 "parts": [{"session": sid, "part": part} for sid, part in parts[id(entity)]],
                 "notes": speaker_notes,
             }
