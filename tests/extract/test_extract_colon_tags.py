@@ -270,3 +270,19 @@ def test_a_date_or_a_place_after_a_name_is_no_role() -> None:
     assert _people(d)["Tom Berg"]["role"] == ""
     _check_named(d, "We end.", "Tom Berg")
     assert all(p["role"] != "3 May 2024" for p in d["speakers"])
+
+
+def test_a_group_including_a_person_is_the_group() -> None:
+    text = (
+        "Forum Notes\n\n"
+        "The forum met on Monday.\n\n"
+        "Participants, including Tom Okoro, Head of Programmes, agreed: “Maintenance "
+        "first.”\n\n"
+        "Tom Okoro later said: “Repair before you build.”\n"
+    )
+    x = extract(text)
+    d = x.dataset
+    assert problems(d) == []
+    assert "Maintenance first." not in [s["text"] for s in d["statements"]]
+    assert [u.text for u in x.summary.unattributed] == ["Maintenance first."]
+    _check_named(d, "Repair before you build.", "Tom Okoro")

@@ -1075,6 +1075,14 @@ def _subject_left(
                     if s <= mm.lead and mm.end < e and _OF_PLACE.fullmatch(masked[mm.end : e]):
                         hit = (mm, ent)
             if hit and hit[0].lead >= s:
+                if re.match(
+                    r"(?:including|such\s+as|among\s+them|notably|especially)\s+$",
+                    masked[s : hit[0].lead],
+                ):
+                    # "Participants, including Jo Park, …, agreed": the group speaks
+                    return Subject(
+                        None, "none", sent.start, end, masked[sent.start : s].strip(" ,")
+                    )
                 subj = _name_subject(*hit)
                 subj.end = end
                 ent = hit[1]
