@@ -51,7 +51,10 @@ def filter_sql(flt: StatementFilter) -> tuple[str, list[Any]]:
         params.append(flt.event)
     if flt.speakers is not None:
         pairs = sorted(flt.speakers)
-        clauses.append("(s.event, s.speaker) IN (VALUES " + ",".join("(?,?)" for _ in pairs) + ")")
+        # Through a subquery: SQLite searches statements_speaker for each pair then,
+        # where a bare IN (VALUES …) of several pairs scans the whole index.
+        values = ",".join("(?,?)" for _ in pairs)
+        clauses.append(f"(s.event, s.speaker) IN (SELECT column1, column2 FROM (VALUES {values}))")
         params.extend(x for pair in pairs for x in pair)
     if flt.session_ids is not None:
         ids = sorted(flt.session_ids)

@@ -1,5 +1,5 @@
 """Reading an index: :class:`Index`, the search engine's storage side.  Every SQL and
-FTS5 string that reads the index is here.
+FTS5 string that reads the index is here, but for the listings' (:mod:`.listings`).
 
 Damage: every row that is served (a statement with its event, speaker, session and
 topic labels; a speaker looked up by name or id) is checked against the checksum

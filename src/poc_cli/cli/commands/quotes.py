@@ -48,8 +48,17 @@ def quotes(
     from poc_cli import queries
     from poc_cli.filters import SearchFilters, statement_filter
 
-    corpus = run.load_corpus()
     typed = SearchFilters(speaker, session, kind.value if kind else None, topic, event)
+    if queries.listings_from_index(run.data):
+        # A folder of many files: from the search index, without loading every file.
+        with run.progress("Indexing statements") as progress:
+            indexed = queries.indexed_statements(run.data, typed, progress=progress)
+        for warning in indexed.warnings:
+            run.note(f"warning: {warning}")
+        for note in indexed.notes:
+            run.note(note)
+        return Listing(indexed.records, "no statements match", events=indexed.events)
+    corpus = run.load_corpus()
     flt = statement_filter(corpus, typed)
     for note in flt.notes:
         run.note(note)

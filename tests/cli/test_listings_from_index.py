@@ -1,0 +1,121 @@
+"""Every listing command with every filter, over a corpus of several events, served from
+the index and from the loaded corpus: the same bytes on stdout and stderr, the same exit
+status, in every output format (issue 13).  ``POC_LISTING_INDEX_MIN_FILES`` (read only
+by :func:`poc_cli.queries.listings_from_index`, for tests) picks the path.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SEMINAR = Path(__file__).resolve().parents[2] / "data" / "seminar.json"
+INDEX = {"POC_LISTING_INDEX_MIN_FILES": "1"}
+CORPUS = {"POC_LISTING_INDEX_MIN_FILES": "1000000"}
+FORMATS = ((), ("--json",), ("--format", "csv"), ("--format", "markdown"), ("--format", "jsonl"))
+
+
+@pytest.fixture(scope="module")
+def several(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Four events made from the seminar: one with a person of another name under the
+    same id, no date and another topic label; one with a session retitled and fewer
+    statements (tests/core/test_listings_index.py makes the same)."""
+    raw = json.loads(SEMINAR.read_text(encoding="utf-8"))
+    folder = tmp_path_factory.mktemp("listings-cli") / "corpus"
+    folder.mkdir()
+    for n in range(4):
+        copy = json.loads(json.dumps(raw))
+        event = f"ev{n:03d}"
+        copy["event"]["id"] = event
+        copy["event"]["short_title"] = f"Seminar {n}"
+        for st in copy["statements"]:
+            st["id"] = f"{event}-{st['id']}"
+            if "within" in st:
+                st["within"] = f"{event}-{st['within']}"
+        if n == 1:
+            copy["event"]["date"] = None
+            for sp in copy["speakers"]:
+                if sp["id"] == "ralph-mamiya":
+                    sp.update(name="Rafael Mamiya", aliases=["Rafael"], organisations=["DPKO/DFS"])
+            for topic in copy["topics"]:
+                if topic["id"] == "neutrality":
+                    topic["label"] = "Neutrality of the UN"
+        if n == 2:
+            for session in copy["sessions"]:
+                if session["id"] == "keynote":
+                    session["title"] = "Keynote address"
+            copy["statements"] = [s for s in copy["statements"] if s["session"] != "session-2"]
+        (folder / f"{event}.json").write_text(json.dumps(copy, ensure_ascii=False), "utf-8")
+    return folder
+
+
+QUOTES = [
+    (),
+    ("--speaker", "Mamiya"),
+    ("--speaker", "adam"),
+    ("--speaker", "Mamya"),
+    ("--speaker", "Rafael"),
+    ("--speaker", "nobody at all"),
+    ("--session", "2"),
+    ("--session", "keynote"),
+    ("--session", "Keynote address"),
+    ("--session", "nothing-like-it"),
+    ("--kind", "quote"),
+    ("--kind", "bogus"),
+    ("--topic", "counterterrorism"),
+    ("--topic", "Neutrality of the UN"),
+    ("--topic", "no such topic"),
+    ("--event", "ev001"),
+    ("--event", "ev999"),
+    ("--speaker", "lion", "--kind", "quote", "--event", "ev002"),
+    ("--session", "2", "--topic", "mali", "--speaker", "Di Razza"),
+]
+
+
+def _run(poc: Any, folder: Path, args: tuple[str, ...], env: dict[str, str]) -> Any:
+    result = poc("--data", str(folder), *args, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("filters", QUOTES, ids=" ".join)
+def test_quotes_from_the_index_are_byte_for_byte_the_corpus_listing(
+    poc: Any, several: Path, filters: tuple[str, ...]
+) -> None:
+    _same_both_ways(poc, several, ("quotes", *filters))
+
+
+def _same_both_ways(poc: Any, folder: Path, args: tuple[str, ...]) -> None:
+    for fmt in FORMATS:
+        indexed = _run(poc, folder, (*args, *fmt), INDEX)
+        assert indexed == _run(poc, folder, (*args, *fmt), CORPUS), (*args, *fmt)
+        # A corpus that fails to load would make both answers the same error.
+        assert ".json:" not in indexed[2], indexed
+
+
+def test_the_corpus_loads(poc: Any, several: Path) -> None:
+    code, out, err = _run(poc, several, ("quotes", "--json"), CORPUS)
+    assert code == 0, err
+    assert len(json.loads(out)) == 4 * 76 - 31
+
+
+def test_the_index_path_is_the_one_taken(
+    poc: Any, several: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poc_cli import queries
+
+    calls = []
+    real = queries.indexed_statements
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "indexed_statements", counted)
+    ran = _run(poc, several, ("quotes", "--json"), INDEX)
+    assert ran[0] == 0, ran[2]
+    assert len(calls) == 1
+    assert _run(poc, several, ("quotes", "--json"), CORPUS)[0] == 0
+    assert len(calls) == 1

@@ -1,0 +1,201 @@
+"""Listings served from the index give the same records as over the loaded corpus.
+
+Issue 13: ``quotes`` (and the overviews) over a folder of many files are read from the
+search index instead of loading every file.  Every filter, alone and combined, over a
+corpus of several events that differ where it matters (a person of another name under
+the same id, an event without a date, other titles and labels, a shorter event), both
+ways: the records' JSON, the notes and the errors must be the same, byte for byte.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from poc_cli.errors import PocError
+from poc_cli.filters import SearchFilters
+
+SEMINAR = Path(__file__).resolve().parents[2] / "data" / "seminar.json"
+
+
+def write_several_events(folder: Path) -> Path:
+    """Four events made from the seminar, each different where a listing could differ."""
+    raw = json.loads(SEMINAR.read_text(encoding="utf-8"))
+    folder.mkdir()
+    for n in range(4):
+        copy = json.loads(json.dumps(raw))
+        event = f"ev{n:03d}"
+        copy["event"]["id"] = event
+        copy["event"]["short_title"] = f"Seminar {n}"
+        for st in copy["statements"]:
+            st["id"] = f"{event}-{st['id']}"
+            if "within" in st:
+                st["within"] = f"{event}-{st['within']}"
+        if n == 1:
+            copy["event"]["date"] = None
+            for sp in copy["speakers"]:
+                if sp["id"] == "ralph-mamiya":  # another person under the same id
+                    sp["name"] = "Rafael Mamiya"
+                    sp["aliases"] = ["Rafael"]
+                    sp["organisations"] = ["DPKO/DFS"]
+            for topic in copy["topics"]:
+                if topic["id"] == "neutrality":
+                    topic["label"] = "Neutrality of the UN"
+        if n == 2:
+            for session in copy["sessions"]:
+                if session["id"] == "keynote":
+                    session["title"] = "Keynote address"
+            copy["statements"] = [s for s in copy["statements"] if s["session"] != "session-2"]
+        path = folder / f"{event}.json"
+        path.write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def several(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_several_events(tmp_path_factory.mktemp("listings") / "corpus")
+
+
+SPEAKERS = (None, "Mamiya", "adam", "Mamya", "van den berg", "Rafael", "nobody at all")
+SESSIONS = (None, "2", "keynote", "mali", "closing", "nothing-like-it")
+KINDS = (None, "quote", "paraphrase", "bogus")
+TOPICS = (None, "counterterrorism", "neutrality", "no such topic")
+EVENTS = (None, "ev001", "ev002", "ev999")
+
+
+def _both(corpus: Any, folder: Path, typed: SearchFilters) -> tuple[Any, Any]:
+    from poc_cli import queries
+    from poc_cli.filters import statement_filter
+
+    def small() -> Any:
+        flt = statement_filter(corpus, typed)
+        found = queries.statements_records(corpus, queries.select_statements(corpus, flt))
+        return json.dumps(list(found), ensure_ascii=False), flt.notes
+
+    def indexed() -> Any:
+        listing = queries.indexed_statements(folder, typed)
+        assert listing.events == len(corpus.datasets)
+        return json.dumps(list(listing.records), ensure_ascii=False), listing.notes
+
+    return _outcome(small), _outcome(indexed)
+
+
+def _outcome(make: Any) -> Any:
+    try:
+        return make()
+    except PocError as error:
+        return type(error).__name__, str(error)
+
+
+def test_quotes_with_every_filter_alone_and_combined(several: Path) -> None:
+    from poc_cli.corpus import load_corpus
+
+    corpus = load_corpus(several)
+    seen = 0
+    for number, typed in enumerate(itertools.product(SPEAKERS, SESSIONS, KINDS, TOPICS, EVENTS)):
+        filters = SearchFilters(*typed)
+        # Every filter alone, every pair, and one in seven of the rest.
+        if sum(v is not None for v in typed) > 2 and number % 7:
+            continue
+        small, indexed = _both(corpus, several, filters)
+        assert indexed == small, filters
+        seen += 1
+    assert seen > 200
+
+
+def test_the_unfiltered_listing_is_every_statement_in_report_order(several: Path) -> None:
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+
+    corpus = load_corpus(several)
+    listing = queries.indexed_statements(several, SearchFilters())
+    assert [r["id"] for r in listing.records] == [s.id for s in corpus.statements]
+    assert len(listing.records) == len(corpus.statements)
+    # Read twice (a table measures its columns first), and by item: the same records.
+    assert list(listing.records) == list(listing.records)
+    assert listing.records[3] == list(listing.records)[3]
+    assert listing.records[5:9] == list(listing.records)[5:9]
+
+
+def test_more_than_one_chunk_streams_the_same_records(
+    several: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poc_cli import queries
+    from poc_cli.index import listings
+
+    monkeypatch.setattr(listings, "CHUNK", 7)
+    whole = list(queries.indexed_statements(several, SearchFilters()).records)
+    monkeypatch.setattr(listings, "CHUNK", 10_000)
+    assert whole == list(queries.indexed_statements(several, SearchFilters()).records)
+
+
+def test_only_a_folder_of_several_files_is_listed_from_the_index(
+    several: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poc_cli.queries import LISTING_INDEX_ENV, listings_from_index
+
+    monkeypatch.delenv(LISTING_INDEX_ENV, raising=False)
+    monkeypatch.delenv("POC_DATA", raising=False)
+    assert not listings_from_index(several)  # four files: quicker loaded
+    assert not listings_from_index(several / "ev000.json")
+    assert not listings_from_index(None)  # the bundled seminar
+    monkeypatch.setenv(LISTING_INDEX_ENV, "4")
+    assert listings_from_index(several)
+    assert not listings_from_index(several / "ev000.json")
+    monkeypatch.setenv(LISTING_INDEX_ENV, "5")
+    assert not listings_from_index(several)
+
+
+# ------------------------------------------------------------------ damage
+
+
+def _damage(folder: Path) -> Path:
+    """The cached index of ``folder`` with one quotation changed in every event."""
+    from poc_cli.index import open_index
+
+    index, _ = open_index(folder)
+    index.close()
+    path = Path(index.path)
+    clean = path.read_bytes()
+    assert b"acronym soup" in clean
+    path.write_bytes(clean.replace(b"acronym soup", b"acronym stew"))
+    return path
+
+
+def test_a_damaged_row_in_the_first_records_means_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poc_cli import queries
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = write_several_events(tmp_path / "corpus")
+    _damage(folder)
+    listing = queries.indexed_statements(folder, SearchFilters(speaker="Zahar"))
+    assert any("damaged" in w and "rebuilding" in w for w in listing.warnings)
+    texts = [r["text"] for r in listing.records]
+    assert any("acronym soup" in t for t in texts) and not any("stew" in t for t in texts)
+
+
+def test_a_damaged_row_met_while_writing_stops_the_output_and_the_index_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poc_cli import queries
+    from poc_cli.errors import DataError
+    from poc_cli.index import listings
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(listings, "CHUNK", 50)  # the first chunk is clean
+    folder = write_several_events(tmp_path / "corpus")
+    path = _damage(folder)
+    listing = queries.indexed_statements(folder, SearchFilters())
+    written = []
+    with pytest.raises(DataError, match="damaged"):
+        written.extend(r["text"] for r in listing.records)
+    assert len(written) == 50 and not any("stew" in t for t in written)
+    assert not path.exists()
+    again = queries.indexed_statements(folder, SearchFilters())
+    assert not any("stew" in r["text"] for r in again.records)
