@@ -286,3 +286,25 @@ def test_a_group_including_a_person_is_the_group() -> None:
     assert "Maintenance first." not in [s["text"] for s in d["statements"]]
     assert [u.text for u in x.summary.unattributed] == ["Maintenance first."]
     _check_named(d, "Repair before you build.", "Tom Okoro")
+
+
+def test_initials_run_together_and_name_suffixes() -> None:
+    text = (
+        "Forum Notes\n\n"
+        "The forum met on Monday.\n\n"
+        "A.B. Okafor, a trade economist, said: “Tariffs are taxes.”\n\n"
+        "Dr. M.K. Singh, Fellow at the Delhi Policy Group, noted that rules mattered.\n\n"
+        "Ngozi Okonjo-Iweala Jr., an investor, said: “Capital is shy.”\n\n"
+        "H.E. Aiko Mori, Minister of Water, said: “Pipes first.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    assert names(d) == ["A.B. Okafor", "M.K. Singh", "Ngozi Okonjo-Iweala Jr.", "Aiko Mori"]
+    people = _people(d)
+    assert people["M.K. Singh"]["role"] == "Fellow at the Delhi Policy Group"
+    assert people["Aiko Mori"]["honorific"] == "H.E."
+    assert "Jr." not in people["Ngozi Okonjo-Iweala Jr."]["aliases"]
+    assert "Okonjo-Iweala" in people["Ngozi Okonjo-Iweala Jr."]["aliases"]
+    _check_named(d, "Tariffs are taxes.", "A.B. Okafor")
+    _check_named(d, "Capital is shy.", "Ngozi Okonjo-Iweala Jr.")
+    _check_named(d, "Pipes first.", "Aiko Mori")

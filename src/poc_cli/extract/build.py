@@ -89,7 +89,7 @@ def _aliases(entity: Entity) -> list[str]:
         # the surname the report uses ("Ms. Ibarra de Souza": "Ibarra de Souza"), else the
         # last word with its particles; honorific + surname, as people look them up
         surname = entity.surname or surname_of(entity.name)
-        made = [surname] if entity.surname else [surname, entity.name.split()[-1]]
+        made = [surname] if entity.surname else [surname, surname.split()[-1]]
         if entity.honorific:
             made.append(f"{entity.honorific} {surname}")
         for alias in made:

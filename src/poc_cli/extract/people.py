@@ -1012,7 +1012,18 @@ def find_mentions(text: str) -> list[Mention]:
         while j < len(ws):
             gap = text[run[-1].end : ws[j].start]
             w = ws[j].text
-            initial = len(run[-1].text) == 1 and gap in (". ", ".\u00a0")
+            # "J. R. Okonkwo", and "A.B. Okafor" with the initials run together
+            initial = len(run[-1].text) == 1 and (
+                gap in (". ", ".\u00a0")
+                or (
+                    gap == "."
+                    and len(w) == 1
+                    # "H.E." is a title, not initials
+                    and not (
+                        (hm := _HONORIFIC_RE.match(text, run[-1].start)) and hm.end() > run[-1].end
+                    )
+                )
+            )
             if (gap not in (" ", "\u00a0") and not initial) or _possessive(run[-1].text):
                 break
             if _is_name_word(w) or w in PARTICLES:
@@ -1124,7 +1135,15 @@ def _capitals_name(text: str, run: list[Word]) -> Mention | None:
 
 def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
     k = len(run)
-    while k > 0 and (run[k - 1].text in PARTICLES or not non_name(run[k - 1].text)):
+    while (
+        k > 0
+        and (
+            run[k - 1].text in PARTICLES
+            or not non_name(run[k - 1].text)
+            # an initial ("A. B. Okafor"), not the article
+            or (len(run[k - 1].text) == 1 and text[run[k - 1].end : run[k - 1].end + 1] == ".")
+        )
+    ):
         k -= 1
     tail = run[k:]
     while tail and tail[0].text in PARTICLES:
@@ -1161,6 +1180,8 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
             name_text = name_text[:-2]
         name_words = name_text.split()
     start = tail[0].start
+    if tail[-1].text in _SUFFIXES and text[last.end : last.end + 1] == "." and len(core) > 2:
+        name_text += "."  # "Ngozi Okonjo-Iweala Jr."
     end = start + len(name_text)
     honorific, hon_start = _honorific_before(text, start)
     prefix, pre_start = "", start
@@ -1286,10 +1307,15 @@ def _in_role_phrase(text: str, start: int) -> bool:
     )
 
 
+_SUFFIXES = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
+
+
 def surname_of(name: str) -> str:
     """The surname as printed: the last word, with the particles before it
-    ("van den Berg", "Di Razza", "Ba-Konaré")."""
+    ("van den Berg", "Di Razza", "Ba-Konaré"); a suffix ("Jr.") is not it."""
     parts = name.split()
+    while len(parts) > 2 and parts[-1] in _SUFFIXES:
+        parts = parts[:-1]
     if len(parts) < 2:
         return name
     i = len(parts) - 1
