@@ -308,3 +308,23 @@ def test_initials_run_together_and_name_suffixes() -> None:
     _check_named(d, "Tariffs are taxes.", "A.B. Okafor")
     _check_named(d, "Capital is shy.", "Ngozi Okonjo-Iweala Jr.")
     _check_named(d, "Pipes first.", "Aiko Mori")
+
+
+def test_circumstances_and_a_country_before_the_role() -> None:
+    text = (
+        "Forum Notes\n\n"
+        "The forum met on Monday.\n\n"
+        "In a video message, Ann Lee, Director of Research at the Lakeside Forum, said: "
+        "“Patience is a policy.”\n\n"
+        "Tom Okoro, speaking via video link from Lagos, said: “Haste is expensive.”\n\n"
+        "Pablo Ruiz (Spain), Rapporteur of the Committee, said: “Sand moves.”\n"
+    )
+    d = extract(text).dataset
+    assert problems(d) == []
+    people = _people(d)
+    assert people["Ann Lee"]["role"] == "Director of Research at the Lakeside Forum"
+    assert people["Tom Okoro"]["role"] == ""
+    assert people["Pablo Ruiz"]["role"] == "Rapporteur of the Committee"
+    _check_named(d, "Patience is a policy.", "Ann Lee")
+    _check_named(d, "Haste is expensive.", "Tom Okoro")
+    _check_named(d, "Sand moves.", "Pablo Ruiz")

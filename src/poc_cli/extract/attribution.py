@@ -1087,6 +1087,11 @@ def _subject_left(
                 subj.end = end
                 ent = hit[1]
                 appos = masked[hit[0].end : end - 1].lstrip(", ").strip()
+                # "Jo Park (Spain), Rapporteur of the Committee,": the role after the
+                # delegation's country
+                pm2 = re.match(r"\([^()]{1,60}\)\s*,\s*(?=\S)", appos)
+                if pm2:
+                    appos = appos[pm2.end() :]
                 if _is_appositive(appos) and not ent.appositive:
                     ent.appositive = appos
                 # "The institute’s director, Jo Park, introduced": the role before
