@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .errors import DataError, NotFound, UsageError, unknown
 from .filters import SearchFilters, StatementFilter
-from .model import Corpus, Statement
+from .model import Corpus, Event, Speaker, Statement
 from .records import (
     Record,
     session_record,
@@ -112,6 +112,89 @@ def indexed_statements(
 
     (notes, records, events), _, warnings = with_index(data, work, progress=progress)
     return IndexedListing(records, notes, tuple(warnings), events)
+
+
+def _check_event_index(index: Index, event: str | None) -> None:
+    if event is not None and not index.has_event(event):
+        raise unknown("event", event, index.event_ids())
+
+
+def _event_of(events: dict[str, Event], event: str) -> Event:
+    from .index import IndexDamaged
+
+    found = events.get(event)
+    if found is None:
+        raise IndexDamaged(f"event {event!r} is missing from the index")
+    return found
+
+
+def _overview(
+    data: Path | str | None, work: Callable[[Index], list[Record]], progress: Progress | None
+) -> IndexedListing:
+    def counted(index: Index) -> tuple[list[Record], int]:
+        return work(index), index.event_count()
+
+    (records, events), index, warnings = with_index(data, counted, progress=progress)
+    index.close()
+    return IndexedListing(records, (), tuple(warnings), events)
+
+
+def indexed_speakers_overview(
+    data: Path | str | None, *, event: str | None = None, progress: Progress | None = None
+) -> IndexedListing:
+    """:func:`speakers_overview` from the index, the same records."""
+    from .index import listings
+    from .records import speaker_json
+
+    def work(index: Index) -> list[Record]:
+        _check_event_index(index, event)
+        events = listings.events(index)
+        counts = listings.speaker_counts(index, event)
+        return [
+            speaker_json(_event_of(events, ev), speaker, counts.get((ev, speaker.id), 0))
+            for ev, speaker in listings.speakers(index, event)
+        ]
+
+    return _overview(data, work, progress)
+
+
+def indexed_sessions_overview(
+    data: Path | str | None, *, event: str | None = None, progress: Progress | None = None
+) -> IndexedListing:
+    """:func:`sessions_overview` from the index, the same records."""
+    from .index import IndexDamaged, listings
+    from .records import session_json
+
+    def work(index: Index) -> list[Record]:
+        _check_event_index(index, event)
+        events = listings.events(index)
+        people: dict[str, dict[str, Speaker]] = {}
+        for ev, speaker in listings.speakers(index, event):
+            people.setdefault(ev, {})[speaker.id] = speaker
+        spoke = listings.session_speakers(index, event)
+        records = []
+        for ev, session in listings.sessions(index, event):
+            by_id = people.get(ev, {})
+            firsts = spoke.get((ev, session.id), [])
+            # As records.session_speakers: who speaks, in order, then who has a part.
+            ordered = dict.fromkeys(speaker for speaker, _ in firsts)
+            for speaker in by_id.values():
+                if session.id in speaker.session_ids:
+                    ordered.setdefault(speaker.id)
+
+            def of(speaker_id: str, by_id: dict[str, Speaker] = by_id) -> Speaker:
+                found = by_id.get(speaker_id)
+                if found is None:
+                    raise IndexDamaged(f"speaker {speaker_id!r} is missing from the index")
+                return found
+
+            count = sum(n for _, n in firsts)
+            records.append(
+                session_json(_event_of(events, ev), session, count, of, [of(i) for i in ordered])
+            )
+        return records
+
+    return _overview(data, work, progress)
 
 
 def _damaged_while_writing(index: Index) -> Callable[[BaseException], None]:

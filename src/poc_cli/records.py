@@ -9,6 +9,7 @@ by adding fields.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .model import Corpus, Event, Session, Speaker, Statement
@@ -75,6 +76,11 @@ def statement_counts(corpus: Corpus) -> Counter[tuple[str, str, str]]:
 
 
 def speaker_record(corpus: Corpus, event: Event, speaker: Speaker, count: int) -> Record:
+    return speaker_json(event, speaker, count)
+
+
+def speaker_json(event: Event, speaker: Speaker, count: int) -> Record:
+    """The one definition of a speaker's JSON object (``speakers``, over a corpus or the index)."""
     return {
         "id": speaker.id,
         "name": speaker.name,
@@ -105,8 +111,26 @@ def session_speakers(corpus: Corpus, event: Event, session: Session) -> list[Spe
 
 
 def session_record(corpus: Corpus, event: Event, session: Session, count: int) -> Record:
+    return session_json(
+        event,
+        session,
+        count,
+        lambda speaker_id: corpus.speaker(event.id, speaker_id),
+        session_speakers(corpus, event, session),
+    )
+
+
+def session_json(
+    event: Event,
+    session: Session,
+    count: int,
+    speaker: Callable[[str], Speaker],
+    people: Sequence[Speaker],
+) -> Record:
+    """The one definition of a session's JSON object: ``speaker(id)`` is the event's
+    speaker of that id, ``people`` :func:`session_speakers`' answer."""
     paper = session.paper
-    author = corpus.speaker(event.id, paper.author) if paper else None
+    author = speaker(paper.author) if paper else None
     return {
         "id": session.id,
         "title": session.title,
@@ -114,8 +138,8 @@ def session_record(corpus: Corpus, event: Event, session: Session, count: int) -
         "paper": {"title": paper.title, "author": {"id": author.id, "name": author.name}}
         if paper and author
         else None,
-        "moderators": [corpus.speaker(event.id, m).name for m in session.moderators],
-        "speakers": [s.name for s in session_speakers(corpus, event, session)],
+        "moderators": [speaker(m).name for m in session.moderators],
+        "speakers": [s.name for s in people],
         "statements": count,
         "note": session.note,
         "event": {"id": event.id, "title": event.short_title},

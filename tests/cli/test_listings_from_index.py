@@ -95,6 +95,23 @@ def _same_both_ways(poc: Any, folder: Path, args: tuple[str, ...]) -> None:
         assert ".json:" not in indexed[2], indexed
 
 
+OVERVIEWS = [
+    ("speakers",),
+    ("speakers", "--event", "ev001"),
+    ("speakers", "--event", "ev999"),
+    ("sessions",),
+    ("sessions", "--event", "ev002"),
+    ("sessions", "--event", "ev999"),
+]
+
+
+@pytest.mark.parametrize("args", OVERVIEWS, ids=" ".join)
+def test_overviews_from_the_index_are_byte_for_byte_the_corpus_ones(
+    poc: Any, several: Path, args: tuple[str, ...]
+) -> None:
+    _same_both_ways(poc, several, args)
+
+
 def test_the_corpus_loads(poc: Any, several: Path) -> None:
     code, out, err = _run(poc, several, ("quotes", "--json"), CORPUS)
     assert code == 0, err

@@ -107,6 +107,30 @@ def test_quotes_with_every_filter_alone_and_combined(several: Path) -> None:
     assert seen > 200
 
 
+@pytest.mark.parametrize("event", EVENTS)
+@pytest.mark.parametrize("which", ["speakers", "sessions"])
+def test_overviews_of_every_event_and_all(several: Path, which: str, event: str | None) -> None:
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+
+    corpus = load_corpus(several)
+    small_of = {"speakers": queries.speakers_overview, "sessions": queries.sessions_overview}
+    index_of = {
+        "speakers": queries.indexed_speakers_overview,
+        "sessions": queries.indexed_sessions_overview,
+    }
+
+    def small() -> Any:
+        return json.dumps(small_of[which](corpus, event=event), ensure_ascii=False)
+
+    def indexed() -> Any:
+        listing = index_of[which](several, event=event)
+        assert listing.events == len(corpus.datasets)
+        return json.dumps(list(listing.records), ensure_ascii=False)
+
+    assert _outcome(indexed) == _outcome(small)
+
+
 def test_the_unfiltered_listing_is_every_statement_in_report_order(several: Path) -> None:
     from poc_cli import queries
     from poc_cli.corpus import load_corpus

@@ -1,12 +1,14 @@
-"""Listings served from the index: the SQL of ``poc quotes`` (and the overviews) over a
-big corpus, giving the same records as :mod:`poc_cli.queries` gives over the loaded
-corpus (see ``tests/core/test_listings_index.py``, which compares their bytes).
+"""Listings served from the index: the SQL of ``poc quotes``, ``speakers``, ``sessions``
+and ``stats`` over a big corpus, giving the same records as :mod:`poc_cli.queries` gives
+over the loaded corpus (``tests/core/test_listings_index.py`` compares their bytes).
 
 Report order is the order of the corpus: file number, then place in the file, which
 are the low 40 bits of a statement's rowid (:data:`~.schema.LENGTH_SHIFT`; the
 ``statements_place`` index keeps them sorted).  Every row served is checked against
 its checksum, as :meth:`~.read.Index.statements` checks them: a row that does not
-match raises :class:`~.read.IndexDamaged`, never shows.
+match raises :class:`~.read.IndexDamaged`, never shows.  Counts (statements per
+speaker, session, kind, topic) come from the indexed columns without reading every
+row's checksum, as the search's own filters do.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from poc_cli.lazy import LazyRecords
+from poc_cli.model import Event, Session, Speaker
 from poc_cli.records import Record, statement_json
 
 from .catalog import filter_sql
-from .read import IndexDamaged, _damaged
+from .read import IndexDamaged, _checked_speakers, _damaged
 from .schema import PLACE_MASK, row_check
 
 if TYPE_CHECKING:
@@ -146,3 +149,79 @@ class IndexRecords(LazyRecords[Record]):
 
     def __repr__(self) -> str:
         return f"IndexRecords({len(self)} records)"
+
+
+# ---------------------------------------------------------------- the overviews
+
+
+def events(index: Index) -> dict[str, Event]:
+    """Every event, by id, in corpus order, each row checked (only the fields stored)."""
+    rows = index.conn.execute(
+        "SELECT id, short_title, title, date, checksum FROM events ORDER BY rowid"
+    ).fetchall()
+    out = {}
+    for ident, short_title, title, date, stored in rows:
+        if row_check((ident, short_title, title, date)) != stored:
+            raise _damaged("an event row")
+        out[ident] = Event(
+            id=ident,
+            short_title=short_title,
+            title=title,
+            host=None,
+            co_sponsors=(),
+            venue=None,
+            date=date,
+        )
+    return out
+
+
+def speakers(index: Index, event: str | None = None) -> list[tuple[str, Speaker]]:
+    """(event, Speaker) of every speaker (of one event), in corpus order, checked."""
+    sql = "SELECT event, id, name, json, checksum FROM speakers"
+    sql += " WHERE event = ?" if event is not None else ""
+    rows = index.conn.execute(sql + " ORDER BY rowid", _one(event)).fetchall()
+    return _checked_speakers(rows)
+
+
+def sessions(index: Index, event: str | None = None) -> list[tuple[str, Session]]:
+    """(event, Session) of every session (of one event), in corpus order, checked."""
+    from poc_cli.schema.codec import session_from_dict
+
+    sql = "SELECT event, id, title, kind, json, checksum FROM sessions"
+    sql += " WHERE event = ?" if event is not None else ""
+    rows = index.conn.execute(sql + " ORDER BY rowid", _one(event)).fetchall()
+    out = []
+    for r in rows:
+        if row_check(r[:5]) != r[5]:
+            raise _damaged("a session row")
+        try:
+            out.append((r[0], session_from_dict(_decode(r[4]))))
+        except (TypeError, ValueError, KeyError, AttributeError):
+            raise IndexDamaged("a session row does not decode") from None
+    return out
+
+
+def speaker_counts(index: Index, event: str | None = None) -> dict[tuple[str, str], int]:
+    """Statements per (event, speaker id), from the statements_speaker index."""
+    sql = "SELECT event, speaker, count(*) FROM statements"
+    sql += " WHERE event = ?" if event is not None else ""
+    rows = index.conn.execute(sql + " GROUP BY event, speaker", _one(event))
+    return {(e, s): n for e, s, n in rows}
+
+
+def session_speakers(
+    index: Index, event: str | None = None
+) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """(event, session) → [(speaker id, statements)] in order of each speaker's first
+    statement in the session, from the statements_session index."""
+    sql = "SELECT event, session, speaker, count(*), min(rowid & ?) AS first FROM statements"
+    sql += " WHERE event = ?" if event is not None else ""
+    sql += " GROUP BY event, session, speaker ORDER BY first"
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for e, s, speaker, n, _ in index.conn.execute(sql, (PLACE_MASK, *_one(event))):
+        out.setdefault((e, s), []).append((speaker, n))
+    return out
+
+
+def _one(event: str | None) -> tuple[str, ...]:
+    return () if event is None else (event,)

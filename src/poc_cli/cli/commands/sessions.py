@@ -39,8 +39,16 @@ def sessions(
     Each session's title, paper and author, moderators, speakers and number of
     statements.  Name a session to see its paper's recommendations and every
     speaker's points in order of appearance."""
+    from poc_cli import queries
     from poc_cli.queries import session_detail, session_keys, sessions_overview
 
+    if session is None and queries.listings_from_index(run.data):
+        # A folder of many files: from the search index, without loading every file.
+        with run.progress("Indexing statements") as progress:
+            indexed = queries.indexed_sessions_overview(run.data, event=event, progress=progress)
+        for warning in indexed.warnings:
+            run.note(f"warning: {warning}")
+        return Listing(indexed.records, "no sessions", events=indexed.events)
     corpus = run.load_corpus()
     if session is None:
         return Listing(

@@ -38,9 +38,17 @@ def speakers(
 
     Honorific, role, organisation, sessions and number of statements.  Name a
     person to see their part in the event and everything they said."""
+    from poc_cli import queries
     from poc_cli.names import select_people
     from poc_cli.queries import check_event, speaker_profiles, speakers_overview
 
+    if name is None and queries.listings_from_index(run.data):
+        # A folder of many files: from the search index, without loading every file.
+        with run.progress("Indexing statements") as progress:
+            indexed = queries.indexed_speakers_overview(run.data, event=event, progress=progress)
+        for warning in indexed.warnings:
+            run.note(f"warning: {warning}")
+        return Listing(indexed.records, "no speakers", events=indexed.events)
     corpus = run.load_corpus()
     if name is None:
         return Listing(
