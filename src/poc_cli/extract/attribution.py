@@ -187,6 +187,34 @@ _GROUP_WORDS = frozenset(
         "diplomats",
     ]
 )
+# who an indefinite subject is when the report does not identify them
+_ANON_HEADS = frozenset(
+    {
+        "participant",
+        "speaker",
+        "attendee",
+        "audience",
+        "member",
+        "delegate",
+        "panelist",
+        "panellist",
+        "discussant",
+        "questioner",
+        "respondent",
+        "contributor",
+        "commentator",
+        "person",
+        "voice",
+        "coalition",
+        "group",
+        "handful",
+        "number",
+        "couple",
+        "few",
+        "majority",
+        "minority",
+    }
+)
 _NON_PERSON_HEADS = frozenset(
     {
         "statement",
@@ -809,6 +837,9 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
     if not low:
         return None
     if low[-1] in _GROUP_WORDS or (low[0] in _GROUP_WORDS and len(low) <= 2):
+        return Subject(None, "none", s, e, phrase)
+    if low[0] in ("one", "a", "an", "another") and any(w in _ANON_HEADS for w in low[1:3]):
+        # "One participant", "an audience member", "A coalition of NGOs": nobody named
         return Subject(None, "none", s, e, phrase)
     head = role_head(phrase)
     if head is None:

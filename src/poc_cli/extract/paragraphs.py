@@ -106,6 +106,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     if "." in word:  # "U.S", "U.N", "H.E", "Q.C", "e.g"
         return True
+    # "Major General (Retd.) Jo Park": a retired rank, part of the honorific
+    if word.lower() in ("ret", "retd", "rtd") and start > 0 and text[start - 1] == "(":
+        return True
     return word.lower() in ABBREVIATIONS
 
 

@@ -360,6 +360,15 @@ ORG_WORDS = frozenset(
         "organisation",
         "agency",
         "fund",
+        # "the Peace Finance Facility", "the Ocean Data Platform": an organisation's name
+        "facility",
+        "finance",
+        "platform",
+        "mechanism",
+        "consortium",
+        "taskforce",
+        "hub",
+        "dialogue",
         "programme",
         "program",
         "group",
@@ -1180,6 +1189,17 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
             name_text = name_text[:-2]
         name_words = name_text.split()
     start = tail[0].start
+    if tail[0] is run[0] and _honorific_before(text, start)[0] is None:
+        # "Mr. de la Fuente": the lower-case particles after a title belong to the name
+        back = start
+        while (pm := re.search(r"(?<![\w’'-])([a-z]+)[ \u00a0]$", text[:back])) and (
+            pm.group(1) in PARTICLES
+        ):
+            back = pm.start(1)
+        if back < start and _honorific_before(text, back)[0] in _COURTESY:
+            name_text = text[back:start] + name_text
+            start = back
+            name_words = name_text.split()
     if tail[-1].text in _SUFFIXES and text[last.end : last.end + 1] == "." and len(core) > 2:
         name_text += "."  # "Ngozi Okonjo-Iweala Jr."
     end = start + len(name_text)

@@ -1,0 +1,117 @@
+"""Failure classes found on a blind held-out set, each reproduced with minimal reports
+written for these tests (new names, new wording): a retired rank in parentheses, an
+organisation's name read as a person, a particle after a title, an unidentified single
+speaker."""
+
+from __future__ import annotations
+
+from extract_helpers import extract, names, problems, quote_texts, speaker_of
+
+
+def _unattributed(text: str) -> list[str]:
+    return [u.text for u in extract(text).summary.unattributed]
+
+
+# -- a retired rank: "(Retd.)" does not end the sentence
+
+
+def test_retired_rank_in_parentheses_keeps_the_sentence() -> None:
+    d = extract(
+        "Lieutenant General (Retd.) Imran Saleem Baig, a former hydrologist, said that the "
+        "delta was “sinking by the season.”"
+    ).dataset
+    assert problems(d) == []
+    assert names(d) == ["Imran Saleem Baig"]
+    assert speaker_of(d, "sinking by the season.") == "Imran Saleem Baig"
+
+
+def test_retired_rank_in_bold_markdown() -> None:
+    d = extract(
+        "**Colonel (ret.) Dana Whitcombe**, a logistics planner, argued that fuel was "
+        "“the quiet constraint.”"
+    ).dataset
+    assert names(d) == ["Dana Whitcombe"]
+    assert speaker_of(d, "the quiet constraint.") == "Dana Whitcombe"
+
+
+# -- an organisation's name is no person
+
+
+def test_facility_after_a_name_is_an_organisation() -> None:
+    d = extract(
+        "Mira Castellanos, head of the Harbour Finance Facility, said that guarantees "
+        "were “cheaper than grants.”"
+    ).dataset
+    assert names(d) == ["Mira Castellanos"]
+    assert speaker_of(d, "cheaper than grants.") == "Mira Castellanos"
+
+
+def test_platform_and_mechanism_are_organisations() -> None:
+    d = extract(
+        "Olu Bankole, Director of the Coastal Data Platform, said the data were free. Later, "
+        "Petra Lindgren of the Regional Response Mechanism said the alerts were “late "
+        "but useful.”"
+    ).dataset
+    assert names(d) == ["Olu Bankole", "Petra Lindgren"]
+    assert speaker_of(d, "late but useful.") == "Petra Lindgren"
+
+
+# -- "Mr. de la Fuente:": the particles after a title are the name's
+
+
+def test_title_then_lower_case_particle_is_a_mention() -> None:
+    d = extract(
+        "Ramón de la Vega, Senior Economist at the Andes Institute, spoke on tariffs.\n\n"
+        "Q: Will the tariffs fall?\n\n"
+        "Mr. de la Vega: “Slowly, if at all.”"
+    ).dataset
+    assert names(d) == ["Ramón de la Vega"]
+    assert speaker_of(d, "Slowly, if at all.") == "Ramón de la Vega"
+
+
+def test_title_then_van_der() -> None:
+    d = extract(
+        "Anouk van der Berg, a water engineer, opened the panel.\n\n"
+        "Ms. van der Berg said the dykes were “older than the state.”"
+    ).dataset
+    assert speaker_of(d, "older than the state.") == "Anouk van der Berg"
+
+
+# -- an unidentified single speaker is nobody's: left out and listed
+
+
+def test_one_participant_is_not_the_previous_speaker() -> None:
+    text = (
+        "Henrik Solberg said that the fund was working.\n\n"
+        "In the discussion, one participant called the fund “a promise in search of a "
+        "ledger.”"
+    )
+    d = extract(text).dataset
+    assert "a promise in search of a ledger." not in quote_texts(d)
+    assert names(d) == ["Henrik Solberg"]
+    assert _unattributed(text) == ["a promise in search of a ledger."]
+
+
+def test_an_audience_member_is_not_the_previous_speaker() -> None:
+    text = (
+        "Leila Farouk described the new corridor.\n\n"
+        "An audience member asked whether it was “a road to nowhere.”"
+    )
+    assert _unattributed(text) == ["a road to nowhere."]
+    assert names(extract(text).dataset) == ["Leila Farouk"]
+
+
+def test_a_coalition_of_groups_is_no_speaker() -> None:
+    text = (
+        "Tomasz Nowicki said the talks were slow.\n\n"
+        "A coalition of farmers’ unions said the deal was “written for exporters.”"
+    )
+    assert _unattributed(text) == ["written for exporters."]
+
+
+def test_one_speaker_named_in_apposition_is_that_person() -> None:
+    d = extract(
+        "Tomasz Nowicki said the talks were slow.\n\n"
+        "One speaker, Greta Halvorsen, said the deal was “written for exporters.”"
+    ).dataset
+    assert speaker_of(d, "written for exporters.") == "Greta Halvorsen"
