@@ -115,3 +115,54 @@ def test_one_speaker_named_in_apposition_is_that_person() -> None:
         "One speaker, Greta Halvorsen, said the deal was “written for exporters.”"
     ).dataset
     assert speaker_of(d, "written for exporters.") == "Greta Halvorsen"
+
+
+# -- "the representative of the United States" is one person, not a group of states
+
+
+def test_representative_of_the_united_states_is_a_person() -> None:
+    d = extract(
+        "The representative of Chile said that the mandate should be renewed.\n\n"
+        "The representative of the United States called for an audit. “Trust follows "
+        "receipts,” he said."
+    ).dataset
+    assert speaker_of(d, "Trust follows receipts,") == "Representative of the United States"
+
+
+def test_delegate_of_the_united_arab_emirates_alone() -> None:
+    d = extract(
+        "The delegate of the United Arab Emirates said that “water is the next border.”"
+    ).dataset
+    assert speaker_of(d, "water is the next border.") == "Delegate of the United Arab Emirates"
+
+
+def test_representatives_of_member_states_stay_a_group() -> None:
+    text = "Jo Park spoke.\n\nRepresentatives of several States said the text was “unbalanced.”"
+    assert _unattributed(text) == ["unbalanced."]
+
+
+# -- quotation marks around a name, and a quoted clause after a title noun
+
+
+def test_group_name_after_on_behalf_of_is_no_quote() -> None:
+    d = extract(
+        "Speaking on behalf of the “Lake Group” — Chad, Niger and Cameroon — the "
+        "representative of Niger said that patrols had doubled."
+    ).dataset
+    assert quote_texts(d) == []
+
+
+def test_lower_case_clause_after_resolution_is_a_quote() -> None:
+    d = extract(
+        "Brazil’s Ambassador, Luiza Campos, said her delegation abstained because the "
+        "draft resolution “confuses pressure with progress.”"
+    ).dataset
+    assert speaker_of(d, "confuses pressure with progress.") == "Luiza Campos"
+
+
+def test_capitalised_name_after_resolution_is_still_a_title() -> None:
+    d = extract(
+        "Ann Lee said the resolution “Seas Without Borders” had been adopted. “We waited "
+        "long,” she said."
+    ).dataset
+    assert quote_texts(d) == ["We waited long,"]

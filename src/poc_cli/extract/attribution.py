@@ -836,7 +836,11 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
     low = [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", phrase)]
     if not low:
         return None
-    if low[-1] in _GROUP_WORDS or (low[0] in _GROUP_WORDS and len(low) <= 2):
+    proper_end = phrase.rstrip(" .,;:")[-len(low[-1]) :][:1].isupper() and len(low) > 2
+    if (low[-1] in _GROUP_WORDS and not (proper_end and role_head(phrase))) or (
+        low[0] in _GROUP_WORDS and len(low) <= 2
+    ):
+        # "the representative of the United States" is one person, not "states"
         return Subject(None, "none", s, e, phrase)
     if low[0] in ("one", "a", "an", "another") and any(w in _ANON_HEADS for w in low[1:3]):
         # "One participant", "an audience member", "A coalition of NGOs": nobody named

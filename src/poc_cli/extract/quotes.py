@@ -151,9 +151,13 @@ _TITLE_BEFORE = re.compile(
     rf"|(?:(?<![\w’'-])(?!(?:he|she|they|we|i|you|who|what|which|has|have|had|also|once|"
     rf"repeatedly|often|rightly|aptly)\s)(?-i:[a-z])[\w’'-]*,?\s+(?:called|named|dubbed)\s*,?\s*$)"
     rf"|(?:\b(?:{_TITLE_NOUNS})s?\b[^.;:!?“”\"]{{0,60}}?\b(?:on|about|entitled|titled|called)\s*,?\s*$)"
-    rf"|(?:\b(?:{_TITLE_NOUNS})s?\s*,?\s*$)",
+    # "on behalf of the “A3 Plus”": the name of a group of states
+    rf"|(?:\b(?:on\s+behalf\s+of|members?\s+of)\s+(?:the\s+)?$)",
     re.IGNORECASE,
 )
+# "the resolution “Beyond Borders”" names one; "because the resolution “mixes …”" is a
+# clause the resolution is the subject of: a lower-case quotation is no title here
+_TITLE_NOUN_BEFORE = re.compile(rf"\b(?:{_TITLE_NOUNS})s?\s*,?\s*$", re.IGNORECASE)
 
 
 _TITLE_AFTER = re.compile(
@@ -213,6 +217,8 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
         # sentence's words after an organisation's name, not a title in apposition
         return False
     if _TITLE_BEFORE.search(before):
+        return True
+    if _TITLE_NOUN_BEFORE.search(before) and not quote.text[:1].islower():
         return True
     if quote.close is None:
         return False
