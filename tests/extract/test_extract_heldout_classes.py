@@ -166,3 +166,53 @@ def test_capitalised_name_after_resolution_is_still_a_title() -> None:
         "long,” she said."
     ).dataset
     assert quote_texts(d) == ["We waited long,"]
+
+
+# -- a role, then the person it names
+
+
+def test_role_first_then_a_name_with_no_role_of_its_own() -> None:
+    d = extract(
+        "The opening speaker, a former trade minister of Uruguay, recalled that her country "
+        "had gone to arbitration twice. Lucía Ferreyra said: “We won both times.”"
+    ).dataset
+    assert names(d) == ["Lucía Ferreyra"]
+    assert speaker_of(d, "We won both times.") == "Lucía Ferreyra"
+
+
+def test_representative_of_a_country_stays_apart_from_the_next_person() -> None:
+    d = extract(
+        "The representative of Peru said that the mandate was too broad. “Focus is a "
+        "kindness,” he said.\n\n"
+        "Captain Iker Mendizábal, speaking for his contingent, said that “the roads are the "
+        "mission.”"
+    ).dataset
+    assert speaker_of(d, "Focus is a kindness,") == "Representative of Peru"
+    assert speaker_of(d, "the roads are the mission.") == "Iker Mendizábal"
+
+
+def test_inverted_tag_with_possessive_role_then_name() -> None:
+    d = extract(
+        "“Our reefs keep the score,” said Fiji’s ocean minister, Ratu Semi Vakaloloma.\n\n"
+        "The French environment minister, Claire Duvivier, said that France had paid."
+    ).dataset
+    assert speaker_of(d, "Our reefs keep the score,") == "Ratu Semi Vakaloloma"
+    assert names(d) == ["Ratu Semi Vakaloloma", "Claire Duvivier"]
+
+
+def test_according_to_a_role_then_the_name() -> None:
+    d = extract(
+        "According to UNICEF’s Yemen representative, Nadia Okafor-Reyes, two million "
+        "children are out of school. “The classrooms are shelters now,” she said."
+    ).dataset
+    assert names(d) == ["Nadia Okafor-Reyes"]
+    assert speaker_of(d, "The classrooms are shelters now,") == "Nadia Okafor-Reyes"
+
+
+def test_according_to_the_role_then_the_name() -> None:
+    d = extract(
+        "According to the agency’s regional director, Paulo Mbeki-Santos, the stocks will "
+        "last a week. “After that, nothing,” he said."
+    ).dataset
+    assert names(d) == ["Paulo Mbeki-Santos"]
+    assert speaker_of(d, "After that, nothing,") == "Paulo Mbeki-Santos"

@@ -1193,7 +1193,10 @@ def _subject_right(
                 entity.appositive = om.group(1).strip()
             subj.end = m.end
             return subj
-    rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s : sent.end])
+    # "…,” said Tuvalu’s climate minister, Jo Park": a possessive stands for the article
+    rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s : sent.end]) or re.match(
+        r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+[^,.;:¤]+)", masked[s : sent.end]
+    )
     if rm:
         # "…,” said the deputy minister, Ravi Sen."
         np_end = s + len(rm.group(1))
@@ -1382,9 +1385,25 @@ def _cues(
                 subj.end = mm.end
                 break
         if subj is None:
-            rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s0 : sent.end])
+            rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s0 : sent.end]) or re.match(
+                r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+[^,.;:¤]+)", masked[s0 : sent.end]
+            )
             if rm:
-                subj = _role_subject(doc, masked, s0, s0 + len(rm.group(1)))
+                # "According to the WFP's country director, Jo Park, …": the person named
+                np_end = s0 + len(rm.group(1))
+                for mm, entity in mentions:
+                    if (
+                        masked[np_end : mm.lead] in (", ", ",\u00a0")
+                        and role_head(rm.group(1))
+                        and re.match(r"\s*,", masked[mm.end : sent.end])
+                    ):
+                        if not entity.role_prefix and not entity.appositive:
+                            entity.role_prefix = rm.group(1).strip()
+                        subj = _name_subject(mm, entity)
+                        subj.end = mm.end
+                        break
+                if subj is None:
+                    subj = _role_subject(doc, masked, s0, np_end)
         if subj is not None:
             subj.start = sent.start + m.start()
             cues.append(Cue(subj.start, subj.end, subj, frame=True))
@@ -1881,6 +1900,15 @@ def _complement_ok(entity: Entity, person: Entity, strict: bool = True) -> bool:
     (the person the next sentence introduces): only a short complement is checked."""
     phrase = entity.role_phrases[0] if entity.role_phrases else ""
     words = _role_words(person)
+    if (
+        not strict
+        and entity.head not in ("representative", "delegate", "observer")
+        and not (person.role_prefix or person.appositive or person.listed_role)
+    ):
+        # "The keynote speaker, a former minister of Kazakhstan, …. Jo Park said": the
+        # report gives the person no role of their own to contradict the one before
+        # ("the representative of Brazil" is a delegation's seat, a whole identity)
+        return True
     m = re.search(
         r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and))*)", phrase
     )
