@@ -216,3 +216,52 @@ def test_according_to_the_role_then_the_name() -> None:
     ).dataset
     assert names(d) == ["Paulo Mbeki-Santos"]
     assert speaker_of(d, "After that, nothing,") == "Paulo Mbeki-Santos"
+
+
+# -- "the chair" is the person the report says chaired
+
+
+def test_the_chair_is_who_chaired() -> None:
+    d = extract(
+        "The roundtable was chaired by Dr. Selma Achterberg, IPI Senior Fellow.\n\n"
+        "Henrik Solberg said that the fund was working.\n\n"
+        "Summing up, the chair said that the day had been “sharper than the papers.”"
+    ).dataset
+    assert speaker_of(d, "sharper than the papers.") == "Selma Achterberg"
+    assert "Chair" not in names(d)
+
+
+def test_the_moderator_is_who_moderated() -> None:
+    d = extract(
+        "The discussion was moderated by Kwabena Asante-Mensah, a senior adviser.\n\n"
+        "Lina Haddad said the data were late. The moderator then asked whether the "
+        "donors were “listening or waiting.”"
+    ).dataset
+    assert speaker_of(d, "listening or waiting.") == "Kwabena Asante-Mensah"
+
+
+def test_two_chairs_leave_the_chair_unresolved() -> None:
+    d = extract(
+        "The morning was chaired by Jo Park and the afternoon was chaired by Ann Lee.\n\n"
+        "The chair said the day was “long but useful.”"
+    ).dataset
+    assert speaker_of(d, "long but useful.") == "Chair"
+
+
+# -- a relative clause after an agent: "chaired by X, who opened with a warning that"
+
+
+def test_who_opened_with_a_warning_after_chaired_by() -> None:
+    d = extract(
+        "The workshop was chaired by Ambassador Rukhsana Qadir, who opened with a warning "
+        "that “the calendar is the enemy.”"
+    ).dataset
+    assert speaker_of(d, "the calendar is the enemy.") == "Rukhsana Qadir"
+
+
+def test_session_opened_with_a_film_is_no_speech() -> None:
+    d = extract(
+        "Jo Park welcomed the guests. The session opened with a short film, “Salt and "
+        "Water”, on the delta."
+    ).dataset
+    assert quote_texts(d) == []

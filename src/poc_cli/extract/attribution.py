@@ -63,6 +63,8 @@ _FINITE = (
     r"voiced|imparted|believes|opined|lauded|hailed|decried|deplored|regretted|quipped|"
     r"summed up|went on|put it|had to say|has to say|shared|informed|"
     r"opened the \w+ by|opened the \w+ with|began by|closed by|ended by|gave the examples?|"
+    r"(?:opened|began|closed|ended) with an? (?:\w+ )?(?:warning|appeal|call|plea|reminder|"
+    r"observation|remark|note|caution|question)|"
     r"gave examples|was firm in (?:his|her) belief|vowed|pledged|promised|complained|alleged|"
     r"retorted|advised|summari[sz]ed|repeated|characteri[sz]ed|clarified|specified|"
     r"spelled out|exclaimed|demanded|implored|pleaded|testified|indicated|signall?ed|"
@@ -1991,6 +1993,11 @@ def _resolve_roles(
             if nearest is not None:
                 _merge(entity, nearest)
                 continue
+        if not matches:
+            chair = _chaired_by(doc, head, all_mentions)
+            if chair is not None:
+                _merge(entity, chair)
+                continue
         target = _next_introduced(doc, entity, all_cues)
         if target is not None:
             _merge(entity, target)
@@ -2009,6 +2016,34 @@ def _resolve_roles(
                 near = [p for p in near if phrase & _role_words(p)] or near
             if len(near) == 1:
                 _merge(entity, near[0])
+
+
+_CHAIR_VERBS = {
+    "chair": r"chaired|presided\s+over",
+    "chairperson": r"chaired|presided\s+over",
+    "chairman": r"chaired|presided\s+over",
+    "chairwoman": r"chaired|presided\s+over",
+    "moderator": r"moderated",
+    "facilitator": r"facilitated",
+}
+
+
+def _chaired_by(
+    doc: _Doc, head: str, all_mentions: list[list[tuple[Mention, Entity]]]
+) -> Entity | None:
+    """ "The meeting was chaired by Dr. Jo Park …. the chair said": the one person the
+    report says chaired (moderated, facilitated) is "the chair" ("the moderator")."""
+    verbs = _CHAIR_VERBS.get(head)
+    if verbs is None:
+        return None
+    found: dict[int, Entity] = {}
+    pattern = re.compile(rf"(?<![\w’'-])(?:{verbs})\s+by\s+$", re.IGNORECASE)
+    for pi, mentions in enumerate(all_mentions):
+        for m, e in mentions:
+            before = doc.masked[pi][max(0, m.lead - 40) : m.lead]
+            if e.name is not None and pattern.search(before):
+                found[e.root().ident] = e.root()
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _next_introduced(
