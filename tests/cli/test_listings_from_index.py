@@ -102,6 +102,13 @@ OVERVIEWS = [
     ("sessions",),
     ("sessions", "--event", "ev002"),
     ("sessions", "--event", "ev999"),
+    ("stats",),
+    ("stats", "--event", "ev001"),
+    ("stats", "--event", "ev999"),
+    ("stats", "--by", "speaker"),
+    ("stats", "--by", "organisation", "--event", "ev002"),
+    ("stats", "--by", "topic"),
+    ("stats", "--by", "nonsense"),
 ]
 
 

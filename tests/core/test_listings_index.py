@@ -108,16 +108,21 @@ def test_quotes_with_every_filter_alone_and_combined(several: Path) -> None:
 
 
 @pytest.mark.parametrize("event", EVENTS)
-@pytest.mark.parametrize("which", ["speakers", "sessions"])
+@pytest.mark.parametrize("which", ["speakers", "sessions", "stats"])
 def test_overviews_of_every_event_and_all(several: Path, which: str, event: str | None) -> None:
     from poc_cli import queries
     from poc_cli.corpus import load_corpus
 
     corpus = load_corpus(several)
-    small_of = {"speakers": queries.speakers_overview, "sessions": queries.sessions_overview}
+    small_of = {
+        "speakers": queries.speakers_overview,
+        "sessions": queries.sessions_overview,
+        "stats": queries.statistics,
+    }
     index_of = {
         "speakers": queries.indexed_speakers_overview,
         "sessions": queries.indexed_sessions_overview,
+        "stats": queries.indexed_statistics,
     }
 
     def small() -> Any:

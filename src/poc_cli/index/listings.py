@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from poc_cli.lazy import LazyRecords
 from poc_cli.model import Event, Session, Speaker
@@ -225,3 +225,74 @@ def session_speakers(
 
 def _one(event: str | None) -> tuple[str, ...]:
     return () if event is None else (event,)
+
+
+# ---------------------------------------------------------------- statistics
+
+
+class Group(NamedTuple):
+    """Statements of one (event, key) group: how many, the first one (report order, and
+    for a topic its place in the statement's list) and the last one."""
+
+    event: str
+    key: str
+    statements: int
+    first: int
+    last: int
+
+
+def groups(index: Index, by: str, event: str | None = None) -> list[Group]:
+    """Statements grouped by (event, ``by``): speaker, session, kind or topic, in order
+    of each group's first statement."""
+    where = " WHERE s.event = ?" if event is not None else ""
+    place = f"(s.rowid & {PLACE_MASK})"
+    if by == "topic":
+        sql = (
+            f"SELECT s.event, j.value, count(*), min(({place} << 16) | j.key), max({place})"
+            f" FROM statements s, json_each(s.extra, '$[1]') j{where} GROUP BY s.event, j.value"
+        )
+    else:
+        column = {"speaker": "s.speaker", "session": "s.session", "kind": "s.kind"}[by]
+        sql = (
+            f"SELECT s.event, {column}, count(*), min({place} << 16), max({place})"
+            f" FROM statements s{where} GROUP BY s.event, {column}"
+        )
+    rows = index.conn.execute(sql, _one(event)).fetchall()
+    if any(type(r[1]) is not str for r in rows):
+        raise IndexDamaged(f"a statement's {by} does not decode")
+    return sorted((Group(*r) for r in rows), key=lambda g: g.first)
+
+
+def speaker_rows(index: Index) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(event, id, name, organisations) of every speaker, in corpus order, checked."""
+    rows = index.conn.execute(
+        "SELECT event, id, name, json, checksum FROM speakers ORDER BY rowid"
+    ).fetchall()
+    out = []
+    check = row_check
+    for event, ident, name, js, stored in rows:
+        if check((event, ident, name, js)) != stored:
+            raise _damaged("a speaker row")
+        try:
+            organisations = tuple(_decode(js).get("organisations") or ())
+        except (TypeError, ValueError, AttributeError):
+            raise IndexDamaged("a speaker row does not decode") from None
+        out.append((event, ident, name, organisations))
+    return out
+
+
+def session_titles(index: Index, event: str | None = None) -> dict[tuple[str, str], str]:
+    """(event, session id) → title, every row checked."""
+    sql = "SELECT event, id, title, kind, json, checksum FROM sessions"
+    sql += " WHERE event = ?" if event is not None else ""
+    out = {}
+    for r in index.conn.execute(sql, _one(event)):
+        if row_check(r[:5]) != r[5]:
+            raise _damaged("a session row")
+        out[(r[0], r[1])] = r[2]
+    return out
+
+
+def topic_labels(index: Index) -> dict[tuple[str, str], str]:
+    """(event, topic id) → label, every row checked."""
+    return index._topic_labels(set(index.event_ids()))

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
-and report order, for listings; 10: by (event, session, speaker))."""
+and report order, for listings; 10: by (event, session, speaker); 11: by kind)."""
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
 FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)
@@ -119,6 +119,7 @@ CREATE INDEX statements_id ON statements(id);
 CREATE INDEX statements_speaker ON statements(event, speaker);
 CREATE INDEX statements_session ON statements(event, session, speaker);
 CREATE INDEX statements_session_id ON statements(session);
+CREATE INDEX statements_kind ON statements(event, kind);
 CREATE INDEX statements_place ON statements((rowid & 1099511627775));
 """
 PLACE_MASK = (1 << LENGTH_SHIFT) - 1

@@ -32,10 +32,18 @@ def stats(
     run: Run,
 ) -> Listing:
     """Statements per speaker, session, organisation and topic, as bar charts."""
+    from poc_cli import queries
     from poc_cli.queries import ORGANISATIONS_COUNTED, statistics
 
-    corpus = run.load_corpus()
-    rows = statistics(corpus, event=event)
+    if queries.listings_from_index(run.data):
+        # A folder of many files: from the search index, without loading every file.
+        with run.progress("Indexing statements") as progress:
+            indexed = queries.indexed_statistics(run.data, event=event, progress=progress)
+        for warning in indexed.warnings:
+            run.note(f"warning: {warning}")
+        rows = list(indexed.records)
+    else:
+        rows = statistics(run.load_corpus(), event=event)
     if by is not None:
         if by not in DIMENSIONS:
             raise unknown("breakdown", by, DIMENSIONS)
