@@ -265,3 +265,35 @@ def test_session_opened_with_a_film_is_no_speech() -> None:
         "Water”, on the delta."
     ).dataset
     assert quote_texts(d) == []
+
+
+# -- a pronoun after a person just introduced with a role, even without a reporting verb
+
+
+def test_she_after_role_first_introduction_without_reporting_verb() -> None:
+    d = extract(
+        "Peru’s envoy, Mateo Quispe-Larrea, welcomed the decision. “It is overdue,” "
+        "Quispe-Larrea said.\n\n"
+        "The head of the UN office, Ingrid Solheim-Baptiste, had met the ministers the day "
+        "before. She said the talks had stalled. “Nobody wants to move first,” she said."
+    ).dataset
+    assert speaker_of(d, "Nobody wants to move first,") == "Ingrid Solheim-Baptiste"
+    assert speaker_of(d, "It is overdue,") == "Mateo Quispe-Larrea"
+
+
+def test_he_after_a_long_fronted_phrase_and_a_role() -> None:
+    d = extract(
+        "The bank’s president, Aminata Diallo-Berthe, said the loans would start soon.\n\n"
+        "In his address to the closing plenary of the summit, the Dutch trade minister, "
+        "Joost van Arkel, defended the timetable. Agreeing a framework in a year was "
+        "“no small thing,” he said."
+    ).dataset
+    assert speaker_of(d, "no small thing,") == "Joost van Arkel"
+
+
+def test_pronoun_still_goes_to_the_speaker_when_the_newcomer_is_only_mentioned() -> None:
+    d = extract(
+        "Ann Lee said the fund was ready. She thanked Jo Park for his help. “We can start "
+        "tomorrow,” she said."
+    ).dataset
+    assert speaker_of(d, "We can start tomorrow,") == "Ann Lee"

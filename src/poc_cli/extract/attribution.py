@@ -983,7 +983,14 @@ class _Context:
         opens = _LEAD_CONJ.sub("", lead.strip(" ,")).strip(" ,") == "" or bool(
             re.fullmatch(r"(?:[A-Z][a-z]+,\s*)?", lead)
         )
-        if len(lead) <= 60:
+        # "The head of the mission, Jo Park, had briefed …", "In his speech, the German
+        # minister, Jo Park, defended …": the role before the name makes them the subject
+        rm = re.search(
+            r"(?:^|,\s*)((?:[Tt]he|[Aa]n?)\s+[^,]+|[A-Z][\w.-]*[’']s\s+[^,]+),\s*$", lead
+        )
+        role_first = bool(rm and role_head(rm.group(1)) and not _FINITE_RE.search(rm.group(1)))
+        opens = opens or role_first
+        if len(lead) <= 60 or (role_first and len(lead) <= 120):
             self.introduced.append((entity.root(), self.tick, opens))
 
     def _fronted(self, m: Mention, pos: int) -> bool:
