@@ -297,3 +297,39 @@ def test_pronoun_still_goes_to_the_speaker_when_the_newcomer_is_only_mentioned()
         "tomorrow,” she said."
     ).dataset
     assert speaker_of(d, "We can start tomorrow,") == "Ann Lee"
+
+
+# -- remarks delivered (read) by someone else are the author's
+
+
+def test_remarks_delivered_by_a_deputy_are_the_principals() -> None:
+    d = extract(
+        "Executive Director Halima Osei-Lartey, in remarks delivered by her deputy, "
+        "Dr. Tomasz Wróblewski, said the appeal was “a floor, not a ceiling.”"
+    ).dataset
+    assert speaker_of(d, "a floor, not a ceiling.") == "Halima Osei-Lartey"
+    assert names(d) == ["Halima Osei-Lartey"]
+
+
+def test_a_role_holders_remarks_read_out_by_a_named_official() -> None:
+    d = extract(
+        "The High Commissioner’s statement, read out by Deputy High Commissioner Ines "
+        "Achterberg, urged States to keep “the doors and the ledgers open.”"
+    ).dataset
+    assert speaker_of(d, "the doors and the ledgers open.") == "High Commissioner"
+    assert "Ines Achterberg" not in names(d)
+
+
+def test_a_person_who_delivered_their_own_speech_still_speaks() -> None:
+    d = extract(
+        "Kenji Morita, who delivered the keynote, said that “budgets are moral documents.”"
+    ).dataset
+    assert speaker_of(d, "budgets are moral documents.") == "Kenji Morita"
+
+
+def test_the_director_is_not_the_deputy_director() -> None:
+    d = extract(
+        "Deputy Director Ana Ruiz-Llorente said the audit would finish in May.\n\n"
+        "The Director said the agency would “publish everything.”"
+    ).dataset
+    assert speaker_of(d, "publish everything.") == "Director"

@@ -146,6 +146,12 @@ _SPEECH_NOUN = re.compile(
     r"presentation|keynote|message|talk|intervention|briefing|lecture|comments|testimony)$",
     re.IGNORECASE,
 )
+# "in remarks delivered by her Chef de Cabinet, Jo Park,": the reader, not the speaker
+_DELIVERED_BY = re.compile(
+    r"(?<![\w’'-])(?:delivered|read(?:\s+out)?|presented)\s+(?:on\s+(?:his|her|their)\s+"
+    r"behalf\s+)?by\s+(?:[^,;:¤]{0,60},\s*)?$",
+    re.IGNORECASE,
+)
 _PLEA = re.compile(
     r"\b(?:and\s+)?(?:his|her)\s+(?:plea|call|appeal|warning|argument|demand|insistence|"
     r"claim|proposal|message|view|assessment|contention|suggestion)\s+(?:to|that|for)\b",
@@ -1111,6 +1117,7 @@ def _subject_left(
             if k < len(segs) - 1 and (_FINITE_RE.search(seg_text) or MASK in seg_text):
                 break
             spans.append((k, s, e, seg_text))
+        reader = False  # "X, in remarks delivered by Y, said": Y only read X's words
         for k, s, e, _seg in spans:
             hit = _mention_ending(mentions, e)
             if hit is None:
@@ -1119,6 +1126,9 @@ def _subject_left(
                     if s <= mm.lead and mm.end < e and _OF_PLACE.fullmatch(masked[mm.end : e]):
                         hit = (mm, ent)
             if hit and hit[0].lead >= s:
+                if _DELIVERED_BY.search(masked[sent.start : hit[0].lead]):
+                    reader = True
+                    continue
                 if re.match(
                     r"(?:including|such\s+as|among\s+them|notably|especially)\s+$",
                     masked[s : hit[0].lead],
@@ -1136,7 +1146,7 @@ def _subject_left(
                 pm2 = re.match(r"\([^()]{1,60}\)\s*,\s*(?=\S)", appos)
                 if pm2:
                     appos = appos[pm2.end() :]
-                if _is_appositive(appos) and not ent.appositive:
+                if _is_appositive(appos) and not ent.appositive and not reader:
                     ent.appositive = appos
                 # "The institute’s director, Jo Park, introduced": the role before
                 if k > 0 and not appos:
@@ -1158,6 +1168,27 @@ def _subject_left(
                             subj.start = ps
                 return subj
         for idx, (_k, s, e, seg_text) in enumerate(spans):
+            if reader and re.search(
+                r"(?<![\w’'-])(?:delivered|read(?:\s+out)?|presented)\s+"
+                r"(?:on\s+(?:his|her|their)\s+behalf\s+)?by\b",
+                seg_text,
+            ):
+                continue  # the reader's segment
+            sm = _SPEECH_NOUN.match(seg_text) if reader else None
+            if sm:
+                # "The Secretary-General’s remarks, delivered by Jo Park, called …"
+                who = sm.group("who")
+                if who.lower() in ("his", "her"):
+                    return _pronoun_subject(doc, who, s, end, ctx)
+                who_end = s + len(re.sub(r"[’']s?$", "", who))
+                for mm, entity in mentions:
+                    if s <= mm.start < who_end:
+                        return _name_subject(mm, entity)
+                role = _role_subject(doc, masked, s, who_end)
+                if role is not None:
+                    role.end = end
+                    return role
+                return None
             pm = re.match(r"^(he|she|He|She)$", seg_text)
             if pm and idx == 0:
                 return _pronoun_subject(doc, pm.group(1), s, end, ctx)
@@ -1933,6 +1964,14 @@ def _complement_ok(entity: Entity, person: Entity, strict: bool = True) -> bool:
         return False
     if not strict:
         return True
+    if entity.head:
+        # "the High Commissioner" is not the Deputy High Commissioner
+        own = " ".join([person.role_prefix, person.appositive, person.listed_role])
+        lower = (
+            rf"(?<![\w’'-])(?:deputy|vice|assistant|associate)[\s-]+(?:[\w’'-]+\s+)?{entity.head}"
+        )
+        if re.search(lower, own, re.IGNORECASE) and not re.search(lower, phrase, re.IGNORECASE):
+            return False
     head_zone = re.split(r"\b(?:of|for|on|at|in|with|from)\b", phrase)[0]
     modifiers = [fold(w) for w in re.findall(r"[\w’'-]+", head_zone)]
     modifiers = [w[:-2] if w.endswith(("'s", "’s")) else w for w in modifiers]
