@@ -5,7 +5,7 @@ speaker."""
 
 from __future__ import annotations
 
-from extract_helpers import extract, names, problems, quote_texts, speaker_of
+from extract_helpers import extract, names, problems, quote_texts, speaker_of, statement
 
 
 def _unattributed(text: str) -> list[str]:
@@ -333,3 +333,53 @@ def test_the_director_is_not_the_deputy_director() -> None:
         "The Director said the agency would “publish everything.”"
     ).dataset
     assert speaker_of(d, "publish everything.") == "Director"
+
+
+# -- a person introduces a list: its quoted items are theirs
+
+
+def test_quoted_bullet_after_following_points() -> None:
+    d = extract(
+        "Workshop notes\n\n"
+        "Priya Ramaswamy, Head of Research at the Delta Institute, made the following "
+        "points:\n\n"
+        "- Insurance pools are growing too slowly.\n"
+        "- “Risk you cannot price is risk you cannot share.”\n"
+        "- Data must be public."
+    ).dataset
+    st = statement(d, "Risk you cannot price is risk you cannot share.")
+    assert speaker_of(d, "Risk you cannot price is risk you cannot share.") == "Priya Ramaswamy"
+    assert st["attribution"] == "context"
+    assert problems(d) == []
+
+
+def test_quoted_bullet_after_bold_name_and_points() -> None:
+    d = extract(
+        "## Panel\n\n"
+        "Jo Park spoke first.\n\n"
+        "**Tendai Moyo**, Harare Policy Lab, made two points:\n\n"
+        "- Grain reserves were empty by March.\n"
+        "- “We plant for the rain we used to have.”"
+    ).dataset
+    assert speaker_of(d, "We plant for the rain we used to have.") == "Tendai Moyo"
+
+
+def test_bullet_after_a_heading_is_nobodys() -> None:
+    text = (
+        "Kari Nilsen said the fund was ready.\n\n"
+        "Recommendations of the meeting:\n\n"
+        "- “Fund the first mile.”"
+    )
+    d = extract(text).dataset
+    if "Fund the first mile." in quote_texts(d):
+        assert speaker_of(d, "Fund the first mile.") != "Kari Nilsen"
+
+
+def test_list_ends_at_the_next_paragraph_of_prose() -> None:
+    text = (
+        "Priya Ramaswamy made the following points:\n\n"
+        "- Pools are slow.\n\n"
+        "The afternoon turned to cities.\n\n"
+        "“Nobody plans for heat.”"
+    )
+    assert [u.text for u in extract(text).summary.unattributed] == ["Nobody plans for heat."]

@@ -152,6 +152,7 @@ _DELIVERED_BY = re.compile(
     r"behalf\s+)?by\s+(?:[^,;:¤]{0,60},\s*)?$",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _PLEA = re.compile(
     r"\b(?:and\s+)?(?:his|her)\s+(?:plea|call|appeal|warning|argument|demand|insistence|"
     r"claim|proposal|message|view|assessment|contention|suggestion)\s+(?:to|that|for)\b",
@@ -971,6 +972,8 @@ class _Context:
         # the person each sentence is about (its first person named), with the sentence
         # and whether the sentence opens with them
         self.introduced: list[tuple[Entity, int, bool]] = []
+        # the person a sentence ending with a colon opens a list for, its paragraph and end
+        self.list_intro: tuple[Entity, int, int] | None = None
 
     def spoke(self, entity: Entity) -> None:
         root = entity.root()
@@ -1685,6 +1688,10 @@ def analyse(paragraphs: list[str]) -> Analysis:
     for pi, paragraph in enumerate(paragraphs):
         mentions = doc.mentions_in(pi)
         all_mentions.append(mentions)
+        if ctx.list_intro is not None and not all(
+            _BULLET.match(line) for line in paragraph.splitlines() if line.strip()
+        ):
+            ctx.list_intro = None  # the list that a person introduced has ended
         par_cues: list[tuple[Span, list[Cue]]] = []
         masked = doc.masked[pi]
         for si, sent in enumerate(doc.sentences[pi]):
@@ -1817,7 +1824,20 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 if q.note:
                     note.append(q.note)
                 word = ""
-                if cue is None:
+                intro = ctx.list_intro
+                if (
+                    cue is None
+                    and intro is not None
+                    and (intro[1] < pi or intro[2] <= q.open)
+                    and _BULLET.match(paragraph[paragraph.rfind("\n", 0, q.open) + 1 : q.open + 1])
+                ):
+                    # "Jo Park, …, made the following points:" then "- “…”" items
+                    entity, attribution = intro[0], "context"
+                    note.append(
+                        "No attribution in its sentence; an item of the list the speaker "
+                        "introduced."
+                    )
+                elif cue is None:
                     recent = ctx.last_speaker
                     if recent is not None and recent[1] >= pi - (2 if doc.one_line else 1):
                         entity, attribution = recent[0], "context"
@@ -1872,6 +1892,11 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 _gender_from_role(e)
             _gender_from_possessive(masked, sent, ctx)
             ctx.introduce(masked[sent.start : sent.end], sent.start)
+            if masked[sent.start : sent.end].rstrip().endswith(":") and not quotes:
+                # "Jo Park, Director of X, made the following points:" opens a list
+                first = ctx.sentence_mentions[0] if ctx.sentence_mentions else None
+                if first is not None and masked[sent.start : first[0].lead].strip(" *_") == "":
+                    ctx.list_intro = (first[1].root(), pi, sent.end)
         all_cues.append(par_cues)
     _resolve_roles(doc, statements, all_cues, all_mentions)
     return Analysis(
