@@ -383,3 +383,49 @@ def test_list_ends_at_the_next_paragraph_of_prose() -> None:
         "“Nobody plans for heat.”"
     )
     assert [u.text for u in extract(text).summary.unattributed] == ["Nobody plans for heat."]
+
+
+# -- a role, then the person the next sentence names, and a headline's role
+
+
+def test_envoy_for_a_country_then_the_named_envoy_with_an_unrelated_role() -> None:
+    d = extract(
+        "UN mediator says Yemen truce talks resume\n\n"
+        "AMMAN (Reuters) - Truce talks will resume next week, the UN mediator for Yemen "
+        "said on Friday.\n\n"
+        "“Both sides have asked for more time,” Liesbeth Korvanen told reporters.\n\n"
+        "Korvanen, a former Finnish defence minister, said prisoner exchanges came first."
+    ).dataset
+    assert names(d) == ["Liesbeth Korvanen"]
+    assert speaker_of(d, "Both sides have asked for more time,") == "Liesbeth Korvanen"
+
+
+def test_envoy_for_a_country_is_not_someone_with_another_countrys_role() -> None:
+    d = extract(
+        "Truce talks will resume, the UN mediator for Yemen said on Friday. Omar Haddad, "
+        "Director of the Jordan Red Crescent, said that “convoys are ready.”"
+    ).dataset
+    assert speaker_of(d, "convoys are ready.") == "Omar Haddad"
+    assert len(names(d)) == 2
+
+
+# -- an unnamed person brought in with "a" stays unnamed
+
+
+def test_the_diplomat_after_a_diplomat_who_asked_not_to_be_named() -> None:
+    d = extract(
+        "A European official close to the process, who asked not to be named, said the "
+        "talks had stalled. “Nobody is in a hurry,” the official said.\n\n"
+        "The army’s chief negotiator, General Idris Kamara-Bangura, denied it. “We are "
+        "ready today,” he said."
+    ).dataset
+    assert speaker_of(d, "Nobody is in a hurry,") == "Official"
+    assert speaker_of(d, "We are ready today,") == "Idris Kamara-Bangura"
+
+
+def test_the_minister_named_after_a_role_first_reference_still_joins() -> None:
+    d = extract(
+        "The foreign minister said the border would reopen. “We have waited long "
+        "enough,” said Foreign Minister Sara Lindqvist-Obi."
+    ).dataset
+    assert names(d) == ["Sara Lindqvist-Obi"]

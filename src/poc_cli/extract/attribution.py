@@ -1965,14 +1965,16 @@ def _complement_ok(entity: Entity, person: Entity, strict: bool = True) -> bool:
     (the person the next sentence introduces): only a short complement is checked."""
     phrase = entity.role_phrases[0] if entity.role_phrases else ""
     words = _role_words(person)
+    own = " ".join([person.role_prefix, person.appositive, person.listed_role])
     if (
         not strict
         and entity.head not in ("representative", "delegate", "observer")
-        and not (person.role_prefix or person.appositive or person.listed_role)
+        and not re.search(r"\b(?:of|for|at)\s+(?:the\s+)?[A-Z]", own)
     ):
-        # "The keynote speaker, a former minister of Kazakhstan, …. Jo Park said": the
-        # report gives the person no role of their own to contradict the one before
-        # ("the representative of Brazil" is a delegation's seat, a whole identity)
+        # "The keynote speaker, a former minister of Kazakhstan, …. Jo Park said", "the
+        # envoy for Sudan said …. Jo Park, a former Algerian minister, …": the person's
+        # own role names no other country or body to contradict the one before ("the
+        # representative of Brazil" is a delegation's seat, a whole identity)
         return True
     m = re.search(
         r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and))*)", phrase
@@ -2036,6 +2038,33 @@ def _nearest_before(
     return best[1] if best else None
 
 
+def _unnamed_before(
+    doc: _Doc, entity: Entity, all_cues: list[list[tuple[Span, list[Cue]]]]
+) -> bool:
+    """ "A Western diplomat familiar with the talks, who asked not to be named, said ….
+    “…,” the diplomat said": "the diplomat" is the unnamed person the report brought in
+    with "a", in this paragraph or the one before, not whoever is named next."""
+    at = _positions(entity, all_cues)
+    if (
+        at is None
+        or not entity.head
+        or (
+            entity.role_phrases
+            and re.match(r"(?:an?|one)\s", entity.role_phrases[0], re.IGNORECASE)
+        )
+    ):
+        return False
+    pi, pos = at
+    rx = re.compile(
+        rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(entity.head)}"
+        r"(?![\w’'-])"
+    )
+    texts = [doc.masked[pi][:pos]]
+    if pi > 0:
+        texts.append(doc.masked[pi - 1])
+    return any(rx.search(t) for t in texts)
+
+
 def _resolve_roles(
     doc: _Doc,
     statements: list[Statement],
@@ -2051,6 +2080,8 @@ def _resolve_roles(
     speaking = {s.entity.root().ident for s in statements}
     for entity in [e for e in doc.entities if e.name is None and e.merged_into is None]:
         head = entity.head or ""
+        if _unnamed_before(doc, entity, all_cues):
+            continue
         matches = [p for p in named if head in _role_words(p) and _complement_ok(entity, p)]
         speaking_matches = [p for p in matches if p.ident in speaking]
         if len(speaking_matches) == 1:
@@ -2087,6 +2118,19 @@ def _resolve_roles(
                 near = [p for p in near if phrase & _role_words(p)] or near
             if len(near) == 1:
                 _merge(entity, near[0])
+    # "UN envoy says …" (a headline) before "the UN envoy for Sudan said …. Jo Park": the
+    # one person a role of the same head was matched to
+    for entity in [e for e in doc.entities if e.name is None and e.merged_into is None]:
+        head = entity.head or ""
+        matched = [
+            p
+            for p in named
+            if p.merged_into is None
+            and any(head in {fold(w) for w in re.findall(r"[\w’'-]+", ph)} for ph in p.role_phrases)
+            and _complement_ok(entity, p)
+        ]
+        if head and len(matched) == 1:
+            _merge(entity, matched[0])
 
 
 _CHAIR_VERBS = {

@@ -369,6 +369,7 @@ ORG_WORDS = frozenset(
         "taskforce",
         "hub",
         "dialogue",
+        "crescent",
         "programme",
         "program",
         "group",
