@@ -429,3 +429,37 @@ def test_the_minister_named_after_a_role_first_reference_still_joins() -> None:
         "enough,” said Foreign Minister Sara Lindqvist-Obi."
     ).dataset
     assert names(d) == ["Sara Lindqvist-Obi"]
+
+
+def test_list_intro_with_a_long_title_case_role_is_no_headline() -> None:
+    d = extract(
+        "Roundtable notes\n\n"
+        "Elif Demirci, Head of Programmes at the Anatolian Water Resilience Trust, made the "
+        "following points:\n\n"
+        "- Aquifers are being drained twice as fast as they refill.\n"
+        "- “Every well we dig is a loan from our grandchildren.”"
+    ).dataset
+    assert speaker_of(d, "Every well we dig is a loan from our grandchildren.") == "Elif Demirci"
+
+
+def test_a_role_of_the_same_kind_sharing_the_body_joins_the_named_person() -> None:
+    d = extract(
+        "The director of the new Border Health Unit told delegates that outbreaks now "
+        "travelled by bus. “We follow the timetables,” the unit head said.\n\n"
+        "The official, Dr. Samira Benali-Haddad, added that testing was free."
+    ).dataset
+    assert names(d) == ["Samira Benali-Haddad"]
+    assert speaker_of(d, "We follow the timetables,") == "Samira Benali-Haddad"
+
+
+def test_a_group_calling_something_by_a_name_is_not_the_previous_speaker() -> None:
+    text = (
+        "Ravi Menon said the mission was slow.\n\n"
+        "A network of farmers’ groups called the ministry’s plan “a map without roads.”"
+    )
+    assert _unattributed(text) == ["a map without roads."]
+
+
+def test_she_called_the_councils_response() -> None:
+    d = extract("Ann Lee spoke last. She called the council’s response “a shrug.”").dataset
+    assert speaker_of(d, "a shrug.") == "Ann Lee"

@@ -99,7 +99,9 @@ _ADVERBS = re.compile(
 )
 _NAMING = re.compile(
     r"(?<![\w’'-])(called|calls|termed|terms|dubbed|labell?ed|branded|describe[sd]\s+as)"
-    r"(?:\s+(?:it|them|this|that|these|those|such\s+[\w’'-]+|the\s+[\w’'-]+|[\w’'-]+))?"
+    r"(?:\s+(?:it|them|this|that|these|those|such\s+[\w’'-]+|the\s+[\w’'-]+|[\w’'-]+"
+    # "called the mission’s reporting “…”": a possessive and its noun
+    r"|(?:the|its|their|his|her|our)\s+[\w-]+[’']s?\s+[\w’'-]+))?"
     r"\s+(?:as\s+)?$",
     re.IGNORECASE,
 )
@@ -502,7 +504,18 @@ def _is_headline(paragraph: str) -> bool:
     if any(m.group()[0].islower() for m in _FINITE_RE.finditer(unquoted)):
         return False
     ws = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    if text.endswith(":") and (
+        len([w for w in ws if w[0].islower() and w not in _TITLE_SMALL_WORDS]) >= 2
+    ):
+        # "Jo Park, Director of X, made the following points:": a sentence opening a list
+        return False
     return len(ws) >= 3 and sum(w[0].isupper() for w in ws) >= 0.7 * len(ws)
+
+
+# words a Title Case headline leaves in lower case
+_TITLE_SMALL_WORDS = frozenset(
+    {"with", "from", "into", "onto", "over", "upon", "about", "after", "among", "under", "than"}
+)
 
 
 class _Doc:
@@ -2118,16 +2131,32 @@ def _resolve_roles(
                 near = [p for p in near if phrase & _role_words(p)] or near
             if len(near) == 1:
                 _merge(entity, near[0])
+
     # "UN envoy says …" (a headline) before "the UN envoy for Sudan said …. Jo Park": the
     # one person a role of the same head was matched to
+    # ("The head of the Digital Risk Unit told …. “…,” the unit chief said …. The official,
+    # Jo Park, …": a head of the same kind and a word of the body in common)
+    def _phrase_words(ph: str) -> set[str]:
+        ws = {fold(w) for w in re.findall(r"[\w’'-]+", ph)}
+        return ws | {w[:-2] for w in ws if w.endswith(("'s", "’s"))}
+
     for entity in [e for e in doc.entities if e.name is None and e.merged_into is None]:
         head = entity.head or ""
+        group = next((g for g in _SYNONYMS if head in g), frozenset())
+        own = set().union(*(_phrase_words(ph) for ph in entity.role_phrases)) - (
+            _ARTICLES | ROLE_WORDS | group | {"un", "u.n"}
+        )
         matched = [
             p
             for p in named
             if p.merged_into is None
-            and any(head in {fold(w) for w in re.findall(r"[\w’'-]+", ph)} for ph in p.role_phrases)
-            and _complement_ok(entity, p)
+            and any(
+                head in _phrase_words(ph) or (group & _phrase_words(ph) and own & _phrase_words(ph))
+                for ph in p.role_phrases
+            )
+            and _complement_ok(
+                entity, p, strict=head in set().union(*map(_phrase_words, p.role_phrases))
+            )
         ]
         if head and len(matched) == 1:
             _merge(entity, matched[0])
