@@ -463,3 +463,33 @@ def test_a_group_calling_something_by_a_name_is_not_the_previous_speaker() -> No
 def test_she_called_the_councils_response() -> None:
     d = extract("Ann Lee spoke last. She called the council’s response “a shrug.”").dataset
     assert speaker_of(d, "a shrug.") == "Ann Lee"
+
+
+def test_sentence_initial_anonymous_official_stays_unnamed() -> None:
+    d = extract(
+        "A senior aid official, speaking on condition of anonymity, said the trucks had "
+        "been turned back. “They kept the fuel,” the official said.\n\n"
+        "The Interior Minister, Faisal Al-Harbi, rejected the account. “No truck was "
+        "stopped,” he said."
+    ).dataset
+    assert speaker_of(d, "They kept the fuel,") != "Faisal Al-Harbi"
+    assert speaker_of(d, "No truck was stopped,") == "Faisal Al-Harbi"
+
+
+def test_the_chair_is_who_chaired_the_meeting_in_the_active() -> None:
+    d = extract(
+        "Ambassador Tove Lindahl, Permanent Representative of Denmark, chaired the meeting.\n\n"
+        "Opening the debate, the Chair said the Council had “a single task.”"
+    ).dataset
+    assert speaker_of(d, "a single task.") == "Tove Lindahl"
+
+
+def test_title_and_particle_name_with_no_full_name_in_qa() -> None:
+    d = extract(
+        "Questions\n\n"
+        "Mr. van der Meulen: “The dykes will hold.”\n\n"
+        "Q: For how long?\n\n"
+        "Mr. van der Meulen: “Ten years.”"
+    ).dataset
+    assert speaker_of(d, "The dykes will hold.") == "van der Meulen"
+    assert speaker_of(d, "Ten years.") == "van der Meulen"

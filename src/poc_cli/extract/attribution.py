@@ -785,6 +785,9 @@ class _Doc:
         cands = self.by_surname.get(fold(word), [])
         if len(cands) == 1:
             return cands[0]
+        if not cands and " " in word:
+            # "Ms. van den Broek" with no full name anywhere: known by that name
+            return self.by_name.get(fold(word))
         return None
 
     # -- mentions of people in a paragraph: full names and known surnames
@@ -2051,6 +2054,13 @@ def _nearest_before(
     return best[1] if best else None
 
 
+_ANONYMOUS = re.compile(
+    r"\b(?:not\s+to\s+be\s+(?:named|identified)|on\s+(?:the\s+)?condition\s+of\s+anonymity|"
+    r"anonymously|not\s+authori[sz]ed\s+to\s+speak)\b",
+    re.IGNORECASE,
+)
+
+
 def _unnamed_before(
     doc: _Doc, entity: Entity, all_cues: list[list[tuple[Span, list[Cue]]]]
 ) -> bool:
@@ -2058,16 +2068,16 @@ def _unnamed_before(
     “…,” the diplomat said": "the diplomat" is the unnamed person the report brought in
     with "a", in this paragraph or the one before, not whoever is named next."""
     at = _positions(entity, all_cues)
-    if (
-        at is None
-        or not entity.head
-        or (
-            entity.role_phrases
-            and re.match(r"(?:an?|one)\s", entity.role_phrases[0], re.IGNORECASE)
-        )
-    ):
+    if at is None or not entity.head:
         return False
     pi, pos = at
+    first = entity.role_phrases[0] if entity.role_phrases else ""
+    if re.match(r"(?:an?|one)\s", first, re.IGNORECASE):
+        # the unnamed person's own first reference: at the start of its sentence ("A
+        # senior official, speaking on condition of anonymity, said"), or with a word
+        # that they are not named; not "The keynote speaker, a former minister, …"
+        sentence = doc.masked[pi][pos:]
+        return sentence.lstrip(" *_").startswith(first) or bool(_ANONYMOUS.search(sentence))
     rx = re.compile(
         rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(entity.head)}"
         r"(?![\w’'-])"
@@ -2182,10 +2192,14 @@ def _chaired_by(
         return None
     found: dict[int, Entity] = {}
     pattern = re.compile(rf"(?<![\w’'-])(?:{verbs})\s+by\s+$", re.IGNORECASE)
+    # "Ambassador Jo Park, Permanent Representative of X, chaired the meeting"
+    active = re.compile(rf"(?:,[^.;:¤]{{0,120}}?,)?\s+(?:also\s+)?(?:{verbs})\s+the\b")
     for pi, mentions in enumerate(all_mentions):
         for m, e in mentions:
             before = doc.masked[pi][max(0, m.lead - 40) : m.lead]
-            if e.name is not None and pattern.search(before):
+            if e.name is not None and (
+                pattern.search(before) or active.match(doc.masked[pi], m.end)
+            ):
                 found[e.root().ident] = e.root()
     return next(iter(found.values())) if len(found) == 1 else None
 
