@@ -493,3 +493,11 @@ def test_title_and_particle_name_with_no_full_name_in_qa() -> None:
     ).dataset
     assert speaker_of(d, "The dykes will hold.") == "van der Meulen"
     assert speaker_of(d, "Ten years.") == "van der Meulen"
+
+
+def test_fronted_clause_then_role_then_name_before_a_colon() -> None:
+    d = extract(
+        "Asked whether the ceasefire would last, the envoy, Dr. Leyla Aksoy-Brandt, was "
+        "guarded: “It lasts as long as the salaries are paid.”"
+    ).dataset
+    assert speaker_of(d, "It lasts as long as the salaries are paid.") == "Leyla Aksoy-Brandt"

@@ -1518,6 +1518,18 @@ def _cues(
                 hit = _name_with_appositive(masked, mentions, sent.start, clause_start)
                 if hit is not None:
                     subj = _name_subject(*hit)
+            if subj is None and not any(clause_start <= mm.lead < colon for mm, _e in mentions):
+                # "Asked about X, the mediator, Dr. Jo Park, was cautious: “…”"
+                for mm, entity in mentions:
+                    if masked[mm.end : clause_start] != ",":
+                        continue
+                    before = masked[sent.start : mm.lead]
+                    rm = re.search(r"(?:^|,\s+)((?:the|a|an)\s+[^,;¤]+),\s+$", before)
+                    if rm and role_head(rm.group(1)) and not _FINITE_RE.search(rm.group(1)):
+                        if not entity.role_prefix and not entity.appositive:
+                            entity.role_prefix = rm.group(1).strip()
+                        subj = _name_subject(mm, entity)
+                        break
         if subj is not None:
             cues.append(Cue(colon, colon + 1, subj, colon=True))
     # "X: “…”" (headlines, summaries)
