@@ -501,3 +501,12 @@ def test_fronted_clause_then_role_then_name_before_a_colon() -> None:
         "guarded: “It lasts as long as the salaries are paid.”"
     ).dataset
     assert speaker_of(d, "It lasts as long as the salaries are paid.") == "Leyla Aksoy-Brandt"
+
+
+def test_role_before_a_name_with_its_country_joins_a_later_role_reference() -> None:
+    d = extract(
+        "The Chair of the Oceans Committee, Ambassador Marta Kovač of Slovenia, said that "
+        "the fund was “the tide we need.” The Chair also said the Committee would meet "
+        "in June."
+    ).dataset
+    assert names(d) == ["Marta Kovač"]

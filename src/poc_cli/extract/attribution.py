@@ -1168,7 +1168,8 @@ def _subject_left(
                 if _is_appositive(appos) and not ent.appositive and not reader:
                     ent.appositive = appos
                 # "The institute’s director, Jo Park, introduced": the role before
-                if k > 0 and not appos:
+                # ("The Chair of the Commission, Ambassador Jo Park of Croatia, said")
+                if k > 0 and (not appos or _OF_PLACE.fullmatch(" " + appos)):
                     ps, pe = _strip_span(masked, *segs[k - 1])
                     before = masked[ps:pe]
                     conj = _LEAD_CONJ.match(before)
