@@ -158,6 +158,43 @@ def indexed_speakers_overview(
     return _overview(data, work, progress)
 
 
+def indexed_speaker_profiles(
+    data: Path | str | None,
+    name: str,
+    *,
+    event: str | None = None,
+    progress: Progress | None = None,
+) -> IndexedListing:
+    """``poc speakers NAME`` from the index: :func:`poc_cli.names.select_people` and
+    :func:`speaker_profiles` over the index, the same records (each profile's
+    statements read from the index as they are written)."""
+    from .filters import people_notes
+    from .index import listings
+    from .index.catalog import match_speakers_index
+    from .index.listings import IndexRecords, statement_rowids
+    from .records import speaker_json
+
+    def work(index: Index) -> tuple[list[Record], tuple[str, ...], int]:
+        _check_event_index(index, event)
+        match = match_speakers_index(index, name)
+        matches = [r for r in match.records if event is None or r[0] == event]
+        notes = people_notes(match, name, matches)
+        wanted = {(ev, speaker.id) for ev, speaker in matches}
+        events = listings.events(index)
+        profiles = []
+        for ev, speaker in listings.speakers_of(index, sorted(wanted)):
+            rowids = statement_rowids(
+                index, StatementFilter(speakers=frozenset([(ev, speaker.id)]))
+            )
+            profile = speaker_json(_event_of(events, ev), speaker, len(rowids))
+            profile["statement_list"] = IndexRecords(index, rowids, _damaged_while_writing(index))
+            profiles.append(profile)
+        return profiles, tuple(notes), index.event_count()
+
+    (records, notes, count), _, warnings = with_index(data, work, progress=progress)
+    return IndexedListing(records, notes, tuple(warnings), count)
+
+
 def indexed_sessions_overview(
     data: Path | str | None, *, event: str | None = None, progress: Progress | None = None
 ) -> IndexedListing:

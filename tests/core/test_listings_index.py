@@ -228,3 +228,25 @@ def test_a_damaged_row_met_while_writing_stops_the_output_and_the_index_goes(
     assert not path.exists()
     again = queries.indexed_statements(folder, SearchFilters())
     assert not any("stew" in r["text"] for r in again.records)
+
+
+@pytest.mark.parametrize("event", EVENTS)
+@pytest.mark.parametrize("name", SPEAKERS[1:])
+def test_speaker_profiles(several: Path, name: str, event: str | None) -> None:
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+    from poc_cli.names import select_people
+
+    corpus = load_corpus(several)
+
+    def small() -> Any:
+        queries.check_event(corpus, event)
+        selection = select_people(corpus, name, event=event)
+        profiles = queries.speaker_profiles(corpus, selection.keys)
+        return json.dumps(profiles, ensure_ascii=False, default=list), tuple(selection.notes)
+
+    def indexed() -> Any:
+        found = queries.indexed_speaker_profiles(several, name, event=event)
+        return json.dumps(list(found.records), ensure_ascii=False, default=list), found.notes
+
+    assert _outcome(indexed) == _outcome(small)

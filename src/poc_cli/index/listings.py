@@ -183,6 +183,21 @@ def speakers(index: Index, event: str | None = None) -> list[tuple[str, Speaker]
     return _checked_speakers(rows)
 
 
+def speakers_of(index: Index, keys: Sequence[tuple[str, str]]) -> list[tuple[str, Speaker]]:
+    """(event, Speaker) of these (event, speaker id) keys, in corpus order, checked."""
+    if not keys:
+        return []
+    values = ",".join("(?,?)" for _ in keys)
+    rows = index.conn.execute(
+        "SELECT event, id, name, json, checksum FROM speakers WHERE (event, id) IN"
+        f" (SELECT column1, column2 FROM (VALUES {values})) ORDER BY rowid",
+        [x for key in keys for x in key],
+    ).fetchall()
+    if len(rows) != len(set(keys)):
+        raise IndexDamaged("a speaker is missing from the index")
+    return _checked_speakers(rows)
+
+
 def sessions(index: Index, event: str | None = None) -> list[tuple[str, Session]]:
     """(event, Session) of every session (of one event), in corpus order, checked."""
     from poc_cli.schema.codec import session_from_dict

@@ -49,6 +49,16 @@ def speakers(
         for warning in indexed.warnings:
             run.note(f"warning: {warning}")
         return Listing(indexed.records, "no speakers", events=indexed.events)
+    if name is not None and queries.listings_from_index(run.data):
+        with run.progress("Indexing statements") as progress:
+            found = queries.indexed_speaker_profiles(run.data, name, event=event, progress=progress)
+        for warning in found.warnings:
+            run.note(f"warning: {warning}")
+        for note in found.notes:
+            run.note(note)
+        return Listing(
+            found.records, f"{name} is not in event {event}", SPEAKER_PROFILE_VIEW, found.events
+        )
     corpus = run.load_corpus()
     if name is None:
         return Listing(
