@@ -510,3 +510,11 @@ def test_role_before_a_name_with_its_country_joins_a_later_role_reference() -> N
         "in June."
     ).dataset
     assert names(d) == ["Marta Kovač"]
+
+
+def test_more_organisation_words_after_a_name() -> None:
+    d = extract(
+        "Ravi Menon, a partner at Green Growth Partners, said that “capital is shy.” "
+        "Ana Lee of the Blue Carbon Collective said that “mangroves pay.”"
+    ).dataset
+    assert names(d) == ["Ravi Menon", "Ana Lee"]
