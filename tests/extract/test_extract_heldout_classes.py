@@ -518,3 +518,21 @@ def test_more_organisation_words_after_a_name() -> None:
         "Ana Lee of the Blue Carbon Collective said that “mangroves pay.”"
     ).dataset
     assert names(d) == ["Ravi Menon", "Ana Lee"]
+
+
+def test_an_acronym_in_the_role_picks_the_person_whose_role_names_it() -> None:
+    d = extract(
+        "The director-general of the IAEA, Dr. Rafael Montes, and the head of UNHCR, "
+        "Grete Holm, visited the border. Holm said families were “sleeping in the open.” "
+        "The IAEA chief said that “the plant is stable.”"
+    ).dataset
+    assert speaker_of(d, "sleeping in the open.") == "Grete Holm"
+    assert speaker_of(d, "the plant is stable.") == "Rafael Montes"
+
+
+def test_an_acronym_the_one_speakers_role_names_still_joins() -> None:
+    d = extract(
+        "Grete Holm, UNHCR Executive Director, said that “borders are closing.” The "
+        "UNHCR chief said that “the camps are full.”"
+    ).dataset
+    assert names(d) == ["Grete Holm"]

@@ -2152,6 +2152,16 @@ def _resolve_roles(
                 phrase = {fold(w) for w in re.findall(r"[\w’'-]+", entity.role_phrases[0])}
                 phrase -= _ARTICLES | ROLE_WORDS | {"un", "u.n"}
                 near = [p for p in near if phrase & _role_words(p)] or near
+            # "the WHO chief" is not the head of UNICEF: an acronym of the phrase that
+            # another person's role names, and this one's does not
+            acronyms = {
+                fold(w)
+                for w in re.findall(r"[\w’'-]+", entity.role_phrases[0])
+                if w.isupper() and len(w) > 1 and fold(w) not in ("un", "u.n")
+            }
+            if len(near) == 1 and acronyms and not acronyms & _role_words(near[0]):
+                others = [p for p in named if acronyms & _role_words(p) and group & _role_words(p)]
+                near = others if len(others) == 1 else []
             if len(near) == 1:
                 _merge(entity, near[0])
 
