@@ -536,3 +536,14 @@ def test_an_acronym_the_one_speakers_role_names_still_joins() -> None:
         "UNHCR chief said that “the camps are full.”"
     ).dataset
     assert names(d) == ["Grete Holm"]
+
+
+def test_bold_name_with_the_colon_inside_the_emphasis() -> None:
+    d = extract(
+        "## Exchange\n\n"
+        "**Nadia Rahimi:** “The border is open.”\n\n"
+        "**Tomas Berg**: “Only by day.”"
+    ).dataset
+    assert speaker_of(d, "The border is open.") == "Nadia Rahimi"
+    assert speaker_of(d, "Only by day.") == "Tomas Berg"
+    assert problems(d) == []

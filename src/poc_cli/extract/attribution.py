@@ -496,7 +496,7 @@ def _is_headline(paragraph: str) -> bool:
     if "\n" in text or text.endswith(".") or len(text.split()) > 40:
         return False
     # "…, said: “Patience is a policy.”": a sentence that ends inside its quotation
-    if re.search(r"[.!?][”’\"')\]]+$", text) and re.search(r"[,:]\s*[“‘\"]", text):
+    if re.search(r"[.!?][”’\"')\]]+$", text) and re.search(r"[,:][*_]*\s*[“‘\"]", text):
         return False
     # a Title Case headline capitalises its verbs ("Says", "Tells"); a reporting verb in
     # lower case outside quotation marks is running text ("Jo Park, Director of X, said: …")
@@ -1534,26 +1534,28 @@ def _cues(
         if subj is not None:
             cues.append(Cue(colon, colon + 1, subj, colon=True))
     # "X: “…”" (headlines, summaries)
-    cm = re.match(r"^([^:¤]{2,80}):\s*(?=.*¤)", text)
+    # ("**Jo Park:** “…”": Markdown emphasis around the name and its colon)
+    cm = re.match(r"^([*_ ]{0,3})([^:¤*_]{2,80}?|[^:¤]{2,80})[*_ ]{0,3}:[*_]{0,3}\s*(?=.*¤)", text)
     if (
         cm
-        and "\n" not in cm.group(1)
-        and not any(c.verb_start < sent.start + cm.end(1) for c in cues)
+        and "\n" not in cm.group(2)
+        and not any(c.verb_start < sent.start + cm.end(2) for c in cues)
     ):
         # (a reporting verb before the colon already says who speaks: "Jo Park, Director
         # of X, said: “…”")
-        end = sent.start + len(cm.group(1))
+        begin = sent.start + cm.end(1)
+        end = sent.start + cm.end(2)
         hit = _mention_ending(mentions, end)
         subj = None
-        if hit is None or hit[0].lead != sent.start:
+        if hit is None or hit[0].lead != begin:
             # "Jo Park, Director of Y: “…”"
-            hit = _name_with_appositive(masked, mentions, sent.start, end)
-            if hit is not None and hit[0].lead != sent.start:
+            hit = _name_with_appositive(masked, mentions, begin, end)
+            if hit is not None and hit[0].lead != begin:
                 hit = None
-        if hit and hit[0].lead == sent.start:
+        if hit and hit[0].lead == begin:
             subj = _name_subject(*hit)
         else:
-            subj = _role_subject(doc, masked, sent.start, end)
+            subj = _role_subject(doc, masked, begin, end)
             if (
                 subj is not None
                 and subj.entity is None
