@@ -195,6 +195,63 @@ def indexed_speaker_profiles(
     return IndexedListing(records, notes, tuple(warnings), count)
 
 
+def indexed_session_details(
+    data: Path | str | None,
+    text: str,
+    *,
+    event: str | None = None,
+    progress: Progress | None = None,
+) -> IndexedListing:
+    """``poc sessions S`` from the index: :func:`session_keys` and :func:`session_detail`
+    over the index, the same records."""
+    from .index import IndexDamaged, listings
+    from .index.listings import statement_records, statement_rowids
+    from .names import resolve_session_in
+    from .records import session_json
+
+    def work(index: Index) -> tuple[list[Record], int]:
+        named = resolve_session_in(listings.sessions(index), text, event)
+        events = listings.events(index)
+        details = []
+        for ev, session in named:
+            by_id = {sp.id: sp for _, sp in listings.speakers(index, ev)}
+
+            def of(speaker_id: str, by_id: dict[str, Speaker] = by_id) -> Speaker:
+                found = by_id.get(speaker_id)
+                if found is None:
+                    raise IndexDamaged(f"speaker {speaker_id!r} is missing from the index")
+                return found
+
+            flt = StatementFilter(event=ev, session_ids=frozenset([session.id]))
+            statements = statement_records(index, statement_rowids(index, flt))
+            ordered = dict.fromkeys(r["speaker"]["id"] for r in statements)
+            for speaker in by_id.values():
+                if session.id in speaker.session_ids:
+                    ordered.setdefault(speaker.id)
+            people = [of(i) for i in ordered]
+            record = session_json(_event_of(events, ev), session, len(statements), of, people)
+            record["people"] = [
+                {
+                    "id": speaker.id,
+                    "name": speaker.name,
+                    "role": speaker.role,
+                    "parts": [p.part for p in speaker.parts if p.session == session.id],
+                    "statements": [r for r in statements if r["speaker"]["id"] == speaker.id],
+                }
+                for speaker in people
+            ]
+            author = session.paper.author if session.paper else None
+            record["recommendations"] = [
+                item for r in statements if r["speaker"]["id"] == author for item in r["items"]
+            ]
+            details.append(record)
+        return details, index.event_count()
+
+    (records, count), index, warnings = with_index(data, work, progress=progress)
+    index.close()
+    return IndexedListing(records, (), tuple(warnings), count)
+
+
 def indexed_sessions_overview(
     data: Path | str | None, *, event: str | None = None, progress: Progress | None = None
 ) -> IndexedListing:

@@ -250,3 +250,23 @@ def test_speaker_profiles(several: Path, name: str, event: str | None) -> None:
         return json.dumps(list(found.records), ensure_ascii=False, default=list), found.notes
 
     assert _outcome(indexed) == _outcome(small)
+
+
+@pytest.mark.parametrize("event", EVENTS)
+@pytest.mark.parametrize("text", SESSIONS[1:])
+def test_session_details(several: Path, text: str, event: str | None) -> None:
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+
+    corpus = load_corpus(several)
+
+    def small() -> Any:
+        keys = queries.session_keys(corpus, text, event)
+        details = [queries.session_detail(corpus, key) for key in keys]
+        return json.dumps(details, ensure_ascii=False, default=list)
+
+    def indexed() -> Any:
+        found = queries.indexed_session_details(several, text, event=event)
+        return json.dumps(list(found.records), ensure_ascii=False, default=list)
+
+    assert _outcome(indexed) == _outcome(small)

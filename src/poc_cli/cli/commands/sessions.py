@@ -49,6 +49,14 @@ def sessions(
         for warning in indexed.warnings:
             run.note(f"warning: {warning}")
         return Listing(indexed.records, "no sessions", events=indexed.events)
+    if session is not None and queries.listings_from_index(run.data):
+        with run.progress("Indexing statements") as progress:
+            found = queries.indexed_session_details(
+                run.data, session, event=event, progress=progress
+            )
+        for warning in found.warnings:
+            run.note(f"warning: {warning}")
+        return Listing(found.records, "no such session", SESSION_DETAIL_VIEW, found.events)
     corpus = run.load_corpus()
     if session is None:
         return Listing(
