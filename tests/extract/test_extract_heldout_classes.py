@@ -547,3 +547,20 @@ def test_bold_name_with_the_colon_inside_the_emphasis() -> None:
     assert speaker_of(d, "The border is open.") == "Nadia Rahimi"
     assert speaker_of(d, "Only by day.") == "Tomas Berg"
     assert problems(d) == []
+
+
+def test_a_documents_quoted_words_are_nobodys() -> None:
+    text = (
+        "Jo Park said the vote had been close. The adopted resolution “demands an "
+        "immediate halt to the shelling.”"
+    )
+    assert _unattributed(text) == ["demands an immediate halt to the shelling."]
+
+
+def test_united_kingdom_of_great_britain_and_northern_ireland_is_one_seat() -> None:
+    d = extract(
+        "The representative of the United Kingdom of Great Britain and Northern Ireland "
+        "said that “the mandate must be renewed.”"
+    ).dataset
+    assert len(names(d)) == 1
+    assert "Northern Ireland" not in names(d)

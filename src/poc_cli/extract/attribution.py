@@ -39,7 +39,7 @@ from .people import (
     role_head,
     surname_of,
 )
-from .quotes import PASSIVE_NAMING, Quote, find_quotes, is_title
+from .quotes import PASSIVE_NAMING, Quote, after_title_noun, find_quotes, is_title
 
 MASK = "¤"
 
@@ -1868,6 +1868,10 @@ def analyse(paragraphs: list[str]) -> Analysis:
                         "No attribution in its sentence; an item of the list the speaker "
                         "introduced."
                     )
+                elif cue is None and after_title_noun(paragraph, q, sent.start):
+                    # "The resolution “urges all States …”": a document's words
+                    left_out.append(LeftOut(pi, q.text, "the words of a document"))
+                    continue
                 elif cue is None:
                     recent = ctx.last_speaker
                     if recent is not None and recent[1] >= pi - (2 if doc.one_line else 1):

@@ -733,7 +733,22 @@ MONTHS = frozenset(
 )
 
 PLACE_STARTS = frozenset(
-    ["north", "south", "east", "west", "central", "new", "united", "upper", "lower", "greater"]
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "new",
+        "united",
+        "upper",
+        "lower",
+        "greater",
+    ]
 )
 PLACES = frozenset(
     """saudi arabia|sri lanka|costa rica|burkina faso|sierra leone|el salvador|hong kong|

@@ -229,3 +229,10 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
     return bool(_TITLE_AFTER.match(after)) and bool(
         re.search(r"\b(?:the|a|an|its|their|her|his)\s*$", before)
     )
+
+
+def after_title_noun(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
+    """Does a document's or an event's noun stand right before the quotation ("the
+    resolution “urges …”")? Words quoted from a document are nobody's speech."""
+    before = paragraph[max(sentence_start, quote.open - 160) : quote.open]
+    return _TITLE_NOUN_BEFORE.search(before) is not None
