@@ -564,3 +564,12 @@ def test_united_kingdom_of_great_britain_and_northern_ireland_is_one_seat() -> N
     ).dataset
     assert len(names(d)) == 1
     assert "Northern Ireland" not in names(d)
+
+
+def test_statement_read_out_by_her_deputy_without_a_comma() -> None:
+    d = extract(
+        "A statement by Health Minister Zainab Yusuf-Okoro, read out by her deputy "
+        "Emeka Nwosu, said that “the vaccines are in the districts.”"
+    ).dataset
+    assert speaker_of(d, "the vaccines are in the districts.") == "Zainab Yusuf-Okoro"
+    assert "Emeka Nwosu" not in names(d)

@@ -151,7 +151,7 @@ _SPEECH_NOUN = re.compile(
 # "in remarks delivered by her Chef de Cabinet, Jo Park,": the reader, not the speaker
 _DELIVERED_BY = re.compile(
     r"(?<![\w’'-])(?:delivered|read(?:\s+out)?|presented)\s+(?:on\s+(?:his|her|their)\s+"
-    r"behalf\s+)?by\s+(?:[^,;:¤]{0,60},\s*)?$",
+    r"behalf\s+)?by\s+(?:[^,;:¤]{0,60}(?:,\s*|\s))?$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
