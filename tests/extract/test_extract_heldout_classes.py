@@ -573,3 +573,21 @@ def test_statement_read_out_by_her_deputy_without_a_comma() -> None:
     ).dataset
     assert speaker_of(d, "the vaccines are in the districts.") == "Zainab Yusuf-Okoro"
     assert "Emeka Nwosu" not in names(d)
+
+
+def test_a_countrys_representative_is_not_the_special_representative() -> None:
+    d = extract(
+        "The Council heard Special Representative Ingrid Falk. “The next months decide "
+        "everything,” she said.\n\n"
+        "Brazil’s representative said that the mandate “must stay political.”"
+    ).dataset
+    assert speaker_of(d, "must stay political.") != "Ingrid Falk"
+    assert speaker_of(d, "The next months decide everything,") == "Ingrid Falk"
+
+
+def test_an_organisations_possessive_role_still_joins_its_person() -> None:
+    d = extract(
+        "Jo Park, IPI President, opened the forum by saying that “peace needs patience.” "
+        "IPI’s president added that the forum would meet again."
+    ).dataset
+    assert names(d) == ["Jo Park"]

@@ -2011,6 +2011,14 @@ def _complement_ok(entity: Entity, person: Entity, strict: bool = True) -> bool:
         # own role names no other country or body to contradict the one before ("the
         # representative of Brazil" is a delegation's seat, a whole identity)
         return True
+    # "China’s representative" is the representative of China
+    pm = re.match(r"(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s\s", phrase)
+    if (
+        pm
+        and fold(pm.group(1)) not in ("un", "u.n.", "u.n", "united nations")
+        and not all(fold(w) in words for w in pm.group(1).split() if fold(w) not in _ARTICLES)
+    ):
+        return False
     m = re.search(
         r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and))*)", phrase
     )
