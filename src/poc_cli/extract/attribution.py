@@ -20,6 +20,14 @@ Roles are people until the end of the report, when each is matched to a named sp
 whose role has the same head noun ("Regional Envoy" → "the Regional Envoy of
 the Lake Commission"), or to the person the very next sentence introduces; failing both it stays
 a speaker known only by role.
+
+Why one module of this size: the cues, their subjects, pronoun and role resolution
+and the statements they make share one running context (who spoke last, who was just
+introduced, which roles are open) that every rule reads and updates; split by rule,
+that state would have to travel through every module.  The rules are grouped by
+section (cues, subjects, context, statements, roles) and each has tests of its own in
+tests/extract/.  A next step would move the lexicons (verbs, group words) to a data
+module, as people.py's could be.
 """
 
 from __future__ import annotations

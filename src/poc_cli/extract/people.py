@@ -5,6 +5,11 @@ that is not an organisation, a place, a month or a role, found where the report 
 people (before a reporting verb, after an honorific or a role, before an appositive).
 A single capitalised word ("Chad", "Peru", "Okafor") is never a person on its own:
 it can only be the surname of someone the report names in full.
+
+Why one module of this size: about a third of it is lexicons (honorifics, role words,
+organisation and place words, particles) that the name rules read together; the rules
+themselves (mentions, appositives, surnames, aliases) decide jointly what is a name.
+Moving the lexicons to a data module of their own is the obvious split.
 """
 
 from __future__ import annotations
