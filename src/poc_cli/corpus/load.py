@@ -8,14 +8,14 @@ from pathlib import Path
 
 from poc_cli.errors import DataError
 from poc_cli.model import Corpus, Dataset
-from poc_cli.schema import Problem, build_dataset, read_json, validate
+from poc_cli.schema import Problem, build_dataset, validate
 
-from .sources import dataset_paths
+from .sources import dataset_paths, read_raw
 
 
 def load_dataset(path: Path) -> Dataset:
     """Read, validate and build one dataset file; DataError lists every problem."""
-    raw = read_json(path)
+    raw = read_raw(path)
     problems = validate(raw)
     if problems:
         # With several problems, list them all under the summary line.
@@ -87,7 +87,7 @@ def check_paths(data: Path | str | None = None) -> tuple[list[Path], list[str]]:
     datasets: list[Dataset] = []
     for path in paths:
         try:
-            raw = read_json(path)
+            raw = read_raw(path)
         except DataError as exc:
             problems.append(exc.message)
             continue

@@ -11,8 +11,33 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from poc_cli.errors import DataError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+def _read_json(path: Path) -> Any:
+    from poc_cli.schema.read_json import read_json
+
+    return read_json(path)
+
+
+READERS: dict[str, Callable[[Path], Any]] = {".json": _read_json}
+"""Dataset file suffix -> the reader that parses it into the schema's dict (a YAML or
+TOML reader is one entry here; the careful validator then checks what it returns)."""
+
+
+def read_raw(path: Path) -> Any:
+    """One dataset file, parsed by the reader its suffix names (JSON for any other)."""
+    return READERS.get(path.suffix.lower(), _read_json)(path)
+
+
+def _is_dataset_name(name: str) -> bool:
+    return not name.startswith(".") and any(name.endswith(suffix) for suffix in READERS)
+
 
 DATA_ENV_VAR = "POC_DATA"
 
@@ -73,11 +98,7 @@ def dataset_listing(data: Path | str | None = None) -> tuple[Path | None, list[s
     if stat.S_ISDIR(mode):
         try:
             with os.scandir(path) as entries:
-                names = sorted(
-                    e.name
-                    for e in entries
-                    if e.name.endswith(".json") and not e.name.startswith(".")
-                )
+                names = sorted(e.name for e in entries if _is_dataset_name(e.name))
         except OSError as exc:
             raise DataError(f"{path}: folder cannot be listed ({exc.strerror or exc})") from None
         if not names:
