@@ -247,6 +247,7 @@ LISTING_SWITCH = "POC_LISTING_INDEX_MIN_FILES"
 LISTINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("quotes", "--speaker", "Mamiya"), "filtered"),
     (("quotes", "--speaker", "Mamiya", "--json"), "filtered"),
+    (("speakers", "Mamiya", "--json"), "filtered"),
     (("speakers",), "overview"),
     (("sessions",), "overview"),
     (("stats",), "overview"),
