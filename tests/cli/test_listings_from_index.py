@@ -156,3 +156,19 @@ def test_the_index_path_is_the_one_taken(
     assert len(calls) == 1
     assert _run(poc, several, ("quotes", "--json"), CORPUS)[0] == 0
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("args", [("quotes", "--json"), ("speakers", "Zahar", "--json")])
+def test_a_damaged_index_is_rebuilt_never_served(
+    poc: Any, several: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    env = {**INDEX, "POC_CACHE_DIR": str(tmp_path / "cache")}
+    code, out, err = _run(poc, several, args, env)
+    assert code == 0, err
+    (index_file,) = (tmp_path / "cache").glob("index-v*.sqlite")
+    clean = index_file.read_bytes()
+    index_file.write_bytes(clean.replace(b"acronym soup", b"acronym stew"))
+    code, damaged_out, err = _run(poc, several, args, env)
+    assert code == 0, err
+    assert "damaged" in err and "rebuilding" in err
+    assert damaged_out == out and "stew" not in damaged_out
