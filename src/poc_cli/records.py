@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .index import StatementRow
 
 from .model import Corpus, Event, Session, Speaker, Statement
 
@@ -46,6 +49,22 @@ def statement_json(
         "paragraphs": list(paragraphs),
         "note": note,
     }
+
+
+def statement_from_row(row: StatementRow) -> Record:
+    """A statement's JSON object from the search index's row (search hits)."""
+    return statement_json(
+        id=row.id,
+        speaker=(row.speaker, row.speaker_name),
+        session=(row.session, row.session_title),
+        event=(row.event, row.event_title, row.event_date),
+        kind=row.kind,
+        text=row.text,
+        items=row.items,
+        topics=row.topics,
+        paragraphs=row.paragraphs,
+        note=row.note,
+    )
 
 
 def statement_record(corpus: Corpus, statement: Statement) -> Record:

@@ -17,7 +17,7 @@ from .score import score_row
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from poc_cli.index import Index, Progress
+    from poc_cli.index import Index, Progress, StatementRow
 
     from .engine import Backend
 
@@ -27,40 +27,33 @@ NAME_FUZZY_MAX_KEYS = 50_000
 
 
 class Hit(NamedTuple):
-    id: str
-    event: str
-    event_title: str
-    event_date: str
-    speaker: str
-    speaker_name: str
-    session: str
-    session_title: str
-    kind: str
-    text: str
-    items: tuple[str, ...]
-    topics: tuple[str, ...]
-    topic_labels: tuple[str, ...]
-    paragraphs: tuple[int, ...]
-    note: str | None
-    score: float  # 0–100, see the module docstring
-    spans: tuple[tuple[int, int], ...]  # (start, end) offsets into text
+    """A statement a search found: the index's row, its score and the matched spans."""
+
+    row: StatementRow
+    score: float  # 0–100, see the package docstring
+    spans: tuple[tuple[int, int], ...]  # (start, end) offsets into row.text
+
+    @property
+    def id(self) -> str:
+        return self.row.id
+
+    @property
+    def text(self) -> str:
+        return self.row.text
+
+    @property
+    def speaker(self) -> str:
+        return self.row.speaker
+
+    @property
+    def speaker_name(self) -> str:
+        return self.row.speaker_name
 
     def record(self) -> dict[str, Any]:
         """The JSON object: ``poc quotes --json``'s statement shape + score + spans."""
-        from poc_cli.records import statement_json
+        from poc_cli.records import statement_from_row
 
-        record = statement_json(
-            id=self.id,
-            speaker=(self.speaker, self.speaker_name),
-            session=(self.session, self.session_title),
-            event=(self.event, self.event_title, self.event_date),
-            kind=self.kind,
-            text=self.text,
-            items=self.items,
-            topics=self.topics,
-            paragraphs=self.paragraphs,
-            note=self.note,
-        )
+        record = statement_from_row(self.row)
         record["score"] = self.score
         record["spans"] = [list(span) for span in self.spans]
         return record
@@ -234,25 +227,7 @@ def _run(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> l
         score, spans = result
         if score < query.min_score or score <= 0.0:
             continue
-        hit = Hit(
-            id=row.id,
-            event=row.event,
-            event_title=row.event_title,
-            event_date=row.event_date,
-            speaker=row.speaker,
-            speaker_name=row.speaker_name,
-            session=row.session,
-            session_title=row.session_title,
-            kind=row.kind,
-            text=row.text,
-            items=row.items,
-            topics=row.topics,
-            topic_labels=row.topic_labels,
-            paragraphs=row.paragraphs,
-            note=row.note,
-            score=score,
-            spans=spans,
-        )
+        hit = Hit(row=row, score=score, spans=spans)
         # Equal scores keep report order (file, then place in it: the rowid below its
         # length bits), not bm25's or the length's: a reader expects the report's order.
         scored.append((-score, rowid & REPORT_ORDER_MASK, ranks[rowid], hit))
