@@ -1,9 +1,19 @@
 """Finding and loading datasets: :mod:`.sources` says which files, :mod:`.load` reads
 them into a :class:`~poc_cli.model.Corpus`, :mod:`.one_statement` loads only the file
-that holds one statement (``show``, ``cite`` over a big folder)."""
+that holds one statement (``show``, ``cite`` over a big folder).
 
-from .load import check_paths, corpus_problems, load_corpus, load_dataset
-from .sources import DATA_ENV_VAR, bundled_dataset_path, dataset_listing, dataset_paths
+Names load from their modules when first used (PEP 562): a warm search lists the
+files (:mod:`.sources`) but never loads them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .load import check_paths, corpus_problems, load_corpus, load_dataset
+    from .sources import DATA_ENV_VAR, bundled_dataset_path, dataset_listing, dataset_paths
 
 __all__ = [
     "DATA_ENV_VAR",
@@ -15,3 +25,22 @@ __all__ = [
     "load_corpus",
     "load_dataset",
 ]
+
+_MODULE = {
+    "DATA_ENV_VAR": "sources",
+    "bundled_dataset_path": "sources",
+    "check_paths": "load",
+    "corpus_problems": "load",
+    "dataset_listing": "sources",
+    "dataset_paths": "sources",
+    "load_corpus": "load",
+    "load_dataset": "load",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_MODULE[name]}"), name)
+    globals()[name] = value
+    return value
