@@ -1,8 +1,14 @@
 """What the listing commands ask of a corpus, as plain functions.
 
 Each function takes a :class:`~poc_cli.model.Corpus` and returns records (see
-``records.py``) or model objects; none prints.  ``cli.py`` resolves names and ids
-first and passes the resolved keys in.
+``records.py``) or model objects; none prints.  Filters arrive resolved
+(:func:`poc_cli.filters.resolve`).  From a folder of
+:data:`LISTING_INDEX_MIN_FILES` files up, each listing has an ``indexed_*`` twin that
+answers the same records from the search index (SQL in ``index/listings.py``).
+
+Why one module of about 670 lines: each listing and its index twin stand side by side,
+because they must give the same bytes (tests/core/test_listings_index.py compares
+them); split apart, a change to one would be easy to make without the other.
 """
 
 from __future__ import annotations
