@@ -23,7 +23,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -209,6 +209,71 @@ def _match_speakers(gold: list[dict[str, Any]], mine: list[dict[str, Any]]) -> d
     return out
 
 
+class DocScore(NamedTuple):
+    """How one extracted draft compares with its document's gold annotation: the one
+    scoring rule of both measurement scripts (this one and measure_heldout.py)."""
+
+    gold_q: list[dict[str, Any]]  # gold quotes with a speaker
+    none_q: list[dict[str, Any]]  # gold quotes the annotation gives to nobody
+    ext_q: list[dict[str, Any]]  # extracted quotes
+    speakers: list[dict[str, Any]]  # extracted speakers
+    smatch: dict[int, str]  # gold speaker index -> extracted speaker id
+    back: dict[str, int]  # extracted speaker id -> gold speaker index
+    hits: list[int | None]  # for each gold quote, the extracted quote it matched
+    used: set[int]  # extracted quotes matched by a gold quote
+    tp: int  # gold quotes found verbatim
+    attr: int  # of those, under the right speaker
+    altered: int  # extracted quotes not verbatim between quotation marks in the source
+    left: int  # nobody's quotes the extractor left out and listed
+
+
+def score_document(doc: dict[str, Any], result: Any, paragraphs: list[str]) -> DocScore:
+    """Score one extraction (``result`` of ``extract_text``) against ``doc``'s gold."""
+    draft = result.dataset
+    speakers = draft["speakers"]
+    smatch = _match_speakers(doc["speakers"], speakers)
+    back = {mid: gi for gi, mid in smatch.items()}
+    gold_q = [q for q in doc["quotes"] if q["speaker"] is not None]
+    none_q = [q for q in doc["quotes"] if q["speaker"] is None]
+    ext_q = [st for st in draft["statements"] if st["kind"] == "quote"]
+    used: set[int] = set()
+    hits: list[int | None] = []
+    tp = attr = 0
+    for q in gold_q:
+        hit = next(
+            (i for i, st in enumerate(ext_q) if i not in used and st["text"] == q["text"]), None
+        )
+        hits.append(hit)
+        if hit is None:
+            continue
+        used.add(hit)
+        tp += 1
+        if back.get(ext_q[hit]["speaker"]) == q["speaker"]:
+            attr += 1
+    altered = sum(1 for st in ext_q if not any(quoted_in(p, st["text"]) for p in paragraphs))
+    problems = check_fidelity(draft, paragraphs)
+    altered = max(altered, len([p for p in problems if p.path.endswith(".text")]))
+    left = sum(1 for q in none_q if any(u.text == q["text"] for u in result.summary.unattributed))
+    return DocScore(
+        gold_q, none_q, ext_q, speakers, smatch, back, hits, used, tp, attr, altered, left
+    )
+
+
+def rates(tot: dict[str, int]) -> dict[str, float]:
+    """The five scored rates from summed counts."""
+
+    def ratio(a: str, b: str) -> float:
+        return tot[a] / tot[b] if tot[b] else 0.0
+
+    return {
+        "quote recall": ratio("tp", "gold_q"),
+        "quote precision": ratio("tp", "ext_q"),
+        "attribution": ratio("attr", "tp"),
+        "speaker recall": ratio("s_tp", "gold_s"),
+        "speaker precision": ratio("s_tp", "ext_s"),
+    }
+
+
 def measure_reports(folder: Path, verbose: bool) -> tuple[bool, dict[str, float]]:
     print(f"== 2. Annotated reports ({folder})")
     docs_path = folder / "docs.json"
@@ -232,43 +297,24 @@ def measure_reports(folder: Path, verbose: bool) -> tuple[bool, dict[str, float]
     )
     for doc in docs:
         result = extract_text(doc["text"], name=doc["id"])
-        draft = result.dataset
         paragraphs = split_paragraphs(doc["text"])
-        speakers = draft["speakers"]
-        smatch = _match_speakers(doc["speakers"], speakers)
-        back = {mid: gi for gi, mid in smatch.items()}
-        gold_q = [q for q in doc["quotes"] if q["speaker"] is not None]
-        none_q = [q for q in doc["quotes"] if q["speaker"] is None]
-        ext_q = [s for s in draft["statements"] if s["kind"] == "quote"]
-        used: set[int] = set()
-        tp = attr = 0
-        for q in gold_q:
-            hit = next(
-                (i for i, s in enumerate(ext_q) if i not in used and s["text"] == q["text"]), None
-            )
-            if hit is None:
-                if verbose:
-                    print(f"   {doc['id']} missed quote: {q['text'][:70]!r}")
-                continue
-            used.add(hit)
-            tp += 1
-            if back.get(ext_q[hit]["speaker"]) == q["speaker"]:
-                attr += 1
-            elif verbose:
-                print(
-                    f"   {doc['id']} wrong speaker ({ext_q[hit]['speaker']}) for: "
-                    f"{q['text'][:60]!r}"
-                )
-        if verbose:
-            for i, s in enumerate(ext_q):
-                if i not in used:
-                    print(f"   {doc['id']} extra quote ({s['speaker']}): {s['text'][:70]!r}")
-        altered = sum(1 for s in ext_q if not any(quoted_in(p, s["text"]) for p in paragraphs))
-        problems = check_fidelity(draft, paragraphs)
-        altered = max(altered, len([p for p in problems if p.path.endswith(".text")]))
-        left = sum(
-            1 for q in none_q if any(u.text == q["text"] for u in result.summary.unattributed)
+        sc = score_document(doc, result, paragraphs)
+        gold_q, none_q, ext_q, speakers = sc.gold_q, sc.none_q, sc.ext_q, sc.speakers
+        smatch, back, tp, attr, altered, left = (
+            sc.smatch, sc.back, sc.tp, sc.attr, sc.altered, sc.left
         )
+        if verbose:
+            for q, hit in zip(gold_q, sc.hits, strict=True):
+                if hit is None:
+                    print(f"   {doc['id']} missed quote: {q['text'][:70]!r}")
+                elif back.get(ext_q[hit]["speaker"]) != q["speaker"]:
+                    print(
+                        f"   {doc['id']} wrong speaker ({ext_q[hit]['speaker']}) for: "
+                        f"{q['text'][:60]!r}"
+                    )
+            for i, st in enumerate(ext_q):
+                if i not in sc.used:
+                    print(f"   {doc['id']} extra quote ({st['speaker']}): {st['text'][:70]!r}")
         s_tp = len(smatch)
         if verbose:
             for gi, g in enumerate(doc["speakers"]):
@@ -304,13 +350,7 @@ def measure_reports(folder: Path, verbose: bool) -> tuple[bool, dict[str, float]
         f"{_ratio(tot['s_tp'], tot['gold_s']):>5} {_ratio(tot['s_tp'], tot['ext_s']):>6} "
         f"{tot['altered']:>7}"
     )
-    scores = {
-        "quote recall": tot["tp"] / tot["gold_q"] if tot["gold_q"] else 0.0,
-        "quote precision": tot["tp"] / tot["ext_q"] if tot["ext_q"] else 0.0,
-        "attribution": tot["attr"] / tot["tp"] if tot["tp"] else 0.0,
-        "speaker recall": tot["s_tp"] / tot["gold_s"] if tot["gold_s"] else 0.0,
-        "speaker precision": tot["s_tp"] / tot["ext_s"] if tot["ext_s"] else 0.0,
-    }
+    scores = rates(tot)
     print()
     print(
         "gold q: quotes with a speaker; left out: quotes the annotation gives to nobody "

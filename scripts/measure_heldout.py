@@ -30,10 +30,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from measure_extract import TARGETS, _match_speakers, _norm, _ratio  # noqa: E402
+from measure_extract import TARGETS, _norm, _ratio, rates, score_document  # noqa: E402
 
-from poc_cli.extract import check_fidelity, extract_text, split_paragraphs  # noqa: E402
-from poc_cli.extract.fidelity import quoted_in  # noqa: E402
+from poc_cli.extract import extract_text, split_paragraphs  # noqa: E402
 from poc_cli.extract.read import read_report  # noqa: E402
 
 HELDOUT = REPO / "benchmarks" / "heldout"
@@ -66,32 +65,22 @@ def measure(gold_path: Path, verbose: bool, folder: Path = HELDOUT) -> dict[str,
         url = doc["url"].removeprefix("file:").rsplit("/", 1)[-1]
         report = read_report(folder / url)
         result = extract_text(report.text, name=doc["id"], title=report.title, file=url)
-        draft = result.dataset
         paragraphs = split_paragraphs(report.text)
-        speakers = draft["speakers"]
-        smatch = _match_speakers(doc["speakers"], speakers)
-        back = {mid: gi for gi, mid in smatch.items()}
+        sc = score_document(doc, result, paragraphs)
+        gold_q, none_q, ext_q, speakers = sc.gold_q, sc.none_q, sc.ext_q, sc.speakers
+        smatch, back, tp, attr, altered, left = (
+            sc.smatch, sc.back, sc.tp, sc.attr, sc.altered, sc.left
+        )
         neutral = _neutral(doc)
-        gold_q = [q for q in doc["quotes"] if q["speaker"] is not None]
-        none_q = [q for q in doc["quotes"] if q["speaker"] is None]
-        ext_q = [s for s in draft["statements"] if s["kind"] == "quote"]
-        names = {s["id"]: s["name"] for s in speakers}
-        used: set[int] = set()
-        tp = attr = 0
-        for q in gold_q:
+        names = {m["id"]: m["name"] for m in speakers}
+        for q, hit in zip(gold_q, sc.hits, strict=True):
             by_kind_gold[q["attribution"]] += 1
-            hit = next(
-                (i for i, s in enumerate(ext_q) if i not in used and s["text"] == q["text"]), None
-            )
             if hit is None:
                 if verbose:
                     print(f"   {doc['id']} missed quote [{q['attribution']}]: {q['text'][:70]!r}")
                 continue
-            used.add(hit)
-            tp += 1
             by_kind_found[q["attribution"]] += 1
             if back.get(ext_q[hit]["speaker"]) == q["speaker"]:
-                attr += 1
                 by_kind_right[q["attribution"]] += 1
             elif verbose:
                 g = doc["speakers"][q["speaker"]]
@@ -101,15 +90,9 @@ def measure(gold_path: Path, verbose: bool, folder: Path = HELDOUT) -> dict[str,
                     f"{q['text'][:50]!r}"
                 )
         if verbose:
-            for i, s in enumerate(ext_q):
-                if i not in used:
-                    print(f"   {doc['id']} extra quote ({names.get(s['speaker'])}): {s['text'][:70]!r}")
-        altered = sum(1 for s in ext_q if not any(quoted_in(p, s["text"]) for p in paragraphs))
-        problems = check_fidelity(draft, paragraphs)
-        altered = max(altered, len([p for p in problems if p.path.endswith(".text")]))
-        left = sum(
-            1 for q in none_q if any(u.text == q["text"] for u in result.summary.unattributed)
-        )
+            for i, st in enumerate(ext_q):
+                if i not in sc.used:
+                    print(f"   {doc['id']} extra quote ({names.get(st['speaker'])}): {st['text'][:70]!r}")
         s_tp = len(smatch)
         extra = [m for m in speakers if m["id"] not in back]
         extra_n = [m for m in extra if _norm(m["name"]) not in neutral]
@@ -148,13 +131,7 @@ def measure(gold_path: Path, verbose: bool, folder: Path = HELDOUT) -> dict[str,
     for kind in ("name", "pronoun", "role", "context"):
         g, f, r = by_kind_gold[kind], by_kind_found[kind], by_kind_right[kind]
         print(f"  {kind:<8} found {f:>3}/{g:<3} ({_ratio(f, g)})  right {r:>3}/{f:<3} ({_ratio(r, f)})")
-    scores = {
-        "quote recall": tot["tp"] / tot["gold_q"] if tot["gold_q"] else 0.0,
-        "quote precision": tot["tp"] / tot["ext_q"] if tot["ext_q"] else 0.0,
-        "attribution": tot["attr"] / tot["tp"] if tot["tp"] else 0.0,
-        "speaker recall": tot["s_tp"] / tot["gold_s"] if tot["gold_s"] else 0.0,
-        "speaker precision": tot["s_tp"] / tot["ext_s"] if tot["ext_s"] else 0.0,
-    }
+    scores = rates(tot)
     print()
     print("s prec*: speaker precision with moderator/chair/closing-remarks-only people set aside.")
     for key, target in TARGETS.items():
