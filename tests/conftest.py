@@ -108,3 +108,49 @@ def poc(runner: CliRunner) -> Invoke:
         return result
 
     return invoke
+
+
+def write_several_events(folder: Path) -> Path:
+    """Four events made from the seminar, each different where a listing could differ."""
+    raw = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    folder.mkdir()
+    for n in range(4):
+        copy = json.loads(json.dumps(raw))
+        event = f"ev{n:03d}"
+        copy["event"]["id"] = event
+        copy["event"]["short_title"] = f"Seminar {n}"
+        for st in copy["statements"]:
+            st["id"] = f"{event}-{st['id']}"
+            if "within" in st:
+                st["within"] = f"{event}-{st['within']}"
+        if n == 1:
+            copy["event"]["date"] = None
+            for sp in copy["speakers"]:
+                if sp["id"] == "ralph-mamiya":  # another person under the same id
+                    sp["name"] = "Rafael Mamiya"
+                    sp["aliases"] = ["Rafael"]
+                    sp["organisations"] = ["DPKO/DFS"]
+            for topic in copy["topics"]:
+                if topic["id"] == "neutrality":
+                    topic["label"] = "Neutrality of the UN"
+        if n == 2:
+            for session in copy["sessions"]:
+                if session["id"] == "keynote":
+                    session["title"] = "Keynote address"
+            copy["statements"] = [s for s in copy["statements"] if s["session"] != "session-2"]
+        path = folder / f"{event}.json"
+        path.write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def several_events(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of four events made from the seminar, each different where a listing
+    could differ (tests/core/test_listings_index.py, tests/cli/test_listings_from_index.py)."""
+    return write_several_events(tmp_path_factory.mktemp("listings") / "corpus")
+
+
+@pytest.fixture
+def new_several_events() -> Callable[[Path], Path]:
+    """The builder of :func:`several_events`, for a test that must change its copy."""
+    return write_several_events

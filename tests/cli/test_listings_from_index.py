@@ -12,44 +12,14 @@ from typing import Any
 
 import pytest
 
-SEMINAR = Path(__file__).resolve().parents[2] / "data" / "seminar.json"
 INDEX = {"POC_LISTING_INDEX_MIN_FILES": "1"}
 CORPUS = {"POC_LISTING_INDEX_MIN_FILES": "1000000"}
 FORMATS = ((), ("--json",), ("--format", "csv"), ("--format", "markdown"), ("--format", "jsonl"))
 
 
 @pytest.fixture(scope="module")
-def several(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Four events made from the seminar: one with a person of another name under the
-    same id, no date and another topic label; one with a session retitled and fewer
-    statements (tests/core/test_listings_index.py makes the same)."""
-    raw = json.loads(SEMINAR.read_text(encoding="utf-8"))
-    folder = tmp_path_factory.mktemp("listings-cli") / "corpus"
-    folder.mkdir()
-    for n in range(4):
-        copy = json.loads(json.dumps(raw))
-        event = f"ev{n:03d}"
-        copy["event"]["id"] = event
-        copy["event"]["short_title"] = f"Seminar {n}"
-        for st in copy["statements"]:
-            st["id"] = f"{event}-{st['id']}"
-            if "within" in st:
-                st["within"] = f"{event}-{st['within']}"
-        if n == 1:
-            copy["event"]["date"] = None
-            for sp in copy["speakers"]:
-                if sp["id"] == "ralph-mamiya":
-                    sp.update(name="Rafael Mamiya", aliases=["Rafael"], organisations=["DPKO/DFS"])
-            for topic in copy["topics"]:
-                if topic["id"] == "neutrality":
-                    topic["label"] = "Neutrality of the UN"
-        if n == 2:
-            for session in copy["sessions"]:
-                if session["id"] == "keynote":
-                    session["title"] = "Keynote address"
-            copy["statements"] = [s for s in copy["statements"] if s["session"] != "session-2"]
-        (folder / f"{event}.json").write_text(json.dumps(copy, ensure_ascii=False), "utf-8")
-    return folder
+def several(several_events: Path) -> Path:
+    return several_events
 
 
 QUOTES = [

@@ -19,45 +19,10 @@ import pytest
 from poc_cli.errors import PocError
 from poc_cli.filters import SearchFilters
 
-SEMINAR = Path(__file__).resolve().parents[2] / "data" / "seminar.json"
-
-
-def write_several_events(folder: Path) -> Path:
-    """Four events made from the seminar, each different where a listing could differ."""
-    raw = json.loads(SEMINAR.read_text(encoding="utf-8"))
-    folder.mkdir()
-    for n in range(4):
-        copy = json.loads(json.dumps(raw))
-        event = f"ev{n:03d}"
-        copy["event"]["id"] = event
-        copy["event"]["short_title"] = f"Seminar {n}"
-        for st in copy["statements"]:
-            st["id"] = f"{event}-{st['id']}"
-            if "within" in st:
-                st["within"] = f"{event}-{st['within']}"
-        if n == 1:
-            copy["event"]["date"] = None
-            for sp in copy["speakers"]:
-                if sp["id"] == "ralph-mamiya":  # another person under the same id
-                    sp["name"] = "Rafael Mamiya"
-                    sp["aliases"] = ["Rafael"]
-                    sp["organisations"] = ["DPKO/DFS"]
-            for topic in copy["topics"]:
-                if topic["id"] == "neutrality":
-                    topic["label"] = "Neutrality of the UN"
-        if n == 2:
-            for session in copy["sessions"]:
-                if session["id"] == "keynote":
-                    session["title"] = "Keynote address"
-            copy["statements"] = [s for s in copy["statements"] if s["session"] != "session-2"]
-        path = folder / f"{event}.json"
-        path.write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
-    return folder
-
 
 @pytest.fixture(scope="module")
-def several(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_several_events(tmp_path_factory.mktemp("listings") / "corpus")
+def several(several_events: Path) -> Path:
+    return several_events
 
 
 SPEAKERS = (None, "Mamiya", "adam", "Mamya", "van den berg", "Rafael", "nobody at all")
@@ -196,12 +161,12 @@ def _damage(folder: Path) -> Path:
 
 
 def test_a_damaged_row_in_the_first_records_means_a_rebuild(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
 ) -> None:
     from poc_cli import queries
 
     monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
-    folder = write_several_events(tmp_path / "corpus")
+    folder = new_several_events(tmp_path / "corpus")
     _damage(folder)
     listing = queries.indexed_statements(folder, SearchFilters(speaker="Zahar"))
     assert any("damaged" in w and "rebuilding" in w for w in listing.warnings)
@@ -210,7 +175,7 @@ def test_a_damaged_row_in_the_first_records_means_a_rebuild(
 
 
 def test_a_damaged_row_met_while_writing_stops_the_output_and_the_index_goes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
 ) -> None:
     from poc_cli import queries
     from poc_cli.errors import DataError
@@ -218,7 +183,7 @@ def test_a_damaged_row_met_while_writing_stops_the_output_and_the_index_goes(
 
     monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(listings, "CHUNK", 50)  # the first chunk is clean
-    folder = write_several_events(tmp_path / "corpus")
+    folder = new_several_events(tmp_path / "corpus")
     path = _damage(folder)
     listing = queries.indexed_statements(folder, SearchFilters())
     written = []
