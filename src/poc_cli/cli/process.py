@@ -41,6 +41,9 @@ def main() -> None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
     if sys.stdout is None:  # `poc >&-`: fine with --output FILE, an error on first write
         sys.stdout = _ClosedStdout()
+    from poc_cli.output.env import repair_columns
+
+    repair_columns()  # before Typer draws its first usage error (COLUMNS=0 printed nothing)
     from .app import app
 
     try:

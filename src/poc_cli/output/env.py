@@ -36,9 +36,6 @@ def repair_columns() -> None:
         del os.environ["COLUMNS"]
 
 
-repair_columns()  # before Typer draws its first usage error
-
-
 def _isatty(stream: object) -> bool:
     try:
         return bool(getattr(stream, "isatty", lambda: False)())
