@@ -12,12 +12,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .load import check_paths, corpus_problems, load_corpus, load_dataset
+    from .load import check_datasets, check_paths, corpus_problems, load_corpus, load_dataset
     from .sources import DATA_ENV_VAR, bundled_dataset_path, dataset_listing, dataset_paths
 
 __all__ = [
     "DATA_ENV_VAR",
     "bundled_dataset_path",
+    "check_datasets",
     "check_paths",
     "corpus_problems",
     "dataset_listing",
@@ -29,6 +30,7 @@ __all__ = [
 _MODULE = {
     "DATA_ENV_VAR": "sources",
     "bundled_dataset_path": "sources",
+    "check_datasets": "load",
     "check_paths": "load",
     "corpus_problems": "load",
     "dataset_listing": "sources",

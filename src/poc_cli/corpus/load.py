@@ -82,6 +82,14 @@ def check_paths(data: Path | str | None = None) -> tuple[list[Path], list[str]]:
 
     Returns the files checked and the problems, each a line that starts with its file.
     """
+    paths, problems, _ = check_datasets(data)
+    return paths, problems
+
+
+def check_datasets(
+    data: Path | str | None = None,
+) -> tuple[list[Path], list[str], list[Dataset]]:
+    """:func:`check_paths`, and the datasets of the files that are valid."""
     paths = dataset_paths(data)
     problems: list[str] = []
     datasets: list[Dataset] = []
@@ -96,4 +104,4 @@ def check_paths(data: Path | str | None = None) -> tuple[list[Path], list[str]]:
         if not found:
             datasets.append(build_dataset(raw, str(path)))
     problems.extend(corpus_problems(datasets))
-    return paths, problems
+    return paths, problems, datasets

@@ -71,14 +71,14 @@ def _validate_stdin(run: Run, source: Path | None) -> None:
 def _validate(
     run: Run, path: Path | None, source: Path | None, shown_as: tuple[str, str] | None = None
 ) -> None:
-    from poc_cli.corpus import check_paths
+    from poc_cli.corpus import check_datasets
 
-    files, problems = check_paths(path)
+    files, problems, datasets = check_datasets(path)
     if source is not None:
         problems += _fidelity(files, source)
     if shown_as is not None:
         problems = [p.replace(*shown_as) for p in problems]
-    awaiting = _awaiting_review(files)
+    awaiting = sum(st.review for d in datasets for st in d.statements)
     if awaiting:
         run.env.message(
             f"note: {awaiting} statement{'s' if awaiting != 1 else ''} still await review "
@@ -111,19 +111,3 @@ def _fidelity(files: list[Path], source: Path) -> list[str]:
     except PocError:
         return []  # already reported by the schema check
     return [f"{files[0]}: {p} (against {source})" for p in check_fidelity(raw, paragraphs)]
-
-
-def _awaiting_review(files: list[Path]) -> int:
-    from poc_cli.schema import read_json
-
-    count = 0
-    for file in files:
-        try:
-            raw = read_json(file)
-        except PocError:
-            continue
-        statements = raw.get("statements") if isinstance(raw, dict) else None
-        for statement in statements if isinstance(statements, list) else ():
-            if isinstance(statement, dict) and statement.get("review") is True:
-                count += 1
-    return count
