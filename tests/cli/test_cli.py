@@ -864,7 +864,7 @@ def test_an_option_missing_its_value_is_a_usage_error(poc: Any, option: str) -> 
     result = poc("search", "armed", option)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert f"Option '{option}' requires an argument" in result.stderr
+    assert f"error: option '{option}' requires an argument" in result.stderr
 
 
 # ------------------------------------------------------------------ progress bars

@@ -4,6 +4,7 @@ they are used."""
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any
 
@@ -64,6 +65,37 @@ class PocGroup(CompletionGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(NAMES)
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        standalone_mode: bool = True,
+        **kwargs: Any,
+    ) -> Any:
+        """Run as Click does, but say a usage error as poc says its own errors: an
+        ``error: …`` line and a hint, exit 2 (Typer drew a Rich box on stderr, even
+        into a pipe, with the usage line above it)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, standalone_mode=False, **kwargs)
+        from poc_cli.output.env import Environment
+
+        from .argv import CLICK_EXCEPTION, usage_error_lines
+
+        try:
+            status = super().main(args, prog_name, standalone_mode=False, **kwargs)
+        except CLICK_EXCEPTION as error:
+            env = Environment.current()
+            if type(error).__name__ == "NoArgsIsHelpError":  # bare `poc`: help, shown already
+                env.stdout.write(error.format_message())  # type: ignore[attr-defined]
+            else:
+                for line in usage_error_lines(error):
+                    env.message(line)
+            sys.exit(error.exit_code)  # type: ignore[attr-defined]
+        except typer.Abort:
+            print("Aborted!", file=sys.stderr)
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
 
 
 EXIT_CODES_HELP = """\

@@ -3,7 +3,8 @@ are told by ``param_type_name``, not by class).
 
 * :class:`PocCommand`: an option given twice with different values is refused;
 * :class:`SearchCommand`: a search word may begin with a dash (``-word`` excludes it);
-* :func:`refuse_unknown_options` and :func:`explain_idle_exclusions`, for search.
+* :func:`refuse_unknown_options` and :func:`explain_idle_exclusions`, for search;
+* :func:`usage_error_lines`: Click's usage errors as poc's own ``error: …`` lines.
 """
 
 from __future__ import annotations
@@ -146,3 +147,25 @@ def refuse_unknown_options(ctx: typer.Context, words: Sequence[str]) -> None:
                 raise UsageError(f"{name} came after --, where every word is a search word")
             hint = f" (did you mean {close[0]}?)" if close else ""
             raise UsageError(f"no such option: {name}{hint}; to exclude a word, write -word")
+
+
+CLICK_EXCEPTION: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+"""Click's base exception, whether Typer vendors Click (0.28) or uses it (older)."""
+
+
+def usage_error_lines(error: Any) -> list[str]:
+    """A Click usage error (``No such option: --bogus``, ``--speaker was given
+    twice``) as poc says its own: ``error: …``, then where to read the command's
+    help.  No usage line and no box: one style for every error, on a terminal or in
+    a pipe."""
+    message = error.format_message().strip()
+    if len(message) > 1 and message[0].isupper() and message[1].islower():
+        message = message[0].lower() + message[1:]  # "No such option" -> "no such option"
+    first, *rest = message.split("\n") or [""]
+    lines = [f"error: {first}", *(line for line in rest if line.strip())]
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None and ctx.command.get_help_option(ctx) is not None:
+        lines.append(f"Try '{ctx.command_path} --help' for help.")
+    return lines
