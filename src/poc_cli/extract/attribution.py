@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from .paragraphs import Span, split_sentences
 from .people import (
     ORG_WORDS,
+    PARTICLES,
     ROLE_WORDS,
     STOP_WORDS,
     Mention,
@@ -546,6 +547,7 @@ class _Doc:
         self._surnames: dict[str, list[tuple[str, Entity]]] | None = None
         self._longer: dict[str, str] = {}
         self._firsts: dict[str, list[Entity]] | None = None
+        self._inner: dict[str, list[Entity]] | None = None
         self.current: tuple[int, int] = (0, 0)
         self._register_names()
         self._surnames_as_printed()
@@ -624,11 +626,19 @@ class _Doc:
                     and (m.honorific or _titled(m.role_prefix))
                     and not self.by_surname.get(fold(m.name))
                 ):
+                    # "Dr Nguyễn" for Nguyễn Thị Lan: the family name printed first;
+                    # "General Ibarra" for Tomás Ibarra Quiroga: the first surname
+                    inner = None
                     given = self._family_first(m.name)
+                    if given is None:
+                        given = inner = self._inner_surname(m.name)
                     if given is not None:
-                        # "Dr Nguyễn" for Nguyễn Thị Lan: the family name printed first
                         self.by_surname.setdefault(fold(m.name), []).append(given)
                         self._surnames = None
+                        if inner is not None and given.surname is None:
+                            given.surname = m.name
+                        if m.honorific and given.honorific is None:
+                            given.honorific = m.honorific
                         if m.name not in given.variants:
                             given.variants.append(m.name)
                         continue
@@ -664,14 +674,18 @@ class _Doc:
             self._surnames = None
 
     def _longer_names(self) -> dict[str, str]:
-        """Names of two words or more that are the end of exactly one longer name of the
-        report ("Ms. Ibarra de Souza" for Lucía Ibarra de Souza): the longer name."""
+        """Names of two words or more that are the end, or the start, of exactly one
+        longer name of the report ("Ms. Ibarra de Souza" for Lucía Ibarra de Souza,
+        "Ahmad Faisal" for Ahmad Faisal bin Rahmat): the longer name."""
         full = {fold(m.name): m.name for ms in self.full_mentions for m in ms if not m.single}
         tails: dict[tuple[str, ...], set[str]] = {}
         for other in full:
             parts = tuple(other.split())
             for k in range(1, len(parts) - 1):
                 tails.setdefault(parts[k:], set()).add(other)
+                # "Admiral Ahmad Faisal" for Ahmad Faisal bin Rahmat: the given names
+                if k >= 2:
+                    tails.setdefault(parts[:k], set()).add(other)
         out: dict[str, str] = {}
         for key in full:
             longer = tails.get(tuple(key.split()), set())
@@ -688,6 +702,20 @@ class _Doc:
                 if e.name is not None and len(e.name.split()) >= 2:
                     self._firsts.setdefault(fold(e.name.split()[0]), []).append(e)
         cands = self._firsts.get(fold(word), [])
+        return cands[0] if len(cands) == 1 else None
+
+    def _inner_surname(self, word: str) -> Entity | None:
+        """ "General Ibarra" for Tomás Ibarra Quiroga: the one person whose full name has
+        ``word`` inside it (not first, not last: a first surname, as Spanish and
+        Portuguese names have), or None."""
+        if self._inner is None:
+            self._inner = {}
+            for e in self.entities:
+                parts = (e.name or "").split()
+                for w in parts[1:-1]:
+                    if w[:1].isupper() and fold(w) not in PARTICLES:
+                        self._inner.setdefault(fold(w), []).append(e)
+        cands = self._inner.get(fold(word), [])
         return cands[0] if len(cands) == 1 else None
 
     def _entity_for_name(self, m: Mention, paragraph: int) -> Entity:
@@ -988,6 +1016,8 @@ class _Context:
         self.doc = doc
         self.speakers: list[Entity] = []
         self.sentence_mentions: list[tuple[Mention, Entity]] = []
+        # the subjects of the reporting verbs read so far in this sentence
+        self.sentence_subjects: list[Subject] = []
         self.recent_mentions: list[Entity] = []
         self.last: Statement | None = None
         self.last_speaker: tuple[Entity, int] | None = None  # who spoke last, and where
@@ -1026,6 +1056,17 @@ class _Context:
         if len(lead) <= 60 or (role_first and len(lead) <= 120):
             self.introduced.append((entity.root(), self.tick, opens))
 
+    def _role_subject_before(self, gender: str, pos: int, after: int) -> Entity | None:
+        """The person known by a role who is the subject of a reporting verb earlier in
+        this sentence, between ``after`` and ``pos``, if the pronoun's gender fits."""
+        for subj in reversed(self.sentence_subjects):
+            if subj.attribution != "title" or subj.entity is None:
+                continue
+            root = subj.entity.root()
+            if after < subj.start and subj.end <= pos and root.gender in (None, gender):
+                return root
+        return None
+
     def _fronted(self, m: Mention, pos: int) -> bool:
         """ "Responding to Jo Park’s proposal, she said …", "Asked about Jo Park, he …":
         a person named as a possessive or after a preposition in a clause before the
@@ -1052,7 +1093,13 @@ class _Context:
         for m, entity in reversed(self.sentence_mentions):
             root = entity.root()
             if m.end <= pos and root.gender in (None, gender) and not self._fronted(m, pos):
-                return root
+                # a role subject between the name and the pronoun is nearer
+                nearer = self._role_subject_before(gender, pos, after=m.end)
+                return nearer or root
+        nearer = self._role_subject_before(gender, pos, after=-1)
+        if nearer is not None:
+            # "the Russian Federation’s representative said … what he termed “…”"
+            return nearer
         speaker = next((e for e in reversed(self.speakers) if e.gender in (None, gender)), None)
         # someone introduced after that speaker last spoke, in the sentence before: "H.E. Mr.
         # Jo Park, …, delivered the keynote address. He recalled …"
@@ -1229,6 +1276,15 @@ def _subject_left(
             if idx > 0:
                 break
         return None
+    if _COORDINATED.search(masked[clause_start:end] + " "):
+        # "The representative of X thanked the Council but said": the subject of the
+        # first clause, which ends where its own verb begins
+        first = masked[clause_start:end]
+        vm = re.search(r"(?<=[^\W\d_])\s+(?!(?:the|of|a|an)\b)([a-z]+ed)\b", first)
+        if vm is None or vm.start() == 0:
+            return None
+        role = _role_subject(doc, masked, clause_start, clause_start + vm.start())
+        return role if role is not None and role.entity is not None else None
     # a role or a group or a state right before the verb
     return _role_subject(doc, masked, clause_start, end)
 
@@ -1388,6 +1444,8 @@ def _cues(
         if subj is None:
             continue
         cues.append(Cue(vs, ve, subj, inverted=inverted, negated=negated))
+        if not negated:
+            ctx.sentence_subjects.append(subj)
     # "what she called “…”", "the ministry has called such claims “…”": the term is the
     # subject's own
     for q in doc.quotes[pi]:
@@ -1737,6 +1795,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
             ctx.sentence_mentions = [
                 (m, e) for m, e in mentions if sent.start <= m.lead and m.end <= sent.end
             ]
+            ctx.sentence_subjects = []
             doc.current = (pi, si)
             ctx.tick += 1
             cues = _cues(doc, pi, sent, mentions, ctx)

@@ -1,0 +1,69 @@
+"""Failure classes found on the third blind set (benchmarks/heldout3), each reproduced
+with a minimal report written for these tests: a Portuguese particle, a first surname
+used alone, given names used alone, a role subject whose first clause runs into its
+verb, and a pronoun that stands for the role subject of its own sentence."""
+
+from __future__ import annotations
+
+from extract_helpers import extract, names, problems, speaker_of
+
+
+def test_portuguese_particle_do_stays_in_the_name() -> None:
+    d = extract(
+        "The panel heard Inês Carvalho do Rosário, a hydrologist at the Tagus Basin "
+        "Authority.\n\n"
+        "Ms. Carvalho do Rosário said that “the river keeps no treaty,” and added that "
+        "dams upstream had halved the summer flow."
+    ).dataset
+    assert problems(d) == []
+    assert names(d) == ["Inês Carvalho do Rosário"]
+    assert speaker_of(d, "the river keeps no treaty,") == "Inês Carvalho do Rosário"
+
+
+def test_first_surname_with_a_title_is_the_same_person() -> None:
+    d = extract(
+        "Major General Rodrigo Salcedo Urrutia, Force Commander of the mission, spoke "
+        "first. General Salcedo said that “a patrol is a promise.”\n\n"
+        "He added that the force needed helicopters more than armour."
+    ).dataset
+    assert problems(d) == []
+    assert names(d) == ["Rodrigo Salcedo Urrutia"]
+    assert speaker_of(d, "a patrol is a promise.") == "Rodrigo Salcedo Urrutia"
+    person = d["speakers"][0]
+    assert "Salcedo" in person["aliases"]
+    assert "Major General Salcedo" in person["aliases"]
+
+
+def test_given_names_with_a_rank_are_the_same_person() -> None:
+    d = extract(
+        "The keynote came from Rear Admiral Hafiz Iskandar bin Osman, a former naval "
+        "attaché.\n\n"
+        "Admiral Hafiz Iskandar said that “the sea does not read maps.”"
+    ).dataset
+    assert names(d) == ["Hafiz Iskandar bin Osman"]
+    assert speaker_of(d, "the sea does not read maps.") == "Hafiz Iskandar bin Osman"
+
+
+def test_role_subject_of_a_coordinated_clause_stops_at_its_verb() -> None:
+    d = extract(
+        "The Council met on the situation in Valdoria.\n\n"
+        "The representative of Valdoria thanked the Council but said that “the time "
+        "of open-ended mandates has passed.” His Government, he said, would not become “a "
+        "testing ground.”"
+    ).dataset
+    assert names(d) == ["Representative of Valdoria"]
+    assert speaker_of(d, "the time of open-ended mandates has passed.") == (
+        "Representative of Valdoria"
+    )
+    assert speaker_of(d, "a testing ground.") == "Representative of Valdoria"
+
+
+def test_pronoun_stands_for_the_role_subject_of_its_own_sentence() -> None:
+    d = extract(
+        "The representative of Norland said that “the text is balanced,” and he thanked "
+        "the penholder.\n\n"
+        "Speaking next, the representative of Estmark said that the penholder had "
+        "ignored amendments and warned against what he called “mission drift.”"
+    ).dataset
+    assert speaker_of(d, "mission drift.") == "Representative of Estmark"
+    assert speaker_of(d, "the text is balanced,") == "Representative of Norland"
