@@ -14,7 +14,7 @@ from poc_cli.cli.argv import PocCommand
 from poc_cli.cli.options import COMMANDS as REGISTERED
 
 COMMANDS: dict[str, Any] = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-READS_NO_DATA = {"extract"}  # a report in, a draft out: no dataset is read
+READS_NO_DATA = {"extract", "help"}  # extract: a report in, a draft out; help: only help
 
 
 def _options(command: Any) -> set[str]:

@@ -8,4 +8,15 @@ To add a command: a module here named after it, its name in :data:`NAMES`, a tes
 tests/cli/, and an example in README.md (tests/meta/ finds it through this list).
 """
 
-NAMES = ("cite", "extract", "quotes", "search", "sessions", "show", "speakers", "stats", "validate")
+NAMES = (
+    "cite",
+    "extract",
+    "quotes",
+    "search",
+    "sessions",
+    "show",
+    "speakers",
+    "stats",
+    "validate",
+    "help",
+)
