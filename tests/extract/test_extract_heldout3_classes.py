@@ -67,3 +67,33 @@ def test_pronoun_stands_for_the_role_subject_of_its_own_sentence() -> None:
     ).dataset
     assert speaker_of(d, "mission drift.") == "Representative of Estmark"
     assert speaker_of(d, "the text is balanced,") == "Representative of Norland"
+
+
+def test_the_ambassador_is_the_permanent_representative_before_it() -> None:
+    d = extract(
+        "The Institute launched a study of coastal mediation.\n\n"
+        "H.E. Mr. Tiémoko Sangaré, Permanent Representative of Niger to the United "
+        "Nations, welcomed the study. “This is the handbook I lacked,” the Ambassador said. "
+        "He added that mediators “rarely get the credit.”\n\n"
+        "Commodore Lene Ask of the Royal Danish Navy spoke next. “We patrol the same "
+        "waters,” she said."
+    ).dataset
+    assert speaker_of(d, "This is the handbook I lacked,") == "Tiémoko Sangaré"
+    assert speaker_of(d, "rarely get the credit.") == "Tiémoko Sangaré"
+    assert speaker_of(d, "We patrol the same waters,") == "Lene Ask"
+
+
+def test_a_navy_or_a_gulf_is_nobody() -> None:
+    d = extract(
+        "Opening the discussion, Vice Admiral Jun Tanabe, former Chief of Staff of the "
+        "Royal Pacifica Navy, observed that navies cooperate well at sea. “Our crews talk "
+        "every day,” he said.\n\n"
+        "“We are out of time,” the UN envoy for the Eastmere Gulf told the Council on "
+        "Tuesday. The envoy, Maren Holt, said the truce was fragile."
+    ).dataset
+    assert problems(d) == []
+    assert names(d) == ["Jun Tanabe", "Maren Holt"]
+    assert speaker_of(d, "Our crews talk every day,") == "Jun Tanabe"
+    assert speaker_of(d, "We are out of time,") == "Maren Holt"
+    tanabe = d["speakers"][0]
+    assert tanabe["organisations"] == ["Royal Pacifica Navy"]

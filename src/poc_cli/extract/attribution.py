@@ -1152,7 +1152,8 @@ def _subject_left(
                 subj.end = end
                 extra = stripped[tm.start() :].strip()
                 if not hit[1].appositive and not hit[1].role_prefix:
-                    hit[1].appositive = extra.strip("()")
+                    # "Colonel Jo Park of the Norwegian Armed Forces": the body itself
+                    hit[1].appositive = re.sub(r"^(?:of|from)\s+", "", extra.strip("()"))
                 return subj
     # a pronoun right before the verb
     pm = re.search(r"(?<![\w’'-])(he|she|He|She)$", stripped)
@@ -2055,6 +2056,9 @@ def _role_words(person: Entity) -> set[str]:
     )
     words = {fold(w) for w in re.findall(r"[\w’'-]+", text)}
     words |= {w[:-2] for w in words if w.endswith(("'s", "’s"))}
+    if re.search(r"\bpermanent\s+representative\b", text, re.IGNORECASE):
+        # a Permanent Representative to the UN is an ambassador, and called so
+        words.add("ambassador")
     return words | {w.rstrip("s") for w in words}
 
 
@@ -2319,9 +2323,14 @@ def _next_introduced(
         for sent, cues in par:
             flat.append((pi, sent, cues))
     for idx, (ref_pi, _sent, cues) in enumerate(flat[:-1]):
-        if not any(c.subject.entity is entity for c in cues):
+        refs = [c.subject.attribution for c in cues if c.subject.entity is entity]
+        if not refs:
             continue
         pi, sent, nxt = flat[idx + 1]
+        if "title" not in refs and pi != ref_pi:
+            # only a pronoun for the role, and the next sentence opens a new paragraph:
+            # the person named there is someone else
+            continue
         if _ALSO.search(doc.masked[pi][sent.start : sent.end]):
             continue
         for c in nxt:

@@ -37,13 +37,21 @@ HONORIFICS = (
     "Rear Admiral",
     "Vice Admiral",
     "Admiral",
+    "Commodore",
+    "Air Chief Marshal",
+    "Air Vice-Marshal",
+    "Air Vice Marshal",
+    "Air Marshal",
     "Lieutenant General",
     "Lt. Gen.",
     "Major General",
     "Maj. Gen.",
     "Brigadier General",
+    "Brigadier",
     "General",
     "Gen.",
+    "Lieutenant Colonel",
+    "Lt. Col.",
     "Colonel",
     "Col.",
     "Dr.",
@@ -68,6 +76,11 @@ HONORIFICS = (
     "Reverend",
     "Father",
     "Sister",
+    "Archbishop",
+    "Bishop",
+    "Cardinal",
+    "Imam",
+    "Rabbi",
     "Sheikh",
     "The Honourable",
     "The Honorable",
@@ -97,6 +110,9 @@ _HONORIFIC_WORDS = frozenset(
         "lord",
         "lady",
         "baroness",
+        "commodore",
+        "brigadier",
+        "archbishop",
         "miss",
         "sheikh",
         "hrh",
@@ -305,6 +321,32 @@ ORG_WORDS = frozenset(
         "hub",
         "dialogue",
         "crescent",
+        # armed services: "the Royal Malaysian Navy", "the Coast Guard"
+        "navy",
+        "fleet",
+        "command",
+        "guard",
+        "brigade",
+        "battalion",
+        "regiment",
+        "marines",
+        # places: "the Sarmatian Gulf", "the Mano River basin" are no one's names
+        "gulf",
+        "sea",
+        "ocean",
+        "river",
+        "valley",
+        "basin",
+        "peninsula",
+        "strait",
+        "straits",
+        "islands",
+        "archipelago",
+        "province",
+        "region",
+        "desert",
+        "highlands",
+        "plateau",
         "accord",
         "compact",
         "collective",
@@ -927,6 +969,13 @@ _ROLE_HONORIFICS = frozenset(
         "Lieutenant General",
         "Major General",
         "Brigadier General",
+        "Brigadier",
+        "Commodore",
+        "Air Chief Marshal",
+        "Air Vice-Marshal",
+        "Air Vice Marshal",
+        "Air Marshal",
+        "Lieutenant Colonel",
     }
 )
 
@@ -1211,8 +1260,20 @@ _COURTESY = frozenset(HONORIFICS) - {
     "Lieutenant General",
     "Major General",
     "Brigadier General",
+    "Brigadier",
+    "Commodore",
+    "Air Chief Marshal",
+    "Air Vice-Marshal",
+    "Air Vice Marshal",
+    "Air Marshal",
+    "Lieutenant Colonel",
     "Father",
     "Sister",
+    "Archbishop",
+    "Bishop",
+    "Cardinal",
+    "Imam",
+    "Rabbi",
     "Lord",
     "Lady",
 }
@@ -1366,6 +1427,16 @@ def organisations_from_role(role: str) -> list[str]:
                 org = cand
                 if inner and any(fold(w) in ORG_WORDS for w in cand.split()[:3]) is False:
                     org = inner.group(1)
+        if org is None:
+            # "the Royal Moroccan Navy", "Mercy Corps": a body's name, no role in it
+            body = re.sub(r"^the\s+", "", part)
+            ws = body.split()
+            if (
+                len(ws) >= 2
+                and all(w[:1].isupper() for w in ws if w not in ("of", "and", "for", "the"))
+                and not any(fold(w) in ROLE_WORDS for w in ws)
+            ):
+                org = body
         if org is None:
             first = part.split()[0] if part.split() else ""
             first = first[:-2] if _possessive(first) else first
