@@ -66,7 +66,7 @@ def test_a_usage_error_on_a_terminal_has_no_box() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
     env["TERM"] = "xterm-256color"
     process = subprocess.Popen(
-        [str(POC), "quotes", "--bogus"], stdout=follower, stderr=follower, env=env
+        [str(POC), "quotes", "--zzz"], stdout=follower, stderr=follower, env=env
     )
     os.close(follower)
     out = b""
@@ -82,7 +82,7 @@ def test_a_usage_error_on_a_terminal_has_no_box() -> None:
     assert process.wait(timeout=60) == 2
     text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode()).replace("\r\n", "\n")
     assert text.strip().splitlines() == [
-        "error: no such option: --bogus",
+        "error: no such option: --zzz",
         "Try 'poc quotes --help' for help.",
     ]
 

@@ -183,6 +183,14 @@ ColorOpt = Annotated[
         case_sensitive=False,
     ),
 ]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="CSV for Excel: start with a UTF-8 byte-order mark, without which Excel "
+        "misreads accents. CSV only; alone it means --format csv.",
+    ),
+]
 CsvRawOpt = Annotated[
     bool,
     typer.Option(
@@ -207,6 +215,7 @@ OUTPUT_PARAMETERS = (
     _parameter("force", ForceOpt, False),
     _parameter("color", ColorOpt, Color.auto),
     _parameter("csv_raw", CsvRawOpt, False),
+    _parameter("bom", BomOpt, False),
 )
 DATA_PARAMETER = _parameter("data", DataOpt, None)
 
@@ -274,6 +283,12 @@ class Run:
         return found
 
 
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Whether the option ``name`` was typed (or set by its variable), not defaulted."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name != "DEFAULT"
+
+
 COMMANDS: list[tuple[str, Callable[..., Any], type[PocCommand], str]] = []
 """Every command, as (name, function, Click class, epilog): cli/app.py registers them."""
 
@@ -320,6 +335,8 @@ def poc_command(
                         options["output"],
                         options["force"],
                         csv_raw=options["csv_raw"],
+                        bom=options["bom"],
+                        format_given=_given(ctx, "fmt"),
                     )
                 listing = body(ctx, **mine, run=Run(ctx, env, choice))
                 if listing is None:

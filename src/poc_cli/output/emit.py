@@ -5,6 +5,7 @@ pager and the progress bar.  The one place that prints what a command produced.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -28,13 +29,15 @@ from .tables import Column, Record, View, with_event_column
 
 class OutputChoice(NamedTuple):
     """What the output options asked for: format, pager, --output file, --force,
-    --csv-raw (CSV cells exactly as the dataset has them)."""
+    --csv-raw (CSV cells exactly as the dataset has them), --bom (CSV that starts with
+    a UTF-8 byte-order mark, for Excel)."""
 
     format: Format = Format.table
     pager: bool = False
     output: Path | None = None
     force: bool = False
     csv_raw: bool = False
+    bom: bool = False
 
     @classmethod
     def of(
@@ -45,17 +48,35 @@ class OutputChoice(NamedTuple):
         output: str | None,
         force: bool,
         csv_raw: bool = False,
+        *,
+        bom: bool = False,
+        format_given: bool = False,
     ) -> OutputChoice:
+        """``format_given``: --format was typed (``--format table --bom`` is refused;
+        ``--bom`` alone means CSV)."""
         if json_ and fmt not in (Format.table, Format.json):
             raise UsageError(f"--json and --format {fmt.value} contradict each other; use one")
         path = output_path(output)
         if json_:
             fmt = Format.json
-        elif fmt is Format.table and path is not None:
+        elif fmt is Format.table and path is not None and not format_given:
             # `-o quotes.csv` without --format: the file's suffix says what it is (an
             # aligned text table in a file named .csv helps nobody).
             fmt = SUFFIX_FORMATS.get(path.suffix.lower(), fmt)
-        return cls(fmt, pager, path, force, csv_raw)
+        if bom:
+            if fmt is Format.table and not format_given:
+                fmt = Format.csv  # --bom alone: the CSV Excel reads
+            if fmt is not Format.csv:
+                raise UsageError(
+                    f"--bom is for CSV only (a UTF-8 mark that Excel needs), not for "
+                    f"{fmt.value} output; use --format csv --bom, or leave --bom out"
+                )
+        return cls(fmt, pager, path, force, csv_raw, bom)
+
+
+BOM = "\ufeff"
+"""The UTF-8 byte-order mark: Excel reads a CSV file as UTF-8 only when it starts with
+one (without, "Agnès" opens as "AgnÃ¨s")."""
 
 
 SUFFIX_FORMATS = {
@@ -130,6 +151,8 @@ def _emit_streamed(
     env: Environment, records: Sequence[Record], view: View, choice: OutputChoice
 ) -> None:
     pieces = chunks(records, view, choice.format, csv_raw=choice.csv_raw)
+    if choice.bom:
+        pieces = itertools.chain([BOM], pieces)
     if choice.output is not None:
         from poc_cli.files import write_new_file
 
@@ -168,7 +191,7 @@ def emit_nothing(env: Environment, view: View | None, choice: OutputChoice) -> N
     or in the --output file, as ``cmd > file`` would empty it, so that a file never
     keeps an earlier run's results after this one found none.  The answer comes from
     the format, whoever found nothing."""
-    text = empty_answer(choice.format, view)
+    text = (BOM if choice.bom else "") + empty_answer(choice.format, view)
     if choice.output is None:
         env.stdout.write(text)
         return
