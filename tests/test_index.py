@@ -109,7 +109,7 @@ def test_a_cache_that_fills_up_while_building_searches_in_memory(
     # A full cache disk once ended the search with a sqlite3 traceback (exit 1).
     import sqlite3
 
-    from poc_cli.index import cache as index_module
+    from poc_cli.index import write as index_module  # the cache loads the builder when it builds
 
     def full(paths: list[str], path: str, **_: object) -> None:
         Path(path).write_text("half an index")

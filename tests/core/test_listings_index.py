@@ -183,6 +183,7 @@ def test_a_damaged_row_met_while_writing_stops_the_output_and_the_index_goes(
 
     monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(listings, "CHUNK", 50)  # the first chunk is clean
+    monkeypatch.setattr(listings, "KEEP", 0)  # read as it is written, not all at once
     folder = new_several_events(tmp_path / "corpus")
     path = _damage(folder)
     listing = queries.indexed_statements(folder, SearchFilters())
@@ -193,6 +194,24 @@ def test_a_damaged_row_met_while_writing_stops_the_output_and_the_index_goes(
     assert not path.exists()
     again = queries.indexed_statements(folder, SearchFilters())
     assert not any("stew" in r["text"] for r in again.records)
+
+
+def test_a_damaged_row_of_a_listing_read_at_once_is_rebuilt_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    from poc_cli import queries
+    from poc_cli.index import listings
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(listings, "CHUNK", 50)
+    folder = new_several_events(tmp_path / "corpus")
+    _damage(folder)
+    listing = queries.indexed_statements(folder, SearchFilters())
+    assert len(listing.records) <= listings.KEEP
+    assert any("damaged" in w for w in listing.warnings)
+    texts = [r["text"] for r in listing.records]
+    assert texts and not any("stew" in t for t in texts)
+    assert [r["text"] for r in listing.records] == texts  # kept: the same twice
 
 
 @pytest.mark.parametrize("event", EVENTS)

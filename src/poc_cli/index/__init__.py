@@ -46,10 +46,26 @@ Modules: :mod:`.schema` (tables, rowid layout), :mod:`.write` (building),
 sqlite3 is imported here, and this package is imported only by search code.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .cache import CACHE_ENV_VAR, cache_dir, cache_key, open_index
 from .read import Index, IndexDamaged
 from .schema import INDEX_FORMAT, RANK_CAP, Progress, StatementRow
-from .write import PARALLEL_MIN_FILES, build_index, build_index_from_files
+
+if TYPE_CHECKING:
+    from .write import PARALLEL_MIN_FILES, build_index, build_index_from_files
+
+_FROM_WRITE = frozenset({"PARALLEL_MIN_FILES", "build_index", "build_index_from_files"})
+
+
+def __getattr__(name: str) -> Any:
+    """The builder's names, loaded when first used: a warm run never builds (PEP 562)."""
+    if name in _FROM_WRITE:
+        from . import write
+
+        return getattr(write, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CACHE_ENV_VAR",

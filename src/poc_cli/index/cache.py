@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 import stat
@@ -12,13 +11,23 @@ import sys
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from poc_cli.model import SCHEMA_VERSION, Corpus
 
 from .read import Index
 from .schema import INDEX_FORMAT, Progress
-from .write import build_index, build_index_from_files
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # CPython's own SHA-256: hashlib would load OpenSSL first (2-3 ms of every run)
+        from _sha256 import sha256
+    except ImportError:  # pragma: no cover - another Python (3.12 has _sha2)
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
 
 CACHE_ENV_VAR = "POC_CACHE_DIR"
 
@@ -60,7 +69,7 @@ def _listing_key(folder: Path | None, names: Sequence[str]) -> str:
     folder; the numbers are hashed as one list, not formatted file by file: 20,000
     files in about 0.1 s, nearly all of it the stat calls themselves.
     """
-    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{SCHEMA_VERSION}\0".encode())
+    digest = sha256(f"{INDEX_FORMAT}\0{SCHEMA_VERSION}\0".encode())
     if folder is None:
         stats = [os.stat(name) for name in names]
     else:
@@ -88,7 +97,7 @@ def _listing_key(folder: Path | None, names: Sequence[str]) -> str:
 def _file_names(folder: Path | None, names: Sequence[str], key: str) -> tuple[str, str]:
     """(prefix shared by every index of this dataset folder or file, this index's file name)."""
     where = os.path.abspath(folder if folder is not None else names[0])
-    digest = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
+    digest = sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
     prefix = f"index-v{INDEX_FORMAT}-{digest[:16]}-"
     return prefix, f"{prefix}{key[:24]}.sqlite"
 
@@ -155,6 +164,8 @@ def open_index(
         how = f" ({reason})" if reason else ""
         warnings.append(f"search index {target} is damaged{how}; rebuilding it")
 
+    from .write import build_index
+
     with _unwind_on_signals():
         if load is None:
             return _build_into_cache(
@@ -181,6 +192,8 @@ def _build_into_cache(
     warnings: list[str],
 ) -> tuple[Index, list[str]]:
     """:func:`open_index`'s streamed build into a temporary file, moved into place."""
+    from .write import build_index_from_files
+
     paths = [str(folder / n) for n in names] if folder is not None else names
     tmp = _Temporary.make(cache)
     if isinstance(tmp, OSError):
@@ -217,6 +230,8 @@ def _in_memory(
     key: str,
     progress: Progress | None,
 ) -> Index:
+    from .write import build_index
+
     corpus = (load or dataset.load_corpus)(data)
     return build_index(corpus, cache_key=key, progress=progress)
 

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 CHUNK = 500
 """Statements read per query while records are written."""
+KEEP = 5000
+"""Up to this many statements, a listing's records are read once, when it is made, and
+kept: a table is written after a pass that measures it, and reading them twice took
+longer than holding them (about 2 KB each)."""
 
 _ROWS = (
     "SELECT s.rowid, s.id, s.event, s.speaker, s.session, s.kind, s.text, s.extra, s.note,"
@@ -114,13 +118,16 @@ class IndexRecords(LazyRecords[Record]):
 
     __slots__ = ("_first", "_index", "_on_damage", "_rowids")
     _first: list[Record] | None
+    every_record_has_event = True
+    """Each is :func:`~poc_cli.records.statement_json`'s, with its event: tables need not
+    read them all to know (``output.tables.with_event_column``)."""
 
     def __init__(self, index: Index, rowids: Sequence[int], on_damage: Any = None) -> None:
         super().__init__(rowids, lambda rowid: self._read([rowid])[0])
         self._index = index
         self._rowids = rowids
         self._on_damage = on_damage
-        self._first = statement_records(index, rowids[:CHUNK])
+        self._first = statement_records(index, rowids[: KEEP if len(rowids) <= KEEP else CHUNK])
 
     def _read(self, rowids: Sequence[int]) -> list[Record]:
         import sqlite3
@@ -136,11 +143,23 @@ class IndexRecords(LazyRecords[Record]):
         return len(self._rowids)
 
     def __getitem__(self, index: Any) -> Any:
+        kept = self._kept()
+        if kept is not None:
+            return kept[index]
         if isinstance(index, slice):
             return self._read(self._rowids[index])
         return self._read([self._rowids[index]])[0]
 
+    def _kept(self) -> list[Record] | None:
+        """Every record, when they were all read at once (:data:`KEEP`)."""
+        first = self._first
+        return first if first is not None and len(first) == len(self._rowids) else None
+
     def __iter__(self) -> Iterator[Record]:
+        kept = self._kept()
+        if kept is not None:
+            yield from kept
+            return
         rowids = self._rowids
         first, self._first = self._first, None
         yield from first if first is not None else self._read(rowids[:CHUNK])

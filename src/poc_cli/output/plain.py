@@ -17,7 +17,9 @@ from .tables import Column, Record
 def cell_width(text: str) -> int:
     """Columns ``text`` takes on a terminal: wide East Asian characters take two,
     combining marks none."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\u0300":
+        # Below U+0300 (the combining diacritics) no character is combining or wide:
+        # Latin text with its accents, measured without a look-up per character.
         return len(text)
     from unicodedata import combining, east_asian_width
 
@@ -95,24 +97,46 @@ def to_plain_table(
     if paint is not None:
         return _painted_table(records, columns, paint)
     header = [c.header for c in columns]
-    body = [[visible(c.value(r)).split("\n") for c in columns] for r in records]
-    widths = [
-        max([cell_width(header[i])] + [cell_width(line) for row in body for line in row[i]])
-        for i in range(len(columns))
-    ]
+    body = [[visible(c.value(r)) for c in columns] for r in records]
+    count = len(columns)
+    # Each cell is measured once; a cell of several lines (rare: a session's paper)
+    # by its widest line, and its rows are written line by line below.
+    sizes: list[list[int]] = []
+    broken: set[int] = set()  # rows with a cell of several lines
+    for i in range(count):
+        column = [row[i] for row in body]
+        if "\n" in "".join(column):
+            broken.update(n for n, x in enumerate(column) if "\n" in x)
+            sizes.append([widest_line(x) for x in column])
+        else:
+            sizes.append(list(map(cell_width, column)))
+    widths = [max([cell_width(header[i]), *sizes[i]]) for i in range(count)]
+    right = [c.justify == "right" for c in columns]
     out = [
         "  ".join(_pad(h, w, c.justify) for h, w, c in zip(header, widths, columns, strict=True))
     ]
     out.append("  ".join("-" * w for w in widths))
-    for row in body:
-        for n in range(max(len(cell) for cell in row)):
-            cells = (cell[n] if n < len(cell) else "" for cell in row)
-            out.append(
-                "  ".join(
-                    _pad(x, w, c.justify) for x, w, c in zip(cells, widths, columns, strict=True)
+    spaces = " " * (max(widths, default=0) + 1)
+    shape = list(zip(widths, right, strict=True))
+    for n, row in enumerate(body):
+        if n in broken:
+            cells = [x.split("\n") for x in row]
+            for k in range(max(len(cell) for cell in cells)):
+                parts = (cell[k] if k < len(cell) else "" for cell in cells)
+                out.append(
+                    "  ".join(
+                        _pad(x, w, c.justify)
+                        for x, w, c in zip(parts, widths, columns, strict=True)
+                    )
                 )
-            )
-    return "\n".join(line.rstrip() for line in out) + "\n"
+            continue
+        padded = []
+        for i, (w, r) in enumerate(shape):
+            x = row[i]
+            gap = spaces[: w - sizes[i][n]]
+            padded.append(gap + x if r else x + gap)
+        out.append("  ".join(padded))
+    return "\n".join([line.rstrip() for line in out]) + "\n"
 
 
 def _painted_table(records: Sequence[Record], columns: Sequence[Column], paint: Paint) -> str:

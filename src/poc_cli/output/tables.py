@@ -66,7 +66,13 @@ EVENT_COLUMN = Column(
 def with_event_column(records: Sequence[Record], view: View, events: int) -> View:
     """With a corpus of several events, tables say which event each row is from, even
     when every row is from the same one (which else would the reader take it for?)."""
-    if events < 2 or not all(isinstance(r.get("event"), dict) for r in records):
+    if events < 2:
+        return view
+    # A sequence that knows every record carries its event (the index's statements)
+    # says so: asking each record would read a big listing once more before writing it.
+    if not getattr(records, "every_record_has_event", False) and not all(
+        isinstance(r.get("event"), dict) for r in records
+    ):
         return view
     return view._replace(
         columns=(EVENT_COLUMN, *view.columns),
