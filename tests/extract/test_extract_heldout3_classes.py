@@ -97,3 +97,76 @@ def test_a_navy_or_a_gulf_is_nobody() -> None:
     assert speaker_of(d, "We are out of time,") == "Maren Holt"
     tanabe = d["speakers"][0]
     assert tanabe["organisations"] == ["Royal Pacifica Navy"]
+
+
+def test_called_with_a_long_object_gives_the_term_to_the_subject() -> None:
+    d = extract(
+        "Rights chief calls Kestrel border camps ‘a disgrace’ in new report\n\n"
+        "GENEVA — The U.N. human rights chief on Monday called the holding of some "
+        "12,000 people in the border camps “a disgrace to the whole region” and urged "
+        "an end to returns.\n\n"
+        "The rights chief, Selma Aydın, said the camps must close within the year."
+    ).dataset
+    assert speaker_of(d, "a disgrace to the whole region") == "Selma Aydın"
+    assert speaker_of(d, "a disgrace") == "Selma Aydın"
+
+
+def test_a_spokesperson_for_a_body_whose_name_ends_in_a_plural_is_a_speaker() -> None:
+    d = extract(
+        "A spokesperson for the Lisbon Club of lending nations said the group had tabled a "
+        "“generous” offer on storm debt."
+    ).dataset
+    assert names(d) == ["Spokesperson for the Lisbon Club of lending nations"]
+    assert speaker_of(d, "generous") == "Spokesperson for the Lisbon Club of lending nations"
+
+
+def test_in_its_capacity_as_observer_is_not_the_subject() -> None:
+    d = extract(
+        "The representative of the African Union, in its capacity as observer, said that "
+        "the union remained the largest contributor of troops to the mission."
+    ).dataset
+    assert names(d) == ["Representative of the African Union"]
+
+
+def test_plural_subjects_are_groups_and_their_words_are_left_out() -> None:
+    result = extract(
+        "Dr. Aiko Mori, an economist, said that freight was “slowing down.”\n\n"
+        "Participants from the shipping industry said that the route had become “a "
+        "question of insurance.”\n\n"
+        "Representatives of fishing villages argued that the quota was “a slow death.”"
+    )
+    d = result.dataset
+    assert names(d) == ["Aiko Mori"]
+    quoted = [s["text"] for s in d["statements"] if s["kind"] == "quote"]
+    assert quoted == ["slowing down."]
+    left = {u.text for u in result.summary.unattributed}
+    assert {"a question of insurance.", "a slow death."} <= left
+
+
+def test_a_quoted_markdown_link_text_is_a_title() -> None:
+    d = extract(
+        "Dr. Ilse Brandt opened the panel with the Centre’s new freight data, published in "
+        "the report [“Thin Ice”](https://example.org/thin-ice). Traffic on the northern "
+        "route had doubled in four years, she said, while rescue capacity had not changed."
+    ).dataset
+    assert [s["kind"] for s in d["statements"]].count("quote") == 0
+
+
+def test_a_headline_may_use_the_first_surname() -> None:
+    d = extract(
+        "“The Ledger Does Not Balance,” Carvalho Tells Donors\n\n"
+        "Marta Carvalho de Lemos, the Fund’s director, spoke on Monday. “We promised more "
+        "than we raised,” she said."
+    ).dataset
+    assert speaker_of(d, "The Ledger Does Not Balance,") == "Marta Carvalho de Lemos"
+
+
+def test_an_honorific_later_in_the_report_rules_out_a_pronoun_before_it() -> None:
+    d = extract(
+        "Ms. Ines Falk gave the keynote address on aid budgets.\n\n"
+        "It was followed by a conversation with IPI President Tarik Osei, who asked what kept "
+        "her awake at night. Her answer was immediate: “The wars nobody films.”\n\n"
+        "Mr. Osei pressed her on reform. “Is the system too big to change?” he asked."
+    ).dataset
+    assert speaker_of(d, "The wars nobody films.") == "Ines Falk"
+    assert speaker_of(d, "Is the system too big to change?") == "Tarik Osei"

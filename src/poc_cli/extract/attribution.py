@@ -39,6 +39,7 @@ from .paragraphs import Span, split_sentences
 from .people import (
     ORG_WORDS,
     PARTICLES,
+    ROLE_HEADS,
     ROLE_WORDS,
     STOP_WORDS,
     Mention,
@@ -110,7 +111,9 @@ _NAMING = re.compile(
     r"(?<![\w’'-])(called|calls|termed|terms|dubbed|labell?ed|branded|describe[sd]\s+as)"
     r"(?:\s+(?:it|them|this|that|these|those|such\s+[\w’'-]+|the\s+[\w’'-]+|[\w’'-]+"
     # "called the mission’s reporting “…”": a possessive and its noun
-    r"|(?:the|its|their|his|her|our)\s+[\w-]+[’']s?\s+[\w’'-]+))?"
+    r"|(?:the|its|their|his|her|our)\s+[\w-]+[’']s?\s+[\w’'-]+"
+    # "called the detention of some 30,000 people in camps “…”": a longer object
+    r"|(?:the|its|their|his|her|our|[A-Z][\w’'-]*)(?:\s+[\w’',-]+){1,9}?))?"
     r"\s+(?:as\s+)?$",
     re.IGNORECASE,
 )
@@ -645,6 +648,13 @@ class _Doc:
                     entity = self._entity_for_name(m, pi)
                     if m.role_prefix and not entity.role_prefix:
                         entity.role_prefix = m.role_prefix
+        # "Mr. Costa" anywhere in the report says what "her" before it cannot stand for
+        for mentions in self.full_mentions:
+            for m in mentions:
+                if m.single and m.honorific:
+                    known = self.resolve_single(m.name, m.honorific)
+                    if known is not None and known.gender is None:
+                        known.gender = gender_of_honorific(m.honorific)
 
     def _surnames_as_printed(self) -> None:
         """ "Ms. Ibarra de Souza" for Lucía Ibarra de Souza: the report's surname is
@@ -877,6 +887,19 @@ class _Doc:
                     first = re.match(r"[^\W\d_]+", variant)
                     if first:
                         index.setdefault(first.group(), []).append((variant, entity))
+            # "Ferreira Tells IPI Audience" for Beatriz Ferreira do Amaral: a first
+            # surname, when it is no one else's name
+            for e in self.entities:
+                parts = (e.name or "").split()
+                for w in parts[1:-1]:
+                    if (
+                        w[:1].isupper()
+                        and fold(w) not in PARTICLES
+                        and not self.by_surname.get(fold(w))
+                        and self._inner_surname(w) is e
+                        and w not in index
+                    ):
+                        index[w] = [(w, e)]
             self._surnames = index
         return self._surnames
 
@@ -898,15 +921,23 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
     if not low:
         return None
     proper_end = phrase.rstrip(" .,;:")[-len(low[-1]) :][:1].isupper() and len(low) > 2
-    if (low[-1] in _GROUP_WORDS and not (proper_end and role_head(phrase))) or (
-        low[0] in _GROUP_WORDS and len(low) <= 2
-    ):
+    if (
+        low[-1] in _GROUP_WORDS
+        and not (proper_end and role_head(phrase))
+        # "A spokesperson for the Paris Club of creditor nations": one person, whose
+        # body's name ends in a plural
+        and not (role_head(phrase) and re.search(r"\b(?:of|for|at)\s+the\s+[A-Z]", phrase))
+    ) or (low[0] in _GROUP_WORDS and len(low) <= 2):
         # "the representative of the United States" is one person, not "states"
         return Subject(None, "none", s, e, phrase)
     if low[0] in ("one", "a", "an", "another") and any(w in _ANON_HEADS for w in low[1:3]):
         # "One participant", "an audience member", "A coalition of NGOs": nobody named
         return Subject(None, "none", s, e, phrase)
     head = role_head(phrase)
+    if head is None and _plural_head(low):
+        # "Participants from the shipping industry", "Representatives of fishing
+        # communities": a group, nobody in particular
+        return Subject(None, "none", s, e, phrase)
     if head is None:
         # a state or an institution as a single word: "Russia", "Washington"
         ws = phrase.split()
@@ -925,6 +956,22 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
     if re.search(r"\b(?:is|was|are|were|has|had|have|will|would|could|can|should)\b", phrase):
         return None
     return Subject(doc.role_entity(phrase, head, s), "title", s, e, phrase)
+
+
+def _plural_head(low: list[str]) -> bool:
+    """Is the head of a phrase (its last word before a preposition) a plural of people
+    ("participants from …", "representatives of …", "officials")?"""
+    cut = next(
+        (i for i, w in enumerate(low) if i > 0 and w in ("of", "from", "for", "at", "in", "with")),
+        len(low),
+    )
+    if not 0 < cut <= 4:
+        return False
+    w = low[cut - 1]
+    singular = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else ""
+    return w in _GROUP_WORDS or (
+        singular != "" and (singular in ROLE_HEADS or singular in _ANON_HEADS)
+    )
 
 
 def _is_appositive(text: str) -> bool:
@@ -1268,8 +1315,10 @@ def _subject_left(
             pm = re.match(r"^(he|she|He|She)$", seg_text)
             if pm and idx == 0:
                 return _pronoun_subject(doc, pm.group(1), s, end, ctx)
-            if re.match(r"^\w+ing\b", seg_text):
-                continue  # "the mediator, stressing that …, described"
+            if re.match(r"^\w+ing\b", seg_text) or _CAPACITY.match(seg_text):
+                # "the mediator, stressing that …, described", "The representative of
+                # the European Union, in its capacity as observer, said"
+                continue
             role = _role_subject(doc, masked, s, e)
             if role is not None:
                 role.end = end
@@ -1288,6 +1337,13 @@ def _subject_left(
         return role if role is not None and role.entity is not None else None
     # a role or a group or a state right before the verb
     return _role_subject(doc, masked, clause_start, end)
+
+
+_CAPACITY = re.compile(
+    r"(?:in\s+(?:its|his|her|their)\s+capacity\b|on\s+behalf\s+of\b|as\s+(?:an?\s+)?"
+    r"(?:observer|penholder|rapporteur|facilitator|coordinator)\b)",
+    re.IGNORECASE,
+)
 
 
 def _subject_right(
@@ -1452,10 +1508,10 @@ def _cues(
     for q in doc.quotes[pi]:
         if not (sent.start <= q.open < sent.end):
             continue
-        nm = _NAMING.search(masked[max(sent.start, q.open - 60) : q.open])
+        nm = _NAMING.search(masked[max(sent.start, q.open - 90) : q.open])
         if nm is None or is_title(doc.paragraphs[pi], q, sent.start):
             continue
-        vs = max(sent.start, q.open - 60) + nm.start(1)
+        vs = max(sent.start, q.open - 90) + nm.start(1)
         if any(c.verb_start <= vs < c.verb_end for c in cues):
             continue
         subj = _subject_left(doc, pi, sent, vs, mentions, ctx)

@@ -198,6 +198,20 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
     """Does the quotation name a paper, an event, a panel, an initiative or an agenda
     item ("the paper on “…”", "the meeting, entitled “…”", "the “…” initiative")?"""
     before = paragraph[max(sentence_start, quote.open - 160) : quote.open]
+    if (
+        before.endswith("[")
+        and quote.close is not None
+        and paragraph.startswith("](", quote.close + 1)
+    ):
+        # a Markdown link whose text is quoted: "the report [“Cold Waters”](https://…)"
+        # names what it links to
+        before = before[:-1]
+        words = [w for w in quote.text.split() if len(w) > 3]
+        title_case = bool(words) and all(w[:1].isupper() for w in words)
+        if _TITLE_NOUN_BEFORE.search(before) or (
+            title_case and not quote.text.endswith((".", ",", "!", "?"))
+        ):
+            return True
     if _PREDICATE.search(before):
         return False  # "has called the reports “exaggerated”": a verdict, not a title
     if (
