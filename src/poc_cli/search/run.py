@@ -11,11 +11,11 @@ from poc_cli.model import Corpus, Speaker
 from poc_cli.text.normalise import is_stopword
 
 from .expand import Term, expand
-from .query import _QUOTES, MAX_TERMS, SearchQuery
+from .query import _QUOTES, MAX_TERMS, PHRASE_FORMS_MAX, SearchQuery
 from .score import score_row
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from poc_cli.index import Index, Progress, StatementRow
 
@@ -211,7 +211,10 @@ def _proximity_stages(query: SearchQuery, terms: dict[str, Term]) -> list[list[s
     return [[phrase], [near]]
 
 
-def _run(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> list[Hit]:
+def _scored(
+    index: Backend, query: SearchQuery, where: str, params: list[Any]
+) -> list[tuple[tuple[float, int, float], Hit]]:
+    """Every candidate that scores, with its sort key, best first."""
     terms: dict[str, Term] = {}
     has_content = any(not is_stopword(w) for w in query.words)
     for w in query.words:
@@ -219,7 +222,7 @@ def _run(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> l
             terms[w] = expand(index, w, stop=is_stopword(w) and has_content)
     ranks = _candidates(index, query, terms, where, params)
     rows = index.statements(ranks)
-    scored: list[tuple[float, int, float, Hit]] = []
+    scored: list[tuple[tuple[float, int, float], Hit]] = []
     for rowid, row in rows.items():
         result = score_row(row, terms, query)
         if result is None:
@@ -230,9 +233,87 @@ def _run(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> l
         hit = Hit(row=row, score=score, spans=spans)
         # Equal scores keep report order (file, then place in it: the rowid below its
         # length bits), not bm25's or the length's: a reader expects the report's order.
-        scored.append((-score, rowid & REPORT_ORDER_MASK, ranks[rowid], hit))
-    scored.sort(key=lambda item: item[:3])
-    return [hit for *_, hit in scored[: query.limit]]
+        scored.append(((-score, rowid & REPORT_ORDER_MASK, ranks[rowid]), hit))
+    scored.sort(key=lambda item: item[0])
+    return scored
+
+
+def _run(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> list[Hit]:
+    return [hit for _, hit in _scored(index, query, where, params)[: query.limit]]
+
+
+def _run_forms(
+    index: Backend, queries: Sequence[SearchQuery], where: str, params: list[Any]
+) -> list[Hit]:
+    """The hits of several forms of one query (a phrase an apostrophe apart), each
+    statement once with its best score, in the one order."""
+    if len(queries) == 1:
+        return _run(index, queries[0], where, params)
+    best: dict[str, tuple[tuple[float, int, float], Hit]] = {}
+    for query in queries:
+        for key, hit in _scored(index, query, where, params):
+            if hit.id not in best or key < best[hit.id][0]:
+                best[hit.id] = (key, hit)
+    ordered = sorted(best.values(), key=lambda item: item[0])
+    return [hit for _, hit in ordered[: queries[0].limit]]
+
+
+def _finds(index: Backend, words: Sequence[str], where: str, params: list[Any]) -> bool:
+    """Does the phrase of ``words`` stand in a statement the filters keep?"""
+    expression = fts.all_of([fts.quoted(" ".join(words))])
+    return bool(index.match(expression, where, params, 1, ranked=False))
+
+
+def _with_phrase(query: SearchQuery, number: int, words: tuple[str, ...]) -> SearchQuery:
+    """``query`` with its phrase ``number`` (and those words among its words) as
+    ``words``."""
+    old = query.phrases[number]
+    typed = list(query.words)
+    at = next(
+        (i for i in range(len(typed) - len(old) + 1) if tuple(typed[i : i + len(old)]) == old), None
+    )
+    if at is not None:
+        typed[at : at + len(old)] = words
+    phrases = list(query.phrases)
+    phrases[number] = words
+    return query._replace(words=tuple(typed), phrases=tuple(phrases))
+
+
+def _apostrophe_forms(
+    index: Backend, query: SearchQuery, where: str, params: list[Any]
+) -> tuple[list[SearchQuery], tuple[str, ...]]:
+    """The forms of ``query`` to run: itself, or where a phrase as typed stands in no
+    statement but stands there an apostrophe apart (``"its really a tool"`` for the
+    report's "it’s really a tool"), the query with each such form; and the notes that
+    say so.  A phrase found as typed is searched as typed."""
+    if not query.phrase_forms or query.truncated:
+        return [query], ()
+    choices: list[list[tuple[str, ...] | None]] = []
+    notes: list[str] = []
+    for phrase, forms in zip(query.phrases, query.phrase_forms, strict=True):
+        found = []
+        if forms and not _finds(index, phrase, where, params):
+            found = [form for form in forms if _finds(index, form.words, where, params)]
+        if not found:
+            choices.append([None])
+            continue
+        choices.append([form.words for form in found])
+        shown = " or ".join(f'"{form.shown}"' for form in found)
+        notes.append(
+            f'note: no statement has "{" ".join(phrase)}"; showing {shown} (an apostrophe apart)'
+        )
+    if not notes:
+        return [query], ()
+    import itertools
+
+    queries = []
+    for combo in itertools.islice(itertools.product(*choices), PHRASE_FORMS_MAX):
+        form = query
+        for number, words in enumerate(combo):
+            if words is not None:
+                form = _with_phrase(form, number, words)
+        queries.append(form)
+    return queries, tuple(notes)
 
 
 REPORT_ORDER_MASK = (1 << 40) - 1
@@ -267,7 +348,8 @@ def _suggest(index: Backend, query: SearchQuery, where: str, params: list[Any]) 
 def search_index(index: Index, query: SearchQuery) -> SearchResult:
     """Search an open index; raises UsageError/NotFound for filters that fit nothing."""
     where, params, notes = _filter_sql(index, query.filters)
-    hits = _run(index, query, where, params)
+    forms, read_as = _apostrophe_forms(index, query, where, params)
+    hits = _run_forms(index, forms, where, params)
     idle = tuple(w for w in query.excluded if not _in_corpus(index, w))
     warnings: tuple[str, ...] = ()
     if query.truncated:
@@ -279,7 +361,7 @@ def search_index(index: Index, query: SearchQuery) -> SearchResult:
         suggestion=suggestion,
         warnings=warnings,
         events=index.event_count(),
-        notes=notes,
+        notes=(*notes, *read_as),
         idle_exclusions=idle,
     )
 

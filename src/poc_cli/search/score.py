@@ -182,7 +182,11 @@ def match_spans(
     previous = -2
     for i in keep:
         start, end = tokens[i].start, tokens[i].end
-        if spans and previous == i - 1 and text[spans[-1][1] : start] in ("-", " ", "\u2011"):
+        if (
+            spans
+            and previous == i - 1
+            and text[spans[-1][1] : start] in ("-", " ", "\u2011", "'", "\u2019")
+        ):
             spans[-1][1] = end  # "zero-sum", "finger on": one span
         else:
             spans.append([start, end])
