@@ -403,11 +403,28 @@ def statements_grid(
     return Fitted(records, columns, header=False, text_min=GRID_TEXT_MIN)
 
 
+def _event_line(record: Record) -> Text:
+    """Which event a block is from: ``Event: Seminar 0 (ev000)``."""
+    event = record["event"]
+    title = event.get("title") or ""
+    shown = f"{title} ({event['id']})" if title and title != event["id"] else event["id"]
+    return safe_text("Event: " + shown, style="magenta")
+
+
+def _several_events(records: Sequence[Record]) -> bool:
+    """Whether ``records`` come from more than one event: then each block says which
+    (two people or sessions of the same name would otherwise read as one, twice)."""
+    return len({(r.get("event") or {}).get("id") for r in records}) > 1
+
+
 def session_detail_extra(records: Sequence[Record]) -> list[RenderableType]:
     parts: list[RenderableType] = []
+    several = _several_events(records)
     for record in records:
         parts.append(Text(""))
         parts.append(_heading(record["title"]))
+        if several:
+            parts.append(_event_line(record))
         if record["paper"]:
             parts.append(
                 safe_text(
@@ -442,10 +459,13 @@ def session_detail_extra(records: Sequence[Record]) -> list[RenderableType]:
 
 def speaker_profile_extra(records: Sequence[Record]) -> list[RenderableType]:
     parts: list[RenderableType] = []
+    several = _several_events(records)
     for record in records:
         parts.append(Text(""))
         title = (record["honorific"] + " " if record["honorific"] else "") + record["name"]
         parts.append(_heading(title))
+        if several:
+            parts.append(_event_line(record))
         parts.append(safe_text(record["role"]))
         parts.append(
             safe_text(
