@@ -515,7 +515,7 @@ def _is_headline(paragraph: str) -> bool:
     unquoted = re.sub(r"“[^”]*”?|\"[^\"]*\"?", " ", text)
     if any(m.group()[0].islower() for m in _FINITE_RE.finditer(unquoted)):
         return False
-    ws = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    ws = [w for w in re.findall(r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+", text) if len(w) > 3]
     if text.endswith(":") and (
         len([w for w in ws if w[0].islower() and w not in _TITLE_SMALL_WORDS]) >= 2
     ):
@@ -558,11 +558,18 @@ class _Doc:
     def role_entity(self, phrase: str, head: str, start: int) -> Entity:
         """The role-only person a phrase stands for ("a ministry spokesperson" and "the
         ministry spokesperson" are one; "Economist" and "a labour economist" too)."""
-        words = {fold(w) for w in re.findall(r"[^\W\d_]+", phrase)} - {"the", "a", "an"}
+        words = {
+            fold(w) for w in re.findall(r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+", phrase)
+        } - {"the", "a", "an"}
         for entity in self.role_entities:
             if entity.head != head:
                 continue
-            other = {fold(w) for w in re.findall(r"[^\W\d_]+", entity.role_phrases[0])}
+            other = {
+                fold(w)
+                for w in re.findall(
+                    r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+", entity.role_phrases[0]
+                )
+            }
             other -= {"the", "a", "an"}
             if words <= other or other <= words:
                 if phrase not in entity.role_phrases:
@@ -589,7 +596,7 @@ class _Doc:
         if self.paragraphs and len(self.paragraphs) > 1 and not heads[0]:
             # a report's short title line ("Water Talks"): capitalised words, no full stop
             first = self.paragraphs[0].strip()
-            ws = re.findall(r"[^\W\d_]+", first)
+            ws = re.findall(r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+", first)
             heads[0] = (
                 "\n" not in first
                 and not first.endswith((".", "”", '"', "’"))
@@ -815,7 +822,13 @@ class _Doc:
         tail = text[m.end + 2 : line_end]
         cut = re.search(r"[,;)]|\.(?:\s|$)", tail)
         phrase = (tail[: cut.start()] if cut else tail).strip()
-        words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", phrase)]
+        words = [
+            fold(w)
+            for w in re.findall(
+                r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+(?:[’'-](?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+)*",
+                phrase,
+            )
+        ]
         if (
             phrase
             and MASK not in phrase
@@ -846,6 +859,8 @@ class _Doc:
             entity = self.by_name.get(fold(m.name)) if not m.single else None
             if entity is None and m.single:
                 entity = self.resolve_single(m.name, m.honorific)
+                if entity is not None and m.name not in entity.variants:
+                    entity.variants.append(m.name)  # "Mr. van der Berghe", as printed
                 if entity is not None and m.honorific:
                     if entity.honorific is None:
                         entity.honorific = m.honorific
@@ -857,10 +872,12 @@ class _Doc:
             taken.append((m.lead, m.end))
         # bare surnames of people named in full somewhere ("Okafor said", "Peru's Lopes")
         index = self._surname_index()
-        for w in re.finditer(r"[^\W\d_]+", masked):
+        for w in re.finditer(r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+", masked):
             for variant, entity in index.get(w.group(), ()):
                 s, e = w.start(), w.start() + len(variant)
-                if masked[s:e] != variant or (e < len(masked) and re.match(r"[\w-]", masked[e])):
+                if masked[s:e] != variant or (
+                    e < len(masked) and re.match(r"[\w\u0300-\u036f-]", masked[e])
+                ):
                     continue
                 if s > 0 and re.match(r"[\w’'-]", masked[s - 1]):
                     continue
@@ -884,7 +901,7 @@ class _Doc:
                 for variant in sorted(variants, key=len, reverse=True):
                     if fold(variant) != key:
                         continue
-                    first = re.match(r"[^\W\d_]+", variant)
+                    first = re.match(r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+", variant)
                     if first:
                         index.setdefault(first.group(), []).append((variant, entity))
             # "Ferreira Tells IPI Audience" for Beatriz Ferreira do Amaral: a first
@@ -917,7 +934,13 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
         phrase = text[s:e]
     if not phrase or MASK in phrase or len(phrase.split()) > 12:
         return None
-    low = [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", phrase)]
+    low = [
+        fold(w)
+        for w in re.findall(
+            r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+(?:['’-](?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+)*",
+            phrase,
+        )
+    ]
     if not low:
         return None
     proper_end = phrase.rstrip(" .,;:")[-len(low[-1]) :][:1].isupper() and len(low) > 2
@@ -948,7 +971,18 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
         # an institution or a document: "the ministry", "its statement", "the report"
         last = low[-1][:-2] if low[-1].endswith(("'s", "’s")) else low[-1]
         if len(low) <= 6 and (
-            last in ORG_WORDS or last.rstrip("s") in ORG_WORDS or last in _NON_PERSON_HEADS
+            last in ORG_WORDS
+            or last.rstrip("s") in ORG_WORDS
+            or (last.endswith("ies") and last[:-3] + "y" in ORG_WORDS)
+            or last in _NON_PERSON_HEADS
+        ):
+            return Subject(None, "none", s, e, phrase)
+        # "the International Coalition of Relief Agencies": a body's name in capitals
+        caps = [w for w in phrase.split() if w[:1].isalpha() and fold(w) not in _ARTICLES]
+        if (
+            len(caps) >= 2
+            and all(w[:1].isupper() for w in caps)
+            and any(fold(w) in ORG_WORDS or fold(w).rstrip("s") in ORG_WORDS for w in caps)
         ):
             return Subject(None, "none", s, e, phrase)
         return None
@@ -956,6 +990,38 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
     if re.search(r"\b(?:is|was|are|were|has|had|have|will|would|could|can|should)\b", phrase):
         return None
     return Subject(doc.role_entity(phrase, head, s), "title", s, e, phrase)
+
+
+_SIGN = re.compile(
+    r"\b(?:banners?|signs?|placards?|posters?|t-shirts?|slogans?|graffiti|billboards?|"
+    r"headlines?)\b[^.;¤]{0,40}?\b(?:reading|read|saying|said|bearing)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SHOUTED = re.compile(
+    r"\b(?:an?|one|some|several)\s+(?:[\w’'-]+\s+){0,2}?(?:voice|voices|heckler|protesters?|"
+    r"demonstrators?|activists?|crowd|man|woman)\b[^.;¤]{0,60}?\b(?:shouted|chanted|yelled|"
+    r"cried|called\s+out|interjected)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:draft|text|"
+    r"resolution|communiqu[ée]|declaration|letter|document|memo|cable|report)"
+    r"(?:\s*,[^,;¤]{1,50},)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _not_speech(clause: str) -> str:
+    """Why a quotation with no reporting verb is nobody's speech: words on a sign, a
+    shout from someone unnamed, a document's text ("The draft text, seen by Reuters,
+    “demands” …"); or "" when nothing says so."""
+    if _SIGN.search(clause):
+        return "words on a sign or a banner, not speech"
+    if _SHOUTED.search(clause):
+        return "shouted by someone the report does not name"
+    if _DOCUMENT_SUBJECT.search(clause):
+        return "the words of a document"
+    return ""
 
 
 def _plural_head(low: list[str]) -> bool:
@@ -1315,7 +1381,12 @@ def _subject_left(
             pm = re.match(r"^(he|she|He|She)$", seg_text)
             if pm and idx == 0:
                 return _pronoun_subject(doc, pm.group(1), s, end, ctx)
-            if re.match(r"^\w+ing\b", seg_text) or _CAPACITY.match(seg_text):
+            if (
+                re.match(r"^\w+ing\b", seg_text)
+                or _CAPACITY.match(seg_text)
+                # "Deputy Secretary-General, at Economic and Social Council Meeting, Calls"
+                or re.match(r"(?:at|in|during|on|after|before|from|with)\s", seg_text)
+            ):
                 # "the mediator, stressing that …, described", "The representative of
                 # the European Union, in its capacity as observer, said"
                 continue
@@ -1330,7 +1401,10 @@ def _subject_left(
         # "The representative of X thanked the Council but said": the subject of the
         # first clause, which ends where its own verb begins
         first = masked[clause_start:end]
-        vm = re.search(r"(?<=[^\W\d_])\s+(?!(?:the|of|a|an)\b)([a-z]+ed)\b", first)
+        vm = re.search(
+            r"(?<=(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff]))\s+(?!(?:the|of|a|an)\b)([a-z]+ed)\b",
+            first,
+        )
         if vm is None or vm.start() == 0:
             return None
         role = _role_subject(doc, masked, clause_start, clause_start + vm.start())
@@ -1790,7 +1864,10 @@ def _gender_from_role(entity: Entity) -> None:
     for phrase in (root.appositive, root.role_prefix, root.listed_role):
         # the role's own words, before its complement ("a spokeswoman for …", not
         # "Professor at Queen’s University")
-        for w in re.findall(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", phrase):
+        for w in re.findall(
+            r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+(?:[’'](?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+)?",
+            phrase,
+        ):
             if fold(w) in ("of", "for", "at", "in", "with", "to", "from", "on"):
                 break
             if fold(w) in _ROLE_GENDER:
@@ -1827,7 +1904,7 @@ def _gender_from_possessive(masked: str, sent: Span, ctx: _Context) -> None:
 
 
 def _content_words(text: str) -> tuple[int, int]:
-    ws = re.findall(r"[^\W\d_]+", text.replace(MASK, " "))
+    ws = re.findall(r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+", text.replace(MASK, " "))
     content = [w for w in ws if w.lower() not in _FUNCTION]
     return len(content), len(ws)
 
@@ -1995,6 +2072,10 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 elif cue is None and after_title_noun(paragraph, q, sent.start):
                     # "The resolution “urges all States …”": a document's words
                     left_out.append(LeftOut(pi, q.text, "the words of a document"))
+                    continue
+                elif cue is None and (source := _not_speech(masked[sent.start : q.open])):
+                    # "banners reading “…”", "a voice from the gallery shouted “…”"
+                    left_out.append(LeftOut(pi, q.text, source))
                     continue
                 elif cue is None:
                     recent = ctx.last_speaker

@@ -89,6 +89,17 @@ def _aliases(entity: Entity) -> list[str]:
         # the surname the report uses ("Ms. Ibarra de Souza": "Ibarra de Souza"), else the
         # last word with its particles; honorific + surname, as people look them up
         surname = entity.surname or surname_of(entity.name)
+        if surname.isupper():
+            # "PIETER VAN DER BERGHE" … "Mr. van der Berghe": the surname as the text
+            # prints it in running prose
+            surname = next(
+                (
+                    v
+                    for v in entity.variants
+                    if v.casefold() == surname.casefold() and not v.isupper()
+                ),
+                surname,
+            )
         made = [surname] if entity.surname else [surname, surname.split()[-1]]
         if entity.honorific:
             made.append(f"{entity.honorific} {surname}")

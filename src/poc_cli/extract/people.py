@@ -869,7 +869,9 @@ def slug(text: str) -> str:
     return "-".join(words) or "x"
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+_WORD = re.compile(
+    r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+(?:[’'\-](?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+)*"
+)
 
 
 class Word(NamedTuple):
@@ -889,7 +891,7 @@ def _is_cap(word: str) -> bool:
 # "al-Khatib", "el-Sayed", "bin-Talal", "d’Almeida": a lower-case particle joined to a
 # capitalised name is a name word.
 _JOINED_PARTICLE = re.compile(
-    r"^(?:al|el|ul|ad|ar|as|at|az|bin|ibn|ben|abu|ould|da|de|di|d|l)[-’'][^\W\d_]"
+    r"^(?:al|el|ul|ad|ar|as|at|az|bin|ibn|ben|abu|ould|da|de|di|d|l)[-’'](?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])"
 )
 
 
@@ -1366,7 +1368,14 @@ def surname_of(name: str) -> str:
     if len(parts) < 2:
         return name
     i = len(parts) - 1
-    while i > 1 and (parts[i - 1] in PARTICLES or parts[i - 1] in _CAP_PARTICLES):
+    # "PIETER VAN DER BERGHE" as UN meetings coverage prints a speaker: its particles
+    # are those of "van der Berghe"
+    caps = name.isupper()
+    while i > 1 and (
+        parts[i - 1] in PARTICLES
+        or parts[i - 1] in _CAP_PARTICLES
+        or (caps and parts[i - 1].lower() in PARTICLES)
+    ):
         i -= 1
     return " ".join(parts[i:])
 

@@ -152,7 +152,13 @@ _TITLE_BEFORE = re.compile(
     rf"repeatedly|often|rightly|aptly)\s)(?-i:[a-z])[\w’'-]*,?\s+(?:called|named|dubbed)\s*,?\s*$)"
     rf"|(?:\b(?:{_TITLE_NOUNS})s?\b[^.;:!?“”\"]{{0,60}}?\b(?:on|about|entitled|titled|called)\s*,?\s*$)"
     # "on behalf of the “A3 Plus”": the name of a group of states
-    rf"|(?:\b(?:on\s+behalf\s+of|members?\s+of)\s+(?:the\s+)?$)",
+    rf"|(?:\b(?:on\s+behalf\s+of|members?\s+of|[Ss]peaking\s+for)\s+(?:the\s+)?$)"
+    # "the author of “…”", "co-authored “…”": a work's title
+    rf"|(?:\b(?:(?:co-?)?authors?\s+of|(?:co-?)?authored|(?:co-?)?wrote|editors?\s+of|edited)"
+    rf"\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|recent|forthcoming|latest)\s+)?$)"
+    # "paragraph 14, on “…”", "operative paragraph 3 on “…”": the subject of a clause
+    rf"|(?:\b(?:paragraphs?|articles?|clauses?|sections?|annex)\s+[\dIVXivx]+[a-z]?,?\s+"
+    rf"(?:on|about|concerning|regarding)\s+$)",
     re.IGNORECASE,
 )
 # "the resolution “Beyond Borders”" names one; "because the resolution “mixes …”" is a
@@ -194,6 +200,18 @@ _DESCRIBED = re.compile(
 )
 
 
+_WORD_NAMED = re.compile(
+    r"\bthe\s+(?:very\s+)?(?:word|words|term|phrase|label|expression|notion|slogan)\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_VERB = re.compile(
+    r"^[,.]?\s*(?:itself\s+)?(?:has|had|have|is|was|are|were|would|could|can|may|might|"
+    r"will|meant|means|did|does|appears|appeared|remained|remains|carried|carries|"
+    r"became|becomes|seemed|seems|no\s+longer|now|still|already)\b",
+    re.IGNORECASE,
+)
+
+
 def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
     """Does the quotation name a paper, an event, a panel, an initiative or an agenda
     item ("the paper on “…”", "the meeting, entitled “…”", "the “…” initiative")?"""
@@ -212,6 +230,14 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
             title_case and not quote.text.endswith((".", ",", "!", "?"))
         ):
             return True
+    if (
+        quote.close is not None
+        and _WORD_NAMED.search(before)
+        and _CLAUSE_VERB.match(paragraph[quote.close + 1 : quote.close + 40])
+    ):
+        # "the word “reconciliation” had become so common …": a word talked about, the
+        # subject of its own clause, not words anyone is quoted as saying
+        return True
     if _PREDICATE.search(before):
         return False  # "has called the reports “exaggerated”": a verdict, not a title
     if (

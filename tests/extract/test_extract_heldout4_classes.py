@@ -1,0 +1,74 @@
+"""Failure classes found on the fourth blind set (benchmarks/heldout4), each reproduced
+with a minimal report written for these tests: combining diacritics in names, a
+capitalised UN-coverage name with particles, words that are nobody's speech (a banner,
+a shout, a document), a body's name as a subject, and quoted titles and words."""
+
+from __future__ import annotations
+
+from extract_helpers import extract, names, problems, speaker_of
+
+
+def _quotes(d: dict) -> list[str]:
+    return [s["text"] for s in d["statements"] if s["kind"] == "quote"]
+
+
+def test_combining_diacritics_stay_in_the_name() -> None:
+    # "ẹ̀" is e with a dot below and a combining grave accent: no precomposed letter
+    surname = "Ògúnlẹ\u0300yẹ-Marsh"
+    name = "Adéwálé " + surname
+    d = extract(
+        f"{name}, a researcher at the Delta Forum, said that “the river decides.”\n\n"
+        f"Ms. {surname} added that boats mattered more than roads in the wet season."
+    ).dataset
+    assert problems(d) == []
+    assert names(d) == [name]
+    assert surname in d["speakers"][0]["aliases"]
+    assert speaker_of(d, "the river decides.") == name
+
+
+def test_capitalised_name_with_particles_is_one_person() -> None:
+    d = extract(
+        "JOOST VAN DEN AKKER (Netherlands) said his country’s experience showed that "
+        "design mattered more than fines.  Mr. van den Akker pointed out that deaths had "
+        "fallen as protected lanes spread.  “We did not make people better drivers,” he said."
+    ).dataset
+    assert names(d) == ["JOOST VAN DEN AKKER"]
+    assert "Mr. van den Akker" in d["speakers"][0]["aliases"]
+    assert speaker_of(d, "We did not make people better drivers,") == "JOOST VAN DEN AKKER"
+
+
+def test_banners_shouts_and_documents_are_nobodys_speech() -> None:
+    result = extract(
+        "Mr. Tomas Eriksen, the envoy, said that aid convoys were “stuck at the border.”\n\n"
+        "Outside the building, protesters held banners reading “Bread is not a bargaining "
+        "chip.” At one point a voice from the public gallery shouted “Open the roads!”\n\n"
+        "The draft text, seen by reporters, “demands” unhindered access."
+    )
+    d = result.dataset
+    assert _quotes(d) == ["stuck at the border."]
+    left = {u.text for u in result.summary.unattributed}
+    assert {"Bread is not a bargaining chip.", "Open the roads!", "demands"} <= left
+
+
+def test_a_body_named_in_capitals_is_not_the_last_speaker() -> None:
+    result = extract(
+        "Mr. Tomas Eriksen, the envoy, said the harvest had failed.\n\n"
+        "In a statement, the Northern Alliance of Relief Agencies said more than a million "
+        "people were “one harvest from hunger.”"
+    )
+    assert _quotes(result.dataset) == []
+    assert "one harvest from hunger." in {u.text for u in result.summary.unattributed}
+
+
+def test_quoted_titles_group_names_and_clauses_are_not_quotes() -> None:
+    d = extract(
+        "Dr. Hana Novak, the author of “Wires Under Water,” a background paper for the "
+        "meeting, said that repair ships were “far too few.”\n\n"
+        "Speaking for the “G5 Plus”, the representative of Chile said the text was fair. "
+        "The representative of Peru said her delegation disassociated itself from "
+        "paragraph 9, on “blue growth financing”, which went beyond the mandate.\n\n"
+        "Ms. Ana Ruiz recalled that the word “resilience” had become so common that it "
+        "risked meaning nothing, and said that donors should “fund people, not words.”"
+    ).dataset
+    assert _quotes(d) == ["far too few.", "fund people, not words."]
+    assert speaker_of(d, "fund people, not words.") == "Ana Ruiz"
