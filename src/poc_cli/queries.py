@@ -150,16 +150,11 @@ def indexed_speakers_overview(
 ) -> IndexedListing:
     """:func:`speakers_overview` from the index, the same records."""
     from .index import listings
-    from .records import speaker_json
 
     def work(index: Index) -> list[Record]:
         _check_event_index(index, event)
-        events = listings.events(index)
-        counts = listings.speaker_counts(index, event)
-        return [
-            speaker_json(_event_of(events, ev), speaker, counts.get((ev, speaker.id), 0))
-            for ev, speaker in listings.speakers(index, event)
-        ]
+        # Made at build time by records.speaker_json, with the statement count.
+        return listings.overview_records(index, "speaker", event)
 
     return _overview(data, work, progress)
 
@@ -175,10 +170,9 @@ def indexed_speaker_profiles(
     :func:`speaker_profiles` over the index, the same records (each profile's
     statements read from the index as they are written)."""
     from .filters import people_notes
-    from .index import listings
+    from .index import IndexDamaged, listings
     from .index.catalog import match_speakers_index
     from .index.listings import IndexRecords, statement_rowids
-    from .records import speaker_json
 
     def work(index: Index) -> tuple[list[Record], tuple[str, ...], int]:
         _check_event_index(index, event)
@@ -186,15 +180,13 @@ def indexed_speaker_profiles(
         matches = [r for r in match.records if event is None or r[0] == event]
         notes = people_notes(match, name, matches)
         wanted = {(ev, speaker.id) for ev, speaker in matches}
-        events = listings.events(index)
-        profiles = []
-        for ev, speaker in listings.speakers_of(index, sorted(wanted)):
-            rowids = statement_rowids(
-                index, StatementFilter(speakers=frozenset([(ev, speaker.id)]))
-            )
-            profile = speaker_json(_event_of(events, ev), speaker, len(rowids))
+        profiles = listings.overview_records_of(index, "speaker", sorted(wanted))
+        for profile in profiles:
+            key = (profile["event"]["id"], profile["id"])
+            rowids = statement_rowids(index, StatementFilter(speakers=frozenset([key])))
+            if len(rowids) != profile["statements"]:
+                raise IndexDamaged(f"the statements of speaker {key[1]!r} do not add up")
             profile["statement_list"] = IndexRecords(index, rowids, _damaged_while_writing(index))
-            profiles.append(profile)
         return profiles, tuple(notes), index.event_count()
 
     (records, notes, count), _, warnings = with_index(data, work, progress=progress)
@@ -262,37 +254,12 @@ def indexed_sessions_overview(
     data: Path | str | None, *, event: str | None = None, progress: Progress | None = None
 ) -> IndexedListing:
     """:func:`sessions_overview` from the index, the same records."""
-    from .index import IndexDamaged, listings
-    from .records import session_json
+    from .index import listings
 
     def work(index: Index) -> list[Record]:
         _check_event_index(index, event)
-        events = listings.events(index)
-        people: dict[str, dict[str, Speaker]] = {}
-        for ev, speaker in listings.speakers(index, event):
-            people.setdefault(ev, {})[speaker.id] = speaker
-        spoke = listings.session_speakers(index, event)
-        records = []
-        for ev, session in listings.sessions(index, event):
-            by_id = people.get(ev, {})
-            firsts = spoke.get((ev, session.id), [])
-            # As records.session_speakers: who speaks, in order, then who has a part.
-            ordered = dict.fromkeys(speaker for speaker, _ in firsts)
-            for speaker in by_id.values():
-                if session.id in speaker.session_ids:
-                    ordered.setdefault(speaker.id)
-
-            def of(speaker_id: str, by_id: dict[str, Speaker] = by_id) -> Speaker:
-                found = by_id.get(speaker_id)
-                if found is None:
-                    raise IndexDamaged(f"speaker {speaker_id!r} is missing from the index")
-                return found
-
-            count = sum(n for _, n in firsts)
-            records.append(
-                session_json(_event_of(events, ev), session, count, of, [of(i) for i in ordered])
-            )
-        return records
+        # Made at build time by records.session_json, with who spoke and how often.
+        return listings.overview_records(index, "session", event)
 
     return _overview(data, work, progress)
 

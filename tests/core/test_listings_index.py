@@ -101,6 +101,59 @@ def test_overviews_of_every_event_and_all(several: Path, which: str, event: str 
     assert _outcome(indexed) == _outcome(small)
 
 
+def test_overviews_of_an_index_built_in_two_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    # The overview records and statement groups are made at build time, file by file;
+    # the forked builder's half is merged after this process's: still in corpus order.
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import write
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(write, "PARALLEL_MIN_FILES", 2)
+    folder = new_several_events(tmp_path / "corpus")
+    corpus = load_corpus(folder)
+    pairs = [
+        (queries.speakers_overview, queries.indexed_speakers_overview),
+        (queries.sessions_overview, queries.indexed_sessions_overview),
+        (queries.statistics, queries.indexed_statistics),
+    ]
+    for event in (None, "ev002", corpus.datasets[-1].event.id):
+        for small, indexed in pairs:
+            expected = json.dumps(small(corpus, event=event), ensure_ascii=False)
+            got = json.dumps(list(indexed(folder, event=event).records), ensure_ascii=False)
+            assert got == expected, (small.__name__, event)
+    index, _ = __import__("poc_cli.index", fromlist=["open_index"]).open_index(folder)
+    assert index.fts_tables == ["fts", "fts1"]  # it was built in two halves
+    index.close()
+
+
+def test_a_damaged_overview_is_rebuilt_never_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    from poc_cli import queries
+    from poc_cli.index import open_index
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = new_several_events(tmp_path / "corpus")
+    index, _ = open_index(folder)
+    index.close()
+    path = Path(index.path)
+    clean = path.read_bytes()
+    # A speaker's role, in the overview records (and the speakers' own rows).
+    assert clean.count(b"non-resident IPI adviser") >= 2
+    damaged = clean.replace(b"non-resident IPI adviser", b"non-resident IPI advisor")
+    for event in (None, "ev001"):
+        for make in (queries.indexed_speakers_overview, queries.indexed_speaker_profiles):
+            path.write_bytes(damaged)
+            args = (folder, "Mamiya") if make is queries.indexed_speaker_profiles else (folder,)
+            listing = make(*args, event=event)  # type: ignore[operator]
+            text = json.dumps(list(listing.records), ensure_ascii=False, default=list)
+            assert "IPI adviser" in text and "IPI advisor" not in text
+            assert any("damaged" in w for w in listing.warnings), (make.__name__, event)
+
+
 def test_the_unfiltered_listing_is_every_statement_in_report_order(several: Path) -> None:
     from poc_cli import queries
     from poc_cli.corpus import load_corpus

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
+from zlib import crc32
 
 from poc_cli.lazy import LazyRecords
 from poc_cli.model import Event, Session, Speaker
@@ -23,7 +24,7 @@ from poc_cli.records import Record, statement_json
 
 from .catalog import filter_sql
 from .read import IndexDamaged, _checked_speakers, _damaged
-from .schema import PLACE_MASK, row_check
+from .schema import OVERVIEWS_ALL, PLACE_MASK, row_check
 
 if TYPE_CHECKING:
     from poc_cli.filters import StatementFilter
@@ -235,6 +236,58 @@ def sessions(index: Index, event: str | None = None) -> list[tuple[str, Session]
     return out
 
 
+def overview_records(index: Index, kind: str, event: str | None = None) -> list[Record]:
+    """The overview record of every speaker or session (``kind``; of one event), in
+    corpus order, as made at build time (records.speaker_json / session_json with the
+    statement count), checked: the whole corpus's as one text against the meta
+    table's CRC-32, one event's row by row."""
+    if event is None:
+        (text,) = index.conn.execute(OVERVIEWS_ALL, (kind,)).fetchone()
+        text = text or b""
+        if not isinstance(text, bytes) or str(crc32(text)) != index.meta.get(f"{kind}_overviews"):
+            raise _damaged(f"the {kind} overviews")
+        return _decode_records(b"[" + text + b"]")
+    rows = index.conn.execute(
+        "SELECT kind, event, key, record, checksum FROM overviews"
+        " WHERE kind = ? AND event = ? ORDER BY rowid",
+        (kind, event),
+    ).fetchall()
+    return _checked_overviews(rows)
+
+
+def overview_records_of(index: Index, kind: str, keys: Sequence[tuple[str, str]]) -> list[Record]:
+    """The overview records of these (event, id) keys, in corpus order, checked."""
+    if not keys:
+        return []
+    values = ",".join("(?,?)" for _ in keys)
+    rows = index.conn.execute(
+        "SELECT kind, event, key, record, checksum FROM overviews WHERE kind = ? AND"
+        f" (event, key) IN (SELECT column1, column2 FROM (VALUES {values})) ORDER BY rowid",
+        [kind, *(x for key in keys for x in key)],
+    ).fetchall()
+    if len(rows) != len(set(keys)):
+        raise IndexDamaged(f"a {kind} is missing from the index")
+    return _checked_overviews(rows)
+
+
+def _checked_overviews(rows: Sequence[tuple[Any, ...]]) -> list[Record]:
+    check = row_check
+    for r in rows:
+        if check(r[:4]) != r[4]:
+            raise _damaged(f"a {r[0]} overview row")
+    return _decode_records("[" + ",".join([r[3] for r in rows]) + "]")
+
+
+def _decode_records(text: str | bytes) -> list[Record]:
+    try:
+        records = json.loads(text)
+    except (TypeError, ValueError):
+        raise IndexDamaged("an overview row does not decode") from None
+    if not all(type(r) is dict for r in records):
+        raise IndexDamaged("an overview row does not decode")
+    return records  # type: ignore[no-any-return]
+
+
 def speaker_counts(index: Index, event: str | None = None) -> dict[tuple[str, str], int]:
     """Statements per (event, speaker id), from the statements_speaker index."""
     sql = "SELECT event, speaker, count(*) FROM statements"
@@ -278,20 +331,10 @@ class Group(NamedTuple):
 def groups(index: Index, by: str, event: str | None = None) -> list[Group]:
     """Statements grouped by (event, ``by``): speaker, session, kind or topic, in order
     of each group's first statement."""
-    where = " WHERE s.event = ?" if event is not None else ""
-    place = f"(s.rowid & {PLACE_MASK})"
-    if by == "topic":
-        sql = (
-            f"SELECT s.event, j.value, count(*), min(({place} << 16) | j.key), max({place})"
-            f" FROM statements s, json_each(s.extra, '$[1]') j{where} GROUP BY s.event, j.value"
-        )
-    else:
-        column = {"speaker": "s.speaker", "session": "s.session", "kind": "s.kind"}[by]
-        sql = (
-            f"SELECT s.event, {column}, count(*), min({place} << 16), max({place})"
-            f" FROM statements s{where} GROUP BY s.event, {column}"
-        )
-    rows = index.conn.execute(sql, _one(event)).fetchall()
+    # Counted at build time, a row per group (the groups table, by the groups_by index).
+    sql = "SELECT event, key, statements, first, last FROM groups WHERE by = ?"
+    sql += " AND event = ?" if event is not None else ""
+    rows = index.conn.execute(sql, (by, *_one(event))).fetchall()
     if any(type(r[1]) is not str for r in rows):
         raise IndexDamaged(f"a statement's {by} does not decode")
     return sorted((Group(*r) for r in rows), key=lambda g: g.first)

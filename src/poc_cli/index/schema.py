@@ -10,11 +10,14 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
-and report order, for listings; 10: by (event, session, speaker); 11: by kind)."""
+and report order, for listings; 10: by (event, session, speaker); 11: by kind;
+12: each speaker's and session's overview record, and statement groups, made at build
+time).  The overview records are :mod:`poc_cli.records`' JSON: a change to a speaker's
+or a session's record there must bump this too."""
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
 FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)
@@ -104,6 +107,14 @@ CREATE TABLE statements(
     rowid INTEGER PRIMARY KEY, id TEXT, event TEXT, speaker TEXT, session TEXT,
     kind TEXT, text TEXT, extra TEXT, note TEXT, checksum INTEGER);
     -- extra: [items, topics, paragraphs]; checksum: row_check() of the other columns
+CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum INTEGER);
+    -- kind 'speaker' or 'session'; record: its JSON as `poc speakers` / `poc sessions`
+    -- lists it (records.speaker_json / session_json, with its statement count), in
+    -- corpus order by rowid; checksum: row_check() of the other columns
+CREATE TABLE groups(by TEXT, event TEXT, key TEXT, statements INTEGER, first INTEGER,
+                    last INTEGER);
+    -- statements of one event by speaker, session, kind or topic: how many, the first
+    -- (report order << 16, | the topic's place in its statement's list) and the last
 CREATE TABLE vocab(term TEXT PRIMARY KEY, canon TEXT, key TEXT, df INTEGER, len INTEGER,
                    initial TEXT) WITHOUT ROWID;
 """
@@ -121,7 +132,16 @@ CREATE INDEX statements_session ON statements(event, session, speaker);
 CREATE INDEX statements_session_id ON statements(session);
 CREATE INDEX statements_kind ON statements(event, kind);
 CREATE INDEX statements_place ON statements((rowid & 1099511627775));
+CREATE INDEX overviews_key ON overviews(kind, event, key);
+CREATE INDEX groups_by ON groups(by, event);
 """
+OVERVIEW_KINDS = ("speaker", "session")
+OVERVIEWS_ALL = (
+    "SELECT CAST(group_concat(record, ',') AS BLOB)"
+    " FROM (SELECT record FROM overviews WHERE kind = ? ORDER BY rowid)"
+)
+"""Every overview record of a kind, in corpus order, as the members of one JSON array
+(UTF-8 bytes): the meta table keeps the CRC-32 of it (``<kind>_overviews``)."""
 PLACE_MASK = (1 << LENGTH_SHIFT) - 1
 """``rowid & PLACE_MASK``: a statement's file number and place, i.e. report order (the
 ``statements_place`` index above writes the number out: it must be the same)."""

@@ -10,6 +10,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from typing import Any
+from zlib import crc32
 
 from poc_cli.model import SCHEMA_VERSION, Corpus
 from poc_cli.schema.codec import session_to_dict, speaker_to_dict
@@ -28,6 +29,8 @@ from .schema import (
     LENGTH_SHIFT,
     MAX_FILES,
     MAX_LENGTH_BUCKET,
+    OVERVIEW_KINDS,
+    OVERVIEWS_ALL,
     Progress,
     _create_fts,
     _nfc,
@@ -92,6 +95,8 @@ class _Writer:
             "topics": [],
             "names": [],
             "statements": [],
+            "overviews": [],
+            "groups": [],
             self.fts: [],
         }
         self._name_keys: dict[tuple[Any, ...], frozenset[str]] = {}
@@ -120,20 +125,22 @@ class _Writer:
         encode = self._encode
         # Every served row carries its checksum (schema.row_check), checked when read.
         check = row_check
+        session_dicts = [session_to_dict(x) for x in dataset.sessions]
+        speaker_dicts = [speaker_to_dict(p) for p in dataset.speakers]
         rows_of: list[tuple[str, list[tuple[Any, ...]]]] = [
             ("events", [(event, ev.short_title, ev.title, ev.date)]),
             (
                 "sessions",
                 [
-                    (event, x.id, x.title, x.kind, encode(session_to_dict(x)).decode())
-                    for x in dataset.sessions
+                    (event, x.id, x.title, x.kind, encode(d).decode())
+                    for x, d in zip(dataset.sessions, session_dicts, strict=True)
                 ],
             ),
             (
                 "speakers",
                 [
-                    (event, p.id, p.name, encode(speaker_to_dict(p)).decode())
-                    for p in dataset.speakers
+                    (event, p.id, p.name, encode(d).decode())
+                    for p, d in zip(dataset.speakers, speaker_dicts, strict=True)
                 ],
             ),
         ]
@@ -207,7 +214,82 @@ class _Writer:
             )
             if len(rows) >= _BATCH:
                 self.flush()  # within a file too: one file may hold 100,000 statements
+        self._overviews(dataset, speaker_dicts, session_dicts, base)
         self.done += len(dataset.statements)
+
+    def _overviews(
+        self,
+        dataset: Any,
+        speaker_dicts: list[dict[str, Any]],
+        session_dicts: list[dict[str, Any]],
+        base: int,
+    ) -> None:
+        """The dataset's statement groups (by speaker, session, kind and topic) and the
+        overview record of each speaker and session, as the listings give them over
+        the loaded corpus (``queries.speakers_overview``, ``sessions_overview``)."""
+        from poc_cli.model import Event
+        from poc_cli.records import session_json, speaker_json
+        from poc_cli.schema.codec import session_from_dict, speaker_from_dict
+
+        ev = dataset.event
+        groups: dict[tuple[str, str], list[int]] = {}
+        spoke: dict[str, dict[str, None]] = {}  # session -> its speakers, in order
+        for place, st in enumerate(dataset.statements, 1):
+            at = base + place  # report order: rowid & PLACE_MASK
+            first = at << 16
+            for key in (("speaker", st.speaker), ("session", st.session), ("kind", st.kind)):
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [1, first, at]
+                else:
+                    group[0] += 1
+                    group[2] = at
+            for j, topic in enumerate(st.topics or ()):
+                group = groups.get(("topic", topic))
+                if group is None:
+                    groups[("topic", topic)] = [1, first | j, at]
+                else:
+                    group[0] += 1
+                    group[2] = at
+            spoke.setdefault(st.session, {}).setdefault(st.speaker)
+        event = Event(
+            id=ev.id,
+            short_title=ev.short_title,
+            title=ev.title,
+            host=None,
+            co_sponsors=(),
+            venue=None,
+            date=ev.date,
+        )
+        people = {d["id"]: speaker_from_dict(d) for d in speaker_dicts}
+        encode = self._encode
+        check = row_check
+        rows = self._pending["overviews"]
+        for speaker in people.values():
+            count = groups.get(("speaker", speaker.id), (0,))[0]
+            row = (
+                "speaker",
+                ev.id,
+                speaker.id,
+                encode(speaker_json(event, speaker, count)).decode(),
+            )
+            rows.append((*row, check(row)))
+        for d in session_dicts:
+            session = session_from_dict(d)
+            # As records.session_speakers: who speaks, in order, then who has a part.
+            ordered = dict(spoke.get(session.id, {}))
+            for speaker in people.values():
+                if session.id in speaker.session_ids:
+                    ordered.setdefault(speaker.id)
+            count = groups.get(("session", session.id), (0,))[0]
+            record = session_json(
+                event, session, count, people.__getitem__, [people[i] for i in ordered]
+            )
+            row = ("session", ev.id, session.id, encode(record).decode())
+            rows.append((*row, check(row)))
+        self._pending["groups"].extend(
+            (by, ev.id, key, n, first, last) for (by, key), (n, first, last) in groups.items()
+        )
 
     def flush(self) -> None:
         """Write the pending rows."""
@@ -219,6 +301,8 @@ class _Writer:
                 f"INSERT OR IGNORE INTO {table} VALUES({','.join('?' * marks)})", pending[table]
             )
         conn.executemany("INSERT INTO names VALUES(?,?,?)", pending["names"])
+        conn.executemany("INSERT INTO overviews VALUES(?,?,?,?,?)", pending["overviews"])
+        conn.executemany("INSERT INTO groups VALUES(?,?,?,?,?,?)", pending["groups"])
         # In rowid order: FTS5 writes its pending terms out as a new segment whenever a
         # rowid is lower than the last one, and rowids begin with the statement's length,
         # so unsorted rows meant a tiny segment per statement and twice the build time
@@ -255,8 +339,9 @@ class _Writer:
             added = conn.execute("SELECT count(*) FROM shard.events").fetchone()[0]
             for table in ("events", "sessions", "speakers", "topics"):
                 conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM shard.{table}")
-            for table in ("names", "statements"):
-                conn.execute(f"INSERT INTO main.{table} SELECT * FROM shard.{table}")
+            for table in ("names", "statements", "overviews", "groups"):
+                # (in the shard's order: rowids follow the corpus order of the files)
+                conn.execute(f"INSERT INTO main.{table} SELECT * FROM shard.{table} ORDER BY rowid")
             if conn.execute("SELECT count(*) FROM events").fetchone()[0] != events + added:
                 self.duplicate_events = True  # an event id in both halves
             if conn.execute("SELECT 1 FROM shard.meta WHERE key = 'duplicate_events'").fetchone():
@@ -307,6 +392,10 @@ class _Writer:
             "name_keys": str(name_key_count),
             "fts_tables": ",".join(self.fts_tables),
         }
+        for kind in OVERVIEW_KINDS:
+            # The whole-corpus listing is read as one text: one checksum over it all.
+            (text,) = conn.execute(OVERVIEWS_ALL, (kind,)).fetchone()
+            meta[f"{kind}_overviews"] = str(crc32(text or b""))
         meta["checksum"] = str(meta_check(meta))  # checked by Index.open
         conn.executemany("INSERT INTO meta VALUES(?,?)", list(meta.items()))
         conn.commit()
