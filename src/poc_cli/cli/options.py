@@ -147,6 +147,14 @@ TopicOpt = Annotated[
         show_default=False,
     ),
 ]
+NotesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--notes",
+        help="With a session or person named: the curator's notes in full (how the data "
+        "was taken from the report); --json always has them.",
+    ),
+]
 FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
@@ -199,6 +207,18 @@ CsvRawOpt = Annotated[
         "that starts like a formula (= + - @), no escapes for control characters.",
     ),
 ]
+
+
+def with_notes(view: View, extra: str) -> View:
+    """``view`` with its detailed part drawn by ``rich_views.<extra>`` with the
+    curator's notes in full (``--notes``); Rich is imported only when it is drawn."""
+
+    def draw(records: Sequence[Record]) -> list[Any]:
+        from poc_cli.output import rich_views
+
+        return getattr(rich_views, extra)(records, notes=True)  # type: ignore[no-any-return]
+
+    return view._replace(extra=draw)
 
 
 def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:

@@ -417,7 +417,22 @@ def _several_events(records: Sequence[Record]) -> bool:
     return len({(r.get("event") or {}).get("id") for r in records}) > 1
 
 
-def session_detail_extra(records: Sequence[Record]) -> list[RenderableType]:
+def _curators_notes(notes: Sequence[str], shown: bool, about: str) -> list[Text]:
+    """A curator's notes (how the data was taken from the report): shown with
+    ``--notes``; otherwise one dim line says there are some.  They are about the
+    dataset, not what the reader came for (``Session title as printed in the report's
+    heading …``), but some say what the report leaves open (an inferred moderator),
+    so they are never hidden without a word."""
+    if not notes:
+        return []
+    if shown:
+        return [safe_text("Note: " + note, style="dim") for note in notes]
+    count = "a note from the curator" if len(notes) == 1 else f"{len(notes)} notes from the curator"
+    return [safe_text(f"({count} on {about}: add --notes)", style="dim")]
+
+
+def session_detail_extra(records: Sequence[Record], *, notes: bool = False) -> list[RenderableType]:
+    """Each session in depth; ``notes``: the curator's notes in full."""
     parts: list[RenderableType] = []
     several = _several_events(records)
     for record in records:
@@ -433,8 +448,8 @@ def session_detail_extra(records: Sequence[Record]) -> list[RenderableType]:
             )
         if record["moderators"]:
             parts.append(safe_text("Moderated by " + ", ".join(record["moderators"])))
-        if record["note"]:
-            parts.append(safe_text("Note: " + record["note"], style="dim"))
+        note = [record["note"]] if record["note"] else []
+        parts.extend(_curators_notes(note, notes, "this session"))
         if record["recommendations"]:
             parts.append(Text(""))
             parts.append(_heading("The paper's recommendations"))
@@ -457,7 +472,10 @@ def session_detail_extra(records: Sequence[Record]) -> list[RenderableType]:
     return parts
 
 
-def speaker_profile_extra(records: Sequence[Record]) -> list[RenderableType]:
+def speaker_profile_extra(
+    records: Sequence[Record], *, notes: bool = False
+) -> list[RenderableType]:
+    """Each person's profile; ``notes``: the curator's notes in full."""
     parts: list[RenderableType] = []
     several = _several_events(records)
     for record in records:
@@ -473,8 +491,7 @@ def speaker_profile_extra(records: Sequence[Record]) -> list[RenderableType]:
                 + ", ".join(f"{p['part']} ({p['session']})" for p in record["parts"])
             )
         )
-        for note in record["notes"]:
-            parts.append(safe_text("Note: " + note, style="dim"))
+        parts.extend(_curators_notes(record["notes"], notes, "this person"))
         parts.append(Text(""))
         if not record["statement_list"]:
             parts.append(Text("The report records no statement by this person.", style="dim"))

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from poc_cli.cli.completion import complete_session
-from poc_cli.cli.options import EventOpt, Listing, Run, poc_command
+from poc_cli.cli.options import EventOpt, Listing, NotesOpt, Run, poc_command, with_notes
 from poc_cli.output.tables import SESSION_DETAIL_VIEW, SESSIONS_VIEW
 
 
@@ -31,6 +31,7 @@ def sessions(
         ),
     ] = None,
     event: EventOpt = None,
+    notes: NotesOpt = False,
     *,
     run: Run,
 ) -> Listing:
@@ -41,6 +42,12 @@ def sessions(
     speaker's points in order of appearance."""
     from poc_cli import queries
     from poc_cli.queries import session_detail, session_keys, sessions_overview
+
+    # The curator's notes (how the data was read from the report) only when asked for:
+    # a reader came for the session or the person (rich_views._curators_notes).
+    detail = (
+        with_notes(SESSION_DETAIL_VIEW, "session_detail_extra") if notes else SESSION_DETAIL_VIEW
+    )
 
     if session is None and queries.listings_from_index(run.data):
         # A folder of many files: from the search index, without loading every file.
@@ -56,7 +63,7 @@ def sessions(
             )
         for warning in found.warnings:
             run.note(f"warning: {warning}")
-        return Listing(found.records, "no such session", SESSION_DETAIL_VIEW, found.events)
+        return Listing(found.records, "no such session", detail, found.events)
     corpus = run.load_corpus()
     if session is None:
         return Listing(
@@ -69,4 +76,4 @@ def sessions(
     for note in sessions_note(session, forms) if not session.isdigit() else ():
         run.note(note)
     details = [session_detail(corpus, key) for key in keys]
-    return Listing(details, "no such session", SESSION_DETAIL_VIEW, len(corpus.datasets))
+    return Listing(details, "no such session", detail, len(corpus.datasets))

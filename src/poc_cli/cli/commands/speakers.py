@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from poc_cli.cli.completion import complete_speaker
-from poc_cli.cli.options import EventOpt, Listing, Run, poc_command
+from poc_cli.cli.options import EventOpt, Listing, NotesOpt, Run, poc_command, with_notes
 from poc_cli.output.tables import SPEAKER_PROFILE_VIEW, SPEAKERS_VIEW
 
 
@@ -31,6 +31,7 @@ def speakers(
         ),
     ] = None,
     event: EventOpt = None,
+    notes: NotesOpt = False,
     *,
     run: Run,
 ) -> Listing:
@@ -41,6 +42,12 @@ def speakers(
     from poc_cli import queries
     from poc_cli.names import select_people
     from poc_cli.queries import check_event, speaker_profiles, speakers_overview
+
+    # The curator's notes (how the data was read from the report) only when asked for:
+    # a reader came for the session or the person (rich_views._curators_notes).
+    detail = (
+        with_notes(SPEAKER_PROFILE_VIEW, "speaker_profile_extra") if notes else SPEAKER_PROFILE_VIEW
+    )
 
     if name is None and queries.listings_from_index(run.data):
         # A folder of many files: from the search index, without loading every file.
@@ -71,6 +78,6 @@ def speakers(
     return Listing(
         speaker_profiles(corpus, selection.keys),
         f"{name} is not in event {event}",
-        SPEAKER_PROFILE_VIEW,
+        detail,
         len(corpus.datasets),
     )
