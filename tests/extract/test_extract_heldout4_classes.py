@@ -72,3 +72,64 @@ def test_quoted_titles_group_names_and_clauses_are_not_quotes() -> None:
     ).dataset
     assert _quotes(d) == ["far too few.", "fund people, not words."]
     assert speaker_of(d, "fund people, not words.") == "Ana Ruiz"
+
+
+def test_first_names_after_the_introduction_are_the_person() -> None:
+    d = extract(
+        "Hope Ndlovu-Carter, who led her country’s delegation until last year, opened "
+        "with a blunt assessment. The treaty, Hope argued, was “a floor, not a ceiling.”\n\n"
+        "Joaquín Ferrer Llull, a virologist, disagreed. Asked about funding, Joaquín said "
+        "he was “cautiously hopeful”."
+    ).dataset
+    assert speaker_of(d, "a floor, not a ceiling.") == "Hope Ndlovu-Carter"
+    assert speaker_of(d, "cautiously hopeful") == "Joaquín Ferrer Llull"
+
+
+def test_a_clause_between_a_title_noun_and_on_is_no_title() -> None:
+    d = extract(
+        "Ms. Lena Varga, of the Centre for Memory, said that such projects ran on "
+        "“project time,” funded for two years and judged in one."
+    ).dataset
+    assert speaker_of(d, "project time,") == "Lena Varga"
+
+
+def test_the_representative_of_a_country_that_is_also_a_speakers_surname() -> None:
+    d = extract(
+        "Amira Jordan, President of the Federation of Relief Volunteers, said that "
+        "volunteers were “the least protected.”\n\n"
+        "The representative of Jordan said his country had hosted aid operations for "
+        "decades. He stressed that access must “never be a bargaining chip.”"
+    ).dataset
+    assert speaker_of(d, "the least protected.") == "Amira Jordan"
+    assert speaker_of(d, "never be a bargaining chip.") == "Representative of Jordan"
+
+
+def test_a_shout_after_another_speakers_verb_is_left_out() -> None:
+    result = extract(
+        "As Norway’s delegate, Sindre Aasen, explained his abstention, a voice from the "
+        "public gallery shouted “Leave the seabed alone!” before guards intervened."
+    )
+    assert _quotes(result.dataset) == []
+    assert "Leave the seabed alone!" in {u.text for u in result.summary.unattributed}
+
+
+def test_company_names_are_not_people() -> None:
+    d = extract(
+        "Ms. Priya Chad, Head of Policy at Meridian Cable Systems, a cable operator, said "
+        "that “we will share the map.”\n\n"
+        "Diego Ruiz Sanz, chief executive of the satellite operator Orbis Iberia, said that "
+        "operators “are the traffic police.”"
+    ).dataset
+    assert names(d) == ["Priya Chad", "Diego Ruiz Sanz"]
+    assert speaker_of(d, "we will share the map.") == "Priya Chad"
+
+
+def test_a_long_role_before_the_name_is_the_persons_role() -> None:
+    d = extract(
+        "The UN Special Rapporteur on the right to freedom of opinion and expression, "
+        "Keti Abashidze, gave the opening address. The Special Rapporteur cautioned "
+        "against broad laws: “The cure can be worse than the disease,” she said.\n\n"
+        "Kwame Ofori, a former electoral commissioner, said that speed mattered more than "
+        "perfection."
+    ).dataset
+    assert speaker_of(d, "The cure can be worse than the disease,") == "Keti Abashidze"

@@ -791,7 +791,7 @@ class _Doc:
         if (
             phrase
             and MASK not in phrase
-            and len(phrase.split()) <= 12
+            and len(phrase.split()) <= 16
             and (phrase.split()[0].lower() in ("the", "a", "an") or phrase[0].isupper())
             and role_head(phrase)
             and not _part_not_role(phrase)
@@ -881,6 +881,13 @@ class _Doc:
                     continue
                 if s > 0 and re.match(r"[\w’'-]", masked[s - 1]):
                     continue
+                if re.search(
+                    r"(?<![\w’'-])(?:of|from|in)\s+(?:the\s+)?$", masked[max(0, s - 10) : s]
+                ) and re.search(
+                    rf"\b(?:{_SEAT_HEADS})\s+(?:of|from)\s+(?:the\s+)?$", masked[max(0, s - 40) : s]
+                ):
+                    # "the representative of Jordan" when Amelia Jordan also spoke: a seat
+                    continue
                 if any(a <= s < b or a < e <= b for a, b in taken):
                     continue
                 out.append((Mention(s, e, variant, None, "", s, True), entity))
@@ -917,6 +924,23 @@ class _Doc:
                         and w not in index
                     ):
                         index[w] = [(w, e)]
+            # "Hope argued", "Aïssata said": a think-tank recap's first names, when one
+            # person of the report has that first name and nobody has it as a surname
+            for e in self.entities:
+                parts = (e.name or "").split()
+                if len(parts) < 2 or e.name is None or e.name.isupper():
+                    continue
+                first = parts[0]
+                if (
+                    first[:1].isupper()
+                    and len(first) > 2
+                    and "." not in first
+                    and fold(first) not in STOP_WORDS
+                    and not self.by_surname.get(fold(first))
+                    and self._family_first(first) is e
+                    and first not in index
+                ):
+                    index[first] = [(first, e)]
             self._surnames = index
         return self._surnames
 
@@ -1022,6 +1046,12 @@ def _not_speech(clause: str) -> str:
     if _DOCUMENT_SUBJECT.search(clause):
         return "the words of a document"
     return ""
+
+
+_SEAT_HEADS = (
+    r"representative|representatives|delegate|delegates|delegation|ambassador|envoy|"
+    r"minister|government|people|observer|mission|speaker|president|king|queen|prince"
+)
 
 
 def _plural_head(low: list[str]) -> bool:
@@ -2073,7 +2103,9 @@ def analyse(paragraphs: list[str]) -> Analysis:
                     # "The resolution “urges all States …”": a document's words
                     left_out.append(LeftOut(pi, q.text, "the words of a document"))
                     continue
-                elif cue is None and (source := _not_speech(masked[sent.start : q.open])):
+                elif source := _not_speech(
+                    masked[cue.verb_end if cue is not None and before_q else sent.start : q.open]
+                ):
                     # "banners reading “…”", "a voice from the gallery shouted “…”"
                     left_out.append(LeftOut(pi, q.text, source))
                     continue

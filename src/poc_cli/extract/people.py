@@ -321,6 +321,17 @@ ORG_WORDS = frozenset(
         "hub",
         "dialogue",
         "crescent",
+        # companies: "Meridian Subsea Systems", "Orbis Space Technologies"
+        "systems",
+        "technologies",
+        "industries",
+        "labs",
+        "laboratories",
+        "airlines",
+        "motors",
+        "enterprises",
+        "communications",
+        "telecom",
         # armed services: "the Royal Malaysian Navy", "the Coast Guard"
         "navy",
         "fleet",
@@ -1058,10 +1069,24 @@ def find_mentions(text: str) -> list[Mention]:
             else:
                 break
         mention = _capitals_name(text, run) or _mention_from_run(text, run)
-        if mention is not None:
+        if mention is not None and not _ORG_NOUN_BEFORE.search(
+            text, max(0, run[0].start - 40), run[0].start
+        ):
             mentions.append(mention)
         i = j
     return mentions
+
+
+# "the satellite operator Orbis Iberia", "the charity Open Hands": a body's name after
+# the noun that says what it is
+_ORG_NOUN_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:operator|company|firm|charity|ngo|agency|start-?up|consultancy|"
+    r"broadcaster|newspaper|magazine|outlet|airline|manufacturer|insurer|bank|provider|"
+    r"platform|network|movement|militia|group|coalition|alliance|foundation|"
+    r"think[ -]tank|organi[sz]ation|nonprofit|non-profit|conglomerate|subsidiary|"
+    r"contractor|developer|giant|maker|operator's|firm's)\s+$",
+    re.IGNORECASE,
+)
 
 
 _CAPS_ACRONYMS = frozenset(

@@ -150,7 +150,8 @@ _TITLE_BEFORE = re.compile(
     rf"(?:\b(?:entitled|titled|themed|so-called|known\s+as)\s*,?\s*$)"
     rf"|(?:(?<![\w’'-])(?!(?:he|she|they|we|i|you|who|what|which|has|have|had|also|once|"
     rf"repeatedly|often|rightly|aptly)\s)(?-i:[a-z])[\w’'-]*,?\s+(?:called|named|dubbed)\s*,?\s*$)"
-    rf"|(?:\b(?:{_TITLE_NOUNS})s?\b[^.;:!?“”\"]{{0,60}}?\b(?:on|about|entitled|titled|called)\s*,?\s*$)"
+    rf"|(?:\b(?:{_TITLE_NOUNS})s?\b(?P<filler>[^.;:!?“”\"]{{0,60}}?)\b(?:on|about|entitled|titled|"
+    rf"called)\s*,?\s*$)"
     # "on behalf of the “A3 Plus”": the name of a group of states
     rf"|(?:\b(?:on\s+behalf\s+of|members?\s+of|[Ss]peaking\s+for)\s+(?:the\s+)?$)"
     # "the author of “…”", "co-authored “…”": a work's title
@@ -256,7 +257,18 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
         # "According to Jo Park, Director at the Lakeside Forum, “patience is …”": a
         # sentence's words after an organisation's name, not a title in apposition
         return False
-    if _TITLE_BEFORE.search(before):
+    tm = _TITLE_BEFORE.search(before)
+    if tm and not (
+        # "such projects ran on “project time,”": a clause between the noun and "on"
+        quote.text[:1].islower()
+        and tm.group("filler")
+        # not "the paper, published last year, on “…”": a participle in commas
+        and not tm.group("filler").lstrip().startswith(",")
+        and re.search(
+            r"\b(?:[a-z]+ed|ran|run|runs|went|go|goes|was|were|is|are|had|has|have|relied|rely)\b",
+            tm.group("filler"),
+        )
+    ):
         return True
     if _TITLE_NOUN_BEFORE.search(before) and not quote.text[:1].islower():
         return True
