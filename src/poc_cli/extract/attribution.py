@@ -930,17 +930,17 @@ class _Doc:
                 parts = (e.name or "").split()
                 if len(parts) < 2 or e.name is None or e.name.isupper():
                     continue
-                first = parts[0]
+                given = parts[0]
                 if (
-                    first[:1].isupper()
-                    and len(first) > 2
-                    and "." not in first
-                    and fold(first) not in STOP_WORDS
-                    and not self.by_surname.get(fold(first))
-                    and self._family_first(first) is e
-                    and first not in index
+                    given[:1].isupper()
+                    and len(given) > 2
+                    and "." not in given
+                    and fold(given) not in STOP_WORDS
+                    and not self.by_surname.get(fold(given))
+                    and self._family_first(given) is e
+                    and given not in index
                 ):
-                    index[first] = [(first, e)]
+                    index[given] = [(given, e)]
             self._surnames = index
         return self._surnames
 
