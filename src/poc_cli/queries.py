@@ -522,78 +522,91 @@ def _statistics_rows(
 def indexed_statistics(
     data: Path | str | None, *, event: str | None = None, progress: Progress | None = None
 ) -> IndexedListing:
-    """:func:`statistics` from the index, the same rows: each statement group (speaker,
-    session, topic, kind of one event) counted at once, in the order of its first
-    statement, so keys, labels and ties come out as the statement-by-statement count."""
+    """:func:`statistics` from the index, the same rows: those of the whole corpus as
+    the build counted them (:func:`statistics_of_index`, stored in the index), those of
+    one event counted now."""
+    from .index import listings
+
+    def work(index: Index) -> list[Record]:
+        _check_event_index(index, event)
+        if event is None:
+            return listings.precomputed(index, "statistics")
+        return statistics_of_index(index, event)
+
+    return _overview(data, work, progress)
+
+
+def statistics_of_index(index: Index, event: str | None = None) -> list[Record]:
+    """:func:`statistics` over an index: each statement group (speaker, session, topic,
+    kind of one event) counted at once, in the order of its first statement, so keys,
+    labels and ties come out as the statement-by-statement count.  The index build
+    calls it for the whole corpus (``index/write.py``), so a warm ``poc stats`` reads
+    its answer."""
     from .index import IndexDamaged, listings
     from .model import STATEMENT_KINDS
     from .names import person_key
 
-    def work(index: Index) -> list[Record]:
-        _check_event_index(index, event)
-        people = {(e, i): (name, orgs) for e, i, name, orgs in listings.speaker_rows(index)}
-        speakers = listings.groups(index, "speaker", event)
-        multi_event = len({g.event for g in speakers}) > 1
-        by: dict[str, Counter[str]] = {k: Counter() for k in STATISTICS_BY}
-        labels: dict[tuple[str, str], str] = {}
-        last: dict[tuple[str, str], int] = {}
+    people = {(e, i): (name, orgs) for e, i, name, orgs in listings.speaker_rows(index, event)}
+    speakers = listings.groups(index, "speaker", event)
+    multi_event = len({g.event for g in speakers}) > 1
+    by: dict[str, Counter[str]] = {k: Counter() for k in STATISTICS_BY}
+    labels: dict[tuple[str, str], str] = {}
+    last: dict[tuple[str, str], int] = {}
 
-        def label(dimension: str, key: str, text: str, when: int) -> None:
-            # The label of a key's last statement, as the count statement by statement.
-            if when >= last.get((dimension, key), -1):
-                last[(dimension, key)] = when
-                labels[(dimension, key)] = text
+    def label(dimension: str, key: str, text: str, when: int) -> None:
+        # The label of a key's last statement, as the count statement by statement.
+        if when >= last.get((dimension, key), -1):
+            last[(dimension, key)] = when
+            labels[(dimension, key)] = text
 
-        names: dict[str, str] = {}
-        keys: dict[str, str] = {}  # organisation -> _organisation_key (few, repeated)
-        for _, orgs in people.values():
-            for name in orgs:
-                key = keys.get(name)
-                if key is None:
-                    key = keys[name] = _organisation_key(name)
-                if key not in names or len(name) > len(names[key]):
-                    names[key] = name
-        person_ids: dict[tuple[str, str], str] = {}
-        taken: set[str] = set()
-        for g in speakers:
-            found = people.get((g.event, g.key))
-            if found is None:
-                raise IndexDamaged(f"speaker {g.key!r} is missing from the index")
-            name, orgs = found
-            sp = Speaker(
-                id=g.key, name=name, honorific=None, role="", organisations=(), aliases=(), parts=()
-            )
-            person = person_key(sp)
-            key = person_ids.get(person)
+    names: dict[str, str] = {}
+    keys: dict[str, str] = {}  # organisation -> _organisation_key (few, repeated)
+    for _, orgs in people.values():
+        for name in orgs:
+            key = keys.get(name)
             if key is None:
-                key = person_ids[person] = _unused(g.key, g.event, taken)
-                taken.add(key)
-            by["speaker"][key] += g.statements
-            label("speaker", key, name, g.last)
-            for organisation in dict.fromkeys(names[keys[o]] for o in orgs):
-                by["organisation"][organisation] += g.statements
-        titles = listings.session_titles(index, event)
-        for g in listings.groups(index, "session", event):
-            title = titles.get((g.event, g.key))
-            if title is None:
-                raise IndexDamaged(f"session {g.key!r} is missing from the index")
-            prefix = f"{g.event}/" if multi_event else ""
-            by["session"][prefix + g.key] += g.statements
-            label("session", prefix + g.key, f"{prefix}{title}", g.last)
-        topics = listings.topic_labels(index)
-        for g in listings.groups(index, "topic", event):
-            text = topics.get((g.event, g.key))
-            if text is None:
-                raise IndexDamaged(f"topic {g.key!r} is missing from the index")
-            by["topic"][g.key] += g.statements
-            label("topic", g.key, text, g.last)
-        for g in listings.groups(index, "kind", event):
-            if g.key not in STATEMENT_KINDS:
-                raise IndexDamaged(f"a statement's kind {g.key!r} does not decode")
-            by["kind"][g.key] += g.statements
-        return _statistics_rows(by, labels)
-
-    return _overview(data, work, progress)
+                key = keys[name] = _organisation_key(name)
+            if key not in names or len(name) > len(names[key]):
+                names[key] = name
+    person_ids: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+    for g in speakers:
+        found = people.get((g.event, g.key))
+        if found is None:
+            raise IndexDamaged(f"speaker {g.key!r} is missing from the index")
+        name, orgs = found
+        sp = Speaker(
+            id=g.key, name=name, honorific=None, role="", organisations=(), aliases=(), parts=()
+        )
+        person = person_key(sp)
+        key = person_ids.get(person)
+        if key is None:
+            key = person_ids[person] = _unused(g.key, g.event, taken)
+            taken.add(key)
+        by["speaker"][key] += g.statements
+        label("speaker", key, name, g.last)
+        for organisation in dict.fromkeys(names[keys[o]] for o in orgs):
+            by["organisation"][organisation] += g.statements
+    titles = listings.session_titles(index, event)
+    for g in listings.groups(index, "session", event):
+        title = titles.get((g.event, g.key))
+        if title is None:
+            raise IndexDamaged(f"session {g.key!r} is missing from the index")
+        prefix = f"{g.event}/" if multi_event else ""
+        by["session"][prefix + g.key] += g.statements
+        label("session", prefix + g.key, f"{prefix}{title}", g.last)
+    topics = listings.topic_labels(index, event)
+    for g in listings.groups(index, "topic", event):
+        text = topics.get((g.event, g.key))
+        if text is None:
+            raise IndexDamaged(f"topic {g.key!r} is missing from the index")
+        by["topic"][g.key] += g.statements
+        label("topic", g.key, text, g.last)
+    for g in listings.groups(index, "kind", event):
+        if g.key not in STATEMENT_KINDS:
+            raise IndexDamaged(f"a statement's kind {g.key!r} does not decode")
+        by["kind"][g.key] += g.statements
+    return _statistics_rows(by, labels)
 
 
 def _unused(ident: str, event: str, taken: set[str]) -> str:

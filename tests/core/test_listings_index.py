@@ -154,6 +154,28 @@ def test_a_damaged_overview_is_rebuilt_never_served(
             assert any("damaged" in w for w in listing.warnings), (make.__name__, event)
 
 
+def test_damaged_statistics_are_rebuilt_never_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    # The whole corpus's statistics are stored by the build: one CRC over them.
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import open_index
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = new_several_events(tmp_path / "corpus")
+    expected = json.dumps(queries.statistics(load_corpus(folder)), ensure_ascii=False)
+    index, _ = open_index(folder)
+    index.close()
+    path = Path(index.path)
+    clean = path.read_bytes()
+    at = clean.index(b'"by":"topic"')
+    path.write_bytes(clean[:at] + b'"by":"tupic"' + clean[at + 12 :])
+    listing = queries.indexed_statistics(folder)
+    assert json.dumps(list(listing.records), ensure_ascii=False) == expected
+    assert any("damaged" in w for w in listing.warnings)
+
+
 def test_the_unfiltered_listing_is_every_statement_in_report_order(several: Path) -> None:
     from poc_cli import queries
     from poc_cli.corpus import load_corpus

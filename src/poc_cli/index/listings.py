@@ -340,11 +340,14 @@ def groups(index: Index, by: str, event: str | None = None) -> list[Group]:
     return sorted((Group(*r) for r in rows), key=lambda g: g.first)
 
 
-def speaker_rows(index: Index) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    """(event, id, name, organisations) of every speaker, in corpus order, checked."""
-    rows = index.conn.execute(
-        "SELECT event, id, name, json, checksum FROM speakers ORDER BY rowid"
-    ).fetchall()
+def speaker_rows(
+    index: Index, event: str | None = None
+) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(event, id, name, organisations) of every speaker (of one event), in corpus
+    order, checked."""
+    sql = "SELECT event, id, name, json, checksum FROM speakers"
+    sql += " WHERE event = ?" if event is not None else ""
+    rows = index.conn.execute(sql + " ORDER BY rowid", _one(event)).fetchall()
     out = []
     check = row_check
     for event, ident, name, js, stored in rows:
@@ -370,6 +373,19 @@ def session_titles(index: Index, event: str | None = None) -> dict[tuple[str, st
     return out
 
 
-def topic_labels(index: Index) -> dict[tuple[str, str], str]:
-    """(event, topic id) → label, every row checked."""
-    return index._topic_labels(set(index.event_ids()))
+def topic_labels(index: Index, event: str | None = None) -> dict[tuple[str, str], str]:
+    """(event, topic id) → label (of one event), every row checked."""
+    return index._topic_labels({event} if event is not None else set(index.event_ids()))
+
+
+def precomputed(index: Index, name: str) -> list[Record]:
+    """An answer the build stored (``precomputed`` table: the whole corpus's
+    statistics), checked against the meta table's CRC-32 of it."""
+    row = index.conn.execute(
+        "SELECT CAST(value AS BLOB) FROM precomputed WHERE name = ?", (name,)
+    ).fetchone()
+    if row is None or not isinstance(row[0], bytes):
+        raise IndexDamaged(f"the {name} are missing from the index")
+    if str(crc32(row[0])) != index.meta.get(f"precomputed_{name}"):
+        raise _damaged(f"the {name}")
+    return _decode_records(row[0])
