@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 # ------------------------------------------------------------------ lexicons
@@ -868,8 +869,12 @@ ROLE_MODIFIERS = frozenset(
 # ------------------------------------------------------------------ helpers
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, accents off, curly apostrophes straight: for comparing names."""
+    """Lower case, accents off, curly apostrophes straight: for comparing names.
+    Cached: a report folds the same few thousand words over and over."""
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("\u00a0", " "))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
