@@ -347,7 +347,7 @@ def speaker_rows(
     order, checked."""
     sql = "SELECT event, id, name, json, checksum FROM speakers"
     sql += " WHERE event = ?" if event is not None else ""
-    rows = index.conn.execute(sql + " ORDER BY rowid", _one(event)).fetchall()
+    rows = index.conn.execute(sql + " ORDER BY rowid", _one(event))
     out = []
     check = row_check
     for event, ident, name, js, stored in rows:
