@@ -31,6 +31,7 @@ from poc_cli.extract.read import (
     read_report_stream,
 )
 from poc_cli.extract.readers import pdf as pdf_reader
+from poc_cli.extract.readers.lines import join_lines, vocabulary
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -639,10 +640,6 @@ def test_pdf_without_text() -> None:
     assert "is a PDF with no text layer" in message
 
 
-def _line(text: str) -> pdf_reader._Line:
-    return pdf_reader._Line(text, 72.0, 500.0, 700.0, 11.0, 0, 30.0)
-
-
 @pytest.mark.parametrize(
     ("lines", "joined"),
     [
@@ -662,16 +659,14 @@ def _line(text: str) -> pdf_reader._Line:
     ],
 )
 def test_line_joining(lines: list[str], joined: str) -> None:
-    block = [_line(text) for text in lines]
-    assert pdf_reader._join(block, pdf_reader._vocabulary(block)) == joined
+    assert join_lines(lines, vocabulary(lines)) == joined
 
 
 def test_the_document_decides_a_hyphen() -> None:
     # "peace-keeping" printed hyphenated elsewhere keeps its hyphen at a line end; a word
     # printed whole elsewhere loses the typesetter's.
     lines = ["peace-keeping is", "the peace-", "keeping of the", "protection and protec-", "tion"]
-    block = [_line(text) for text in lines]
-    text = pdf_reader._join(block, pdf_reader._vocabulary(block))
+    text = join_lines(lines, vocabulary(lines))
     assert text == "peace-keeping is the peace-keeping of the protection and protection"
 
 

@@ -43,16 +43,8 @@ The rules
    line happens to be full (no rule can see those).  A forced line break looks the same and
    also starts a paragraph.  Across a page or column break a paragraph goes on unless one of
    these says otherwise (indent against the new column's left edge, marker, size, short line).
-4. **Joining lines**: with one space; but not after a soft hyphen (dropped), a slash, or a dash
-   (–, —) or a hyphen that follows a digit ("20-" + "year"); and a line ending in a word and a
-   hyphen ("-") joins the next line without a space, keeping or dropping the hyphen so:  Before a capital or a
-   digit the hyphen is kept ("Under-Secretary-" + "General", "mid-" + "2019").  Before a small
-   letter the document decides: the hyphen is kept if the hyphenated word appears elsewhere in
-   it ("non-state"), dropped if the joined word does ("protection"), and, if neither, kept
-   after an all-capital part ("UN-") or a common compound prefix
-   (``_COMPOUND_PREFIXES``: "non-", "self-", "cross-", "well-", "two-" ...) or inside a compound
-   ("mission-head-" + "level"), and dropped otherwise, as a line-end hyphen in running text
-   is most often the typesetter's.
+4. **Joining lines**: by the rules of ``readers/lines.py`` (spaces, dashes, and the
+   document deciding whether a line-end hyphen is a word's or the typesetter's).
 """
 
 from __future__ import annotations
@@ -64,9 +56,7 @@ from typing import Final, NamedTuple
 
 from poc_cli.errors import DataError
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+from .lines import join_lines, vocabulary
 
 
 MAX_PAGES: Final = 2_000
@@ -92,14 +82,6 @@ _PAGE_NUMBER: Final = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARKER: Final = re.compile(r"^(?:[•◦▪▫■□●○‣⁃∙·*–—-]\s|(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s)")
-_WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_HYPHEN_END: Final = re.compile(r"(-?)([^\W\d_]+)-$")
-_LEADING_WORD: Final = re.compile(r"^[^\W\d_]+")
-_COMPOUND_PREFIXES: Final = _words(
-    """non self anti cross multi semi quasi well ex vice half mid full long short high low
-    large small all one two three four five six seven eight nine ten twelve twenty thirty
-    fifty hundred first second third"""
-)
 _GAP: Final = 1.35  # a line spacing this many times the usual one is a paragraph gap
 _SIZE_CHANGE: Final = 0.15
 _SPACE: Final = 0.3  # a space is at most this many line heights wide
@@ -252,7 +234,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         if prev.page == cur.page and 0 < prev.bottom - cur.bottom < 4 * height
     ]
     pitch = statistics.median(pitches) if pitches else 1.2 * height
-    vocabulary = _vocabulary(lines)
+    words = vocabulary(line.text for line in lines)
 
     by_page: dict[int, list[_Line]] = {}
     for line in lines:
@@ -266,7 +248,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
             paragraphs.append([cur])
         else:
             current.append(cur)
-    return [_join(block, vocabulary) for block in paragraphs]
+    return [join_lines([line.text for line in block], words) for block in paragraphs]
 
 
 class _Layout(NamedTuple):
@@ -301,50 +283,3 @@ def _starts_paragraph(prev: _Line, cur: _Line, current: list[_Line], layout: _La
         default=prev.right,
     )
     return edge - prev.right > cur.first_word + _SPACE * cur.height
-
-
-def _vocabulary(lines: list[_Line]) -> Counter[str]:
-    """Every word of the document, lower-cased, and every part of a hyphenated one."""
-    words: Counter[str] = Counter()
-    for line in lines:
-        for word in _WORD.findall(line.text.lower()):
-            words[word] += 1
-            if "-" in word:
-                words.update(word.split("-"))
-    return words
-
-
-def _join(block: list[_Line], vocabulary: Counter[str]) -> str:
-    text = block[0].text
-    for line in block[1:]:
-        nxt = line.text
-        if text.endswith("\u00ad"):
-            text = text[:-1] + nxt
-            continue
-        hyphen = _HYPHEN_END.search(text)
-        if hyphen is not None:
-            keep = _keep_hyphen(hyphen.group(2), nxt, vocabulary, compound=bool(hyphen.group(1)))
-            text = text if keep else text[:-1]
-            text += nxt
-        elif len(text) > 1 and text[-1] in "-/–—" and text[-2] != " ":
-            text += nxt
-        else:
-            text += " " + nxt
-    return text.replace("\u00ad", "")
-
-
-def _keep_hyphen(before: str, after: str, vocabulary: Counter[str], *, compound: bool) -> bool:
-    """Whether ``before-`` at a line's end and ``after`` on the next line make a hyphenated
-    word (True) or one word the typesetter broke (False)."""
-    if not after[:1].islower() or compound:
-        return True
-    match = _LEADING_WORD.match(after)
-    if match is None:
-        return True
-    rest = match.group(0).lower()
-    joined, hyphenated = before.lower() + rest, before.lower() + "-" + rest
-    if vocabulary[hyphenated] > vocabulary[joined]:
-        return True
-    if vocabulary[joined]:
-        return False
-    return (len(before) > 1 and before.isupper()) or before.lower() in _COMPOUND_PREFIXES
