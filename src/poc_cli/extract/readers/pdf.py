@@ -58,7 +58,6 @@ from poc_cli.errors import DataError
 
 from .lines import join_lines, vocabulary
 
-
 MAX_PAGES: Final = 2_000
 
 _WS: Final = re.compile(r"[ \t\r\n\f\v]+")
