@@ -209,18 +209,6 @@ CsvRawOpt = Annotated[
 ]
 
 
-def with_notes(view: View, extra: str) -> View:
-    """``view`` with its detailed part drawn by ``rich_views.<extra>`` with the
-    curator's notes in full (``--notes``); Rich is imported only when it is drawn."""
-
-    def draw(records: Sequence[Record]) -> list[Any]:
-        from poc_cli.output import rich_views
-
-        return getattr(rich_views, extra)(records, notes=True)  # type: ignore[no-any-return]
-
-    return view._replace(extra=draw)
-
-
 def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default

@@ -136,6 +136,11 @@ def emit(
             "--format csv gives every text whole",
         )
     terminal = choice.output is None and env.stdout_isatty
+    plain_detail = getattr(view.extra, "plain", None)
+    if choice.format is Format.table and not terminal and not env.color and plain_detail:
+        # A detailed view into a pipe or a file: plain text, without importing Rich.
+        emit_renderable(env, plain_detail(records, view), choice)
+        return
     if choice.format is Format.table and choice.output is None and not terminal and env.color:
         # Colour asked for into a pipe (--color always, FORCE_COLOR): the pipe's own
         # plain table, one row per record, with the terminal's styles.

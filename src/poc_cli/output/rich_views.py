@@ -19,6 +19,14 @@ from rich.text import Text
 
 from poc_cli.text.escape import visible
 
+from .details import (
+    Grid,
+    Part,
+    grid_columns,
+    session_detail_parts,
+    speaker_profile_parts,
+    statement_context_parts,
+)
 from .plain import (
     BAR_WIDTH,
     bar_length,
@@ -28,7 +36,7 @@ from .plain import (
     widest_line,
     wrap_spans,
 )
-from .tables import Column, Record, View, quoted
+from .tables import Column, Record, View
 
 
 def safe_text(text: str, style: str = "") -> Text:
@@ -375,20 +383,9 @@ def highlighted(record: Record) -> Any:
 KIND_STYLE = {"quote": "green", "paraphrase": "yellow"}
 
 
-def _heading(text: str) -> Text:
-    return safe_text(text, style="bold underline")
-
-
 def kind_cell(record: Record) -> Text:
     """A statement's kind, in its colour (quote green, paraphrase yellow)."""
     return safe_text(record["kind"], style=KIND_STYLE.get(record["kind"], ""))
-
-
-_MARKER = Column("", lambda r: "", no_wrap=True, block="head")
-_GRID_ID = Column("ID", lambda r: r["id"], style="cyan", no_wrap=True, block="head")
-_GRID_KIND = Column("Kind", lambda r: r["kind"], no_wrap=True, block="head", rich=kind_cell)
-_GRID_SPEAKER = Column("Speaker", lambda r: r["speaker"]["name"], style="bold", block="head")
-_GRID_TEXT = Column("Text", quoted, ratio=1, block="text")
 
 
 def statements_grid(
@@ -396,135 +393,42 @@ def statements_grid(
 ) -> RenderableType:
     """Statements as aligned rows (id, kind, [speaker], text) with a hanging indent,
     or blocks when the terminal is narrow; ``current`` marks one of them with ▶."""
-    columns = [_GRID_ID, _GRID_KIND, *([_GRID_SPEAKER] if with_speaker else []), _GRID_TEXT]
-    if current is not None:
-        marker = _MARKER._replace(value=lambda r: "▶" if r["id"] == current else " ")
-        columns.insert(0, marker)
+    columns = grid_columns(Grid(records, with_speaker, current))
     return Fitted(records, columns, header=False, text_min=GRID_TEXT_MIN)
 
 
-def _event_line(record: Record) -> Text:
-    """Which event a block is from: ``Event: Seminar 0 (ev000)``."""
-    event = record["event"]
-    title = event.get("title") or ""
-    shown = f"{title} ({event['id']})" if title and title != event["id"] else event["id"]
-    return safe_text("Event: " + shown, style="magenta")
-
-
-def _several_events(records: Sequence[Record]) -> bool:
-    """Whether ``records`` come from more than one event: then each block says which
-    (two people or sessions of the same name would otherwise read as one, twice)."""
-    return len({(r.get("event") or {}).get("id") for r in records}) > 1
-
-
-def _curators_notes(notes: Sequence[str], shown: bool, about: str) -> list[Text]:
-    """A curator's notes (how the data was taken from the report): shown with
-    ``--notes``; otherwise one dim line says there are some.  They are about the
-    dataset, not what the reader came for (``Session title as printed in the report's
-    heading …``), but some say what the report leaves open (an inferred moderator),
-    so they are never hidden without a word."""
-    if not notes:
-        return []
-    if shown:
-        return [safe_text("Note: " + note, style="dim") for note in notes]
-    count = "a note from the curator" if len(notes) == 1 else f"{len(notes)} notes from the curator"
-    return [safe_text(f"({count} on {about}: add --notes)", style="dim")]
+def rich_parts(parts: Sequence[Part]) -> list[RenderableType]:
+    """A view's detailed parts (:mod:`.details`) as Rich renderables."""
+    out: list[RenderableType] = []
+    for part in parts:
+        if isinstance(part, Grid):
+            out.append(
+                statements_grid(part.records, with_speaker=part.with_speaker, current=part.current)
+            )
+        elif len(part.pieces) == 1:
+            out.append(safe_text(*part.pieces[0]))
+        else:
+            text = Text("")
+            for piece, style in part.pieces:
+                text.append(safe_text(piece, style=style))
+            out.append(text)
+    return out
 
 
 def session_detail_extra(records: Sequence[Record], *, notes: bool = False) -> list[RenderableType]:
     """Each session in depth; ``notes``: the curator's notes in full."""
-    parts: list[RenderableType] = []
-    several = _several_events(records)
-    for record in records:
-        parts.append(Text(""))
-        parts.append(_heading(record["title"]))
-        if several:
-            parts.append(_event_line(record))
-        if record["paper"]:
-            parts.append(
-                safe_text(
-                    f"Paper: “{record['paper']['title']}” by {record['paper']['author']['name']}"
-                )
-            )
-        if record["moderators"]:
-            parts.append(safe_text("Moderated by " + ", ".join(record["moderators"])))
-        note = [record["note"]] if record["note"] else []
-        parts.extend(_curators_notes(note, notes, "this session"))
-        if record["recommendations"]:
-            parts.append(Text(""))
-            parts.append(_heading("The paper's recommendations"))
-            parts.extend(
-                safe_text(f"  {i}. {item}") for i, item in enumerate(record["recommendations"], 1)
-            )
-        parts.append(Text(""))
-        parts.append(_heading("Speakers in order of appearance"))
-        for person in record["people"]:
-            label = Text("")
-            label.append(safe_text(person["name"], style="bold"))
-            label.append(
-                safe_text(f" ({', '.join(person['parts'])}) — {person['role']}", style="dim")
-            )
-            parts.append(label)
-            if not person["statements"]:
-                parts.append(Text("  (the report records no statement)", style="dim"))
-            else:
-                parts.append(statements_grid(person["statements"]))
-    return parts
+    return rich_parts(session_detail_parts(records, notes=notes))
 
 
 def speaker_profile_extra(
     records: Sequence[Record], *, notes: bool = False
 ) -> list[RenderableType]:
     """Each person's profile; ``notes``: the curator's notes in full."""
-    parts: list[RenderableType] = []
-    several = _several_events(records)
-    for record in records:
-        parts.append(Text(""))
-        title = (record["honorific"] + " " if record["honorific"] else "") + record["name"]
-        parts.append(_heading(title))
-        if several:
-            parts.append(_event_line(record))
-        parts.append(safe_text(record["role"]))
-        parts.append(
-            safe_text(
-                "Part in the event: "
-                + ", ".join(f"{p['part']} ({p['session']})" for p in record["parts"])
-            )
-        )
-        parts.extend(_curators_notes(record["notes"], notes, "this person"))
-        parts.append(Text(""))
-        if not record["statement_list"]:
-            parts.append(Text("The report records no statement by this person.", style="dim"))
-        else:
-            parts.append(statements_grid(record["statement_list"]))
-    return parts
+    return rich_parts(speaker_profile_parts(records, notes=notes))
 
 
 def statement_context_extra(records: Sequence[Record]) -> list[RenderableType]:
-    parts: list[RenderableType] = []
-    for record in records:
-        speaker = record["speaker"]
-        parts.append(Text(""))
-        who = (speaker.get("honorific") + " " if speaker.get("honorific") else "") + speaker["name"]
-        parts.append(safe_text(f"{who}, {speaker.get('role', '')}", style="bold"))
-        parts.append(
-            safe_text(
-                f"{record['session']['title']} — {record['event']['title']}, {record['event']['date']}"
-            )
-        )
-        if record["note"]:
-            parts.append(safe_text("Note: " + record["note"], style="dim"))
-        context = record["context"]
-        if context["before"] or context["after"]:
-            parts.append(Text(""))
-            parts.append(_heading("Around it"))
-            around = [*context["before"], record, *context["after"]]
-            parts.append(statements_grid(around, with_speaker=True, current=record["id"]))
-        for paragraph in context["source_paragraphs"]:
-            parts.append(Text(""))
-            parts.append(_heading(f"The report, paragraph {paragraph['number']}"))
-            parts.append(safe_text(paragraph["text"]))
-    return parts
+    return rich_parts(statement_context_parts(records))
 
 
 class BarCharts:

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from poc_cli.cli.completion import complete_session
-from poc_cli.cli.options import EventOpt, Listing, NotesOpt, Run, poc_command, with_notes
-from poc_cli.output.tables import SESSION_DETAIL_VIEW, SESSIONS_VIEW
+from poc_cli.cli.options import EventOpt, Listing, NotesOpt, Run, poc_command
+from poc_cli.output.tables import SESSIONS_VIEW
 
 
 @poc_command(
@@ -41,13 +41,12 @@ def sessions(
     statements.  Name a session to see its paper's recommendations and every
     speaker's points in order of appearance."""
     from poc_cli import queries
+    from poc_cli.output.details import session_detail_view
     from poc_cli.queries import session_detail, session_keys, sessions_overview
 
     # The curator's notes (how the data was read from the report) only when asked for:
-    # a reader came for the session or the person (rich_views._curators_notes).
-    detail = (
-        with_notes(SESSION_DETAIL_VIEW, "session_detail_extra") if notes else SESSION_DETAIL_VIEW
-    )
+    # a reader came for the session or the person (output.details._curators_notes).
+    detail = session_detail_view(notes=notes)
 
     if session is None and queries.listings_from_index(run.data):
         # A folder of many files: from the search index, without loading every file.

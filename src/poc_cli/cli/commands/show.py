@@ -8,7 +8,7 @@ import typer
 
 from poc_cli.cli.completion import complete_statement
 from poc_cli.cli.options import Listing, Run, poc_command
-from poc_cli.output.tables import QUOTES_VIEW, STATEMENT_CONTEXT_VIEW
+from poc_cli.output.tables import QUOTES_VIEW
 
 StatementIdArg = Annotated[
     str,
@@ -28,9 +28,10 @@ def show(ctx: typer.Context, statement_id: StatementIdArg, *, run: Run) -> Listi
 
     Who said it and in what role, the session, the statements around it and the
     paragraph of the report it comes from."""
+    from poc_cli.output.details import STATEMENT_DETAIL_VIEW
     from poc_cli.queries import find_statement, statement_context
 
     found = run.load_for_statement(statement_id)
     corpus = found.corpus
     record = statement_context(corpus, find_statement(corpus, statement_id))
-    return Listing([record], "no such statement", STATEMENT_CONTEXT_VIEW, found.events)
+    return Listing([record], "no such statement", STATEMENT_DETAIL_VIEW, found.events)

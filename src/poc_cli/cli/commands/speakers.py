@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from poc_cli.cli.completion import complete_speaker
-from poc_cli.cli.options import EventOpt, Listing, NotesOpt, Run, poc_command, with_notes
-from poc_cli.output.tables import SPEAKER_PROFILE_VIEW, SPEAKERS_VIEW
+from poc_cli.cli.options import EventOpt, Listing, NotesOpt, Run, poc_command
+from poc_cli.output.tables import SPEAKERS_VIEW
 
 
 @poc_command(
@@ -41,13 +41,12 @@ def speakers(
     person to see their part in the event and everything they said."""
     from poc_cli import queries
     from poc_cli.names import select_people
+    from poc_cli.output.details import speaker_profile_view
     from poc_cli.queries import check_event, speaker_profiles, speakers_overview
 
     # The curator's notes (how the data was read from the report) only when asked for:
-    # a reader came for the session or the person (rich_views._curators_notes).
-    detail = (
-        with_notes(SPEAKER_PROFILE_VIEW, "speaker_profile_extra") if notes else SPEAKER_PROFILE_VIEW
-    )
+    # a reader came for the session or the person (output.details._curators_notes).
+    detail = speaker_profile_view(notes=notes)
 
     if name is None and queries.listings_from_index(run.data):
         # A folder of many files: from the search index, without loading every file.
@@ -63,9 +62,7 @@ def speakers(
             run.note(f"warning: {warning}")
         for note in found.notes:
             run.note(note)
-        return Listing(
-            found.records, f"{name} is not in event {event}", SPEAKER_PROFILE_VIEW, found.events
-        )
+        return Listing(found.records, f"{name} is not in event {event}", detail, found.events)
     corpus = run.load_corpus()
     if name is None:
         return Listing(
