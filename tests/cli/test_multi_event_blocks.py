@@ -87,3 +87,16 @@ def test_on_a_terminal_each_block_says_its_event() -> None:
         console.print(part)
     out = console.export_text()
     assert _event_lines(out) == ["Event: Seminar 1 (ev1)", "Event: Seminar 2 (ev2)"]
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [(("speakers", "sherman"), "Note: Honorific"), (("sessions", "2"), "Note: Session title")],
+)
+def test_notes_over_a_big_folder(
+    poc: Any, eight_events: Path, args: tuple[str, ...], note: str
+) -> None:
+    plain = poc("--data", str(eight_events), *args).stdout
+    assert note not in plain and "add --notes" in plain
+    full = poc("--data", str(eight_events), *args, "--notes").stdout
+    assert full.count(note) == 8 and "add --notes" not in full
