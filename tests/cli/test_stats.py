@@ -57,3 +57,19 @@ def test_two_people_of_one_name_are_two_rows(poc: Any, tmp_path: Path, mini_raw:
     named = [r for r in speakers if r["label"].startswith(first["name"])]
     assert len(named) == 2, speakers
     assert len({r["label"] for r in named}) == 2  # told apart
+
+
+def test_csv_and_markdown_have_the_json_s_fields_in_snake_case(poc: Any) -> None:
+    import csv
+    import io
+
+    result = poc("stats", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["by", "key", "label", "statements"]
+    as_json = _rows(poc)
+    assert [(r["by"], r["key"], r["label"], r["statements"]) for r in rows] == [
+        (r["by"], r["key"], r["label"], str(r["statements"])) for r in as_json
+    ]
+    markdown = poc("stats", "--by", "kind", "--format", "markdown").stdout.splitlines()
+    assert markdown[:2] == ["| by | key | label | statements |", "| --- | --- | --- | ---: |"]

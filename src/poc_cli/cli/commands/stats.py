@@ -9,12 +9,24 @@ import typer
 from poc_cli.cli.completion import complete_choice
 from poc_cli.cli.options import EventOpt, Listing, Run, poc_command
 from poc_cli.errors import unknown
-from poc_cli.output.tables import STATS_VIEW
+from poc_cli.output.tables import STATS_VIEW, Column
 
 DIMENSIONS = ("speaker", "session", "organisation", "topic", "kind")
 
+STATS_CSV = (
+    Column("by", lambda r: r["by"]),
+    Column("key", lambda r: r["key"]),
+    Column("label", lambda r: r["label"]),
+    Column("statements", lambda r: str(r["statements"]), justify="right"),
+)
+"""CSV and Markdown as every other listing's: snake_case headers, the JSON's fields
+(the key too: two people of one name are two rows, told apart by it)."""
+STATS_LISTING = STATS_VIEW._replace(csv_columns=STATS_CSV)
 
-@poc_command(examples_=["poc stats", "poc stats --by topic", "poc stats --json"], view=STATS_VIEW)
+
+@poc_command(
+    examples_=["poc stats", "poc stats --by topic", "poc stats --json"], view=STATS_LISTING
+)
 def stats(
     ctx: typer.Context,
     by: Annotated[
