@@ -98,3 +98,12 @@ def test_bare_poc_still_prints_the_help(poc: Any) -> None:
     assert result.exit_code == 2
     assert "Usage: poc" in result.stdout
     assert "error:" not in result.stderr
+
+
+def test_version_as_a_command_points_at_the_option(poc: Any) -> None:
+    result = poc("version")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "error: no such command 'version'; poc --version (or -V) prints the version"
+    )
+    assert "sessions" not in result.stderr

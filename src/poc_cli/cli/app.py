@@ -66,6 +66,13 @@ class PocGroup(CompletionGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(NAMES)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """As Click does; ``poc version`` (git's and gh's spelling) points at --version
+        rather than at Click's closest name ("Did you mean 'sessions'?")."""
+        if args and args[0] == "version" and "version" not in NAMES and not ctx.resilient_parsing:
+            ctx.fail("no such command 'version'; poc --version (or -V) prints the version")
+        return super().resolve_command(ctx, args)
+
     def main(  # type: ignore[override]
         self,
         args: Any = None,
