@@ -150,7 +150,9 @@ def read_report_bytes(data: bytes, *, name: str) -> ReportText:
     if not text.strip():
         raise DataError(f"{name} has no text (only white space)")
     kind = "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
-    return ReportText(text, None, kind)
+    from poc_cli.extract.readers.wrapped import unwrap
+
+    return ReportText(unwrap(text), None, kind)
 
 
 # --- files --------------------------------------------------------------------------------
