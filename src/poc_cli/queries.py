@@ -54,12 +54,26 @@ LISTING_INDEX_ENV = "POC_LISTING_INDEX_MIN_FILES"
 
 def listings_from_index(data: Path | str | None) -> bool:
     """Are listings of ``data`` served from the index (see :data:`LISTING_INDEX_MIN_FILES`)?"""
-    from .corpus.sources import dataset_listing
+    from .corpus.sources import DATA_ENV_VAR, _is_dataset_name, dataset_listing
 
     least = LISTING_INDEX_MIN_FILES
     override = os.environ.get(LISTING_INDEX_ENV, "")
     if override.isascii() and override.isdigit():
         least = int(override)
+    typed = data if data is not None and str(data) != "" else os.environ.get(DATA_ENV_VAR)
+    if typed:
+        # A folder with that many dataset files says yes without listing (and sorting)
+        # all of them: the index's own listing follows at once.  Anything else (too
+        # few, not a folder, an error) is answered as dataset_listing answers it.
+        found = 0
+        try:
+            with os.scandir(os.path.expanduser(typed)) as entries:
+                for entry in entries:
+                    found += _is_dataset_name(entry.name)
+                    if found >= least:
+                        return True
+        except OSError:
+            pass
     folder, names = dataset_listing(data)
     return folder is not None and len(names) >= least
 

@@ -111,5 +111,16 @@ def _every_record_of(
     from poc_cli.names import person_key
 
     people = {person_key(sp) for _, sp in found}
-    candidates = index.speakers_by_id(dict.fromkeys(sp.id for _, sp in found))
+    have = {(event, sp.id): sp for event, sp in found}
+
+    def known(event: str, ident: str, name: str) -> Speaker | None:
+        # Each row is checked; only a record not found already is decoded.
+        if (event, ident) in have:
+            return have[(event, ident)]
+        light = Speaker(
+            id=ident, name=name, honorific=None, role="", organisations=(), aliases=(), parts=()
+        )
+        return None if person_key(light) in people else light
+
+    candidates = index.speakers_by_id(dict.fromkeys(sp.id for _, sp in found), known)
     return [record for record in candidates if person_key(record[1]) in people]

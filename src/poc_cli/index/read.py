@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -336,7 +336,16 @@ class Index:
             (event, i, name, js, stored) for event, js, _, i, name, stored in rows
         )
 
-    def speakers_by_id(self, ids: Iterable[str]) -> list[tuple[str, Speaker]]:
+    def speakers_by_id(
+        self,
+        ids: Iterable[str],
+        known: Callable[[str, str, str], Speaker | None] | None = None,
+    ) -> list[tuple[str, Speaker]]:
+        """Every (event, Speaker) with one of these ids, in corpus order, checked.
+
+        ``known(event, id, name)``, if given, may answer a row's Speaker without its
+        JSON being decoded (one already read, or one that will be left out); None: decode.
+        """
         ids = list(ids)
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
@@ -344,7 +353,16 @@ class Index:
             f" WHERE id IN ({marks}) ORDER BY rowid",
             ids,
         ).fetchall()
-        return _checked_speakers(rows)
+        if known is None:
+            return _checked_speakers(rows)
+        out = []
+        check = row_check
+        for event, ident, name, js, stored in rows:
+            if check((event, ident, name, js)) != stored:
+                raise _damaged("a speaker row")
+            speaker = known(event, ident, name)
+            out.append((event, speaker if speaker is not None else _speaker(js)))
+        return out
 
     def speaker_records(self) -> list[tuple[str, Speaker]]:
         rows = self.conn.execute("SELECT event, json FROM speakers ORDER BY rowid").fetchall()
