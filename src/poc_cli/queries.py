@@ -186,21 +186,29 @@ def indexed_speaker_profiles(
     from .filters import people_notes
     from .index import IndexDamaged, listings
     from .index.catalog import match_speakers_index
-    from .index.listings import IndexRecords, statement_rowids
+    from .index.listings import IndexRecords, rowids_by_speaker, statement_records
 
     def work(index: Index) -> tuple[list[Record], tuple[str, ...], int]:
         _check_event_index(index, event)
         match = match_speakers_index(index, name)
         matches = [r for r in match.records if event is None or r[0] == event]
         notes = people_notes(match, name, matches)
-        wanted = {(ev, speaker.id) for ev, speaker in matches}
-        profiles = listings.overview_records_of(index, "speaker", sorted(wanted))
+        wanted = sorted({(ev, speaker.id) for ev, speaker in matches})
+        profiles = listings.overview_records_of(index, "speaker", wanted)
+        own = rowids_by_speaker(index, wanted)
+        every = [rowid for key in wanted for rowid in own[key]]
+        # Everyone's statements read at once when they are few (as IndexRecords keeps
+        # them), else each profile's as it is written.
+        read = statement_records(index, every) if len(every) <= listings.KEEP else None
+        by_rowid = dict(zip(every, read, strict=True)) if read is not None else {}
+        damaged = _damaged_while_writing(index)
         for profile in profiles:
             key = (profile["event"]["id"], profile["id"])
-            rowids = statement_rowids(index, StatementFilter(speakers=frozenset([key])))
+            rowids = own[key]
             if len(rowids) != profile["statements"]:
                 raise IndexDamaged(f"the statements of speaker {key[1]!r} do not add up")
-            profile["statement_list"] = IndexRecords(index, rowids, _damaged_while_writing(index))
+            records = [by_rowid[r] for r in rowids] if read is not None else None
+            profile["statement_list"] = IndexRecords(index, rowids, damaged, records)
         return profiles, tuple(notes), index.event_count()
 
     (records, notes, count), _, warnings = with_index(data, work, progress=progress)

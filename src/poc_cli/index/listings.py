@@ -55,6 +55,28 @@ def statement_rowids(index: Index, flt: StatementFilter) -> list[int]:
     return sorted((r for (r,) in rows), key=lambda r: r & PLACE_MASK)
 
 
+def rowids_by_speaker(
+    index: Index, keys: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], list[int]]:
+    """The rowids of each (event, speaker id)'s statements, in report order: one query
+    for every person of a profile listing (``speakers NAME``), not one each."""
+    if not keys:
+        return {}
+    pairs = sorted(set(keys))
+    values = ",".join("(?,?)" for _ in pairs)
+    rows = index.conn.execute(
+        "SELECT s.event, s.speaker, s.rowid FROM statements s WHERE (s.event, s.speaker) IN"
+        f" (SELECT column1, column2 FROM (VALUES {values}))",
+        [x for pair in pairs for x in pair],
+    )
+    out: dict[tuple[str, str], list[int]] = {pair: [] for pair in pairs}
+    for event, speaker, rowid in rows:
+        out[(event, speaker)].append(rowid)
+    for found in out.values():
+        found.sort(key=lambda r: r & PLACE_MASK)
+    return out
+
+
 def statement_records(index: Index, rowids: Sequence[int]) -> list[Record]:
     """:func:`poc_cli.records.statement_json` of these statements, in this order,
     each row checked against its checksum (and its event, speaker and session's).
@@ -159,12 +181,23 @@ class IndexRecords(LazyRecords[Record]):
     """Each is :func:`~poc_cli.records.statement_json`'s, with its event: tables need not
     read them all to know (``output.tables.with_event_column``)."""
 
-    def __init__(self, index: Index, rowids: Sequence[int], on_damage: Any = None) -> None:
+    def __init__(
+        self,
+        index: Index,
+        rowids: Sequence[int],
+        on_damage: Any = None,
+        records: list[Record] | None = None,
+    ) -> None:
+        """``records``: those of every rowid, already read (and checked) by the caller."""
         super().__init__(rowids, lambda rowid: self._read([rowid])[0])
         self._index = index
         self._rowids = rowids
         self._on_damage = on_damage
-        self._first = statement_records(index, rowids[: KEEP if len(rowids) <= KEEP else CHUNK])
+        if records is not None and len(records) == len(rowids):
+            self._first = records
+        else:
+            first = rowids[: KEEP if len(rowids) <= KEEP else CHUNK]
+            self._first = statement_records(index, first)
 
     def _read(self, rowids: Sequence[int]) -> list[Record]:
         import sqlite3
