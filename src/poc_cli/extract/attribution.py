@@ -223,6 +223,10 @@ _ANON_HEADS = frozenset(
         "panellist",
         "discussant",
         "questioner",
+        # "Another correspondent asked …": the press at a briefing, nobody in particular
+        "correspondent",
+        "journalist",
+        "reporter",
         "respondent",
         "contributor",
         "commentator",
@@ -703,6 +707,9 @@ class _Doc:
                 # "Admiral Ahmad Faisal" for Ahmad Faisal bin Rahmat: the given names
                 if k >= 2:
                     tails.setdefault(parts[:k], set()).add(other)
+                # "Ms. Montes de Oca" for Gabriela Montes de Oca Ríos: the first surname
+                for j in range(k + 2, len(parts)):
+                    tails.setdefault(parts[k:j], set()).add(other)
         out: dict[str, str] = {}
         for key in full:
             longer = tails.get(tuple(key.split()), set())
@@ -1052,6 +1059,25 @@ _SEAT_HEADS = (
     r"representative|representatives|delegate|delegates|delegation|ambassador|envoy|"
     r"minister|government|people|observer|mission|speaker|president|king|queen|prince"
 )
+
+
+_OPENING_ROLE = re.compile(
+    r"(?:[A-Z][^,;:¤]{0,60},\s+)?((?:[Tt]he)\s+(?:[A-Z][\w’'-]*|[a-z][\w’'-]*)"
+    r"(?:\s+(?:[A-Z][\w’'-]*|of|for|on|the|[a-z][\w’'-]*)){0,6}?)\s+"
+    r"(?:took|gave|made|returned|thanked|welcomed|closed|opened|presented|introduced|"
+    r"concluded|began|ended|responded|replied|turned)\b"
+)
+
+
+def _opening_role(doc: _Doc, pi: int, sent: Span) -> Entity | None:
+    """The person a role opening the sentence stands for ("the High Commissioner took the
+    floor again"), when the sentence has no reporting verb of its own, or None."""
+    masked = doc.masked[pi]
+    m = _OPENING_ROLE.match(masked, sent.start, sent.end)
+    if m is None:
+        return None
+    subj = _role_subject(doc, masked, m.start(1), m.end(1))
+    return subj.entity if subj is not None else None
 
 
 def _plural_head(low: list[str]) -> bool:
@@ -2164,6 +2190,12 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 _gender_from_role(e)
             _gender_from_possessive(masked, sent, ctx)
             ctx.introduce(masked[sent.start : sent.end], sent.start)
+            if not ctx.sentence_mentions and not person_cues:
+                # "At the close, the High Commissioner took the floor again. “…,” she
+                # said": a role that opens a sentence is who a pronoun after it may be
+                role = _opening_role(doc, pi, sent)
+                if role is not None:
+                    ctx.introduced.append((role, ctx.tick, True))
             if masked[sent.start : sent.end].rstrip().endswith(":") and not quotes:
                 # "Jo Park, Director of X, made the following points:" opens a list
                 first = ctx.sentence_mentions[0] if ctx.sentence_mentions else None
@@ -2232,6 +2264,25 @@ def _role_words(person: Entity) -> set[str]:
 
 
 _ARTICLES = frozenset({"the", "a", "an", "of", "for", "and", "on", "in", "at", "to"})
+
+
+def _role_heads(person: Entity) -> set[str]:
+    """The words that head the person's roles, not those of their complements: a
+    "Spokesperson for the Secretary-General" is a spokesperson, not the Secretary-General;
+    "Under-Secretary-General for X and Emergency Relief Coordinator" is both."""
+    heads: set[str] = set()
+    for text in (person.role_prefix, person.appositive, person.listed_role, person.honorific):
+        for part in re.split(r",|;|\band\b|\(", text or ""):
+            zone = re.split(r"\b(?:of|for|at|in|on|to|with|from)\b", part)[0]
+            heads |= {fold(w) for w in re.findall(r"[\w’'-]+", zone)}
+    heads |= {w[:-2] for w in heads if w.endswith(("'s", "’s"))}
+    if re.search(
+        r"\bpermanent\s+representative\b",
+        person.appositive + person.role_prefix + person.listed_role,
+        re.IGNORECASE,
+    ):
+        heads.add("ambassador")
+    return heads | {w.rstrip("s") for w in heads}
 
 
 def _complement_ok(entity: Entity, person: Entity, strict: bool = True) -> bool:
@@ -2355,6 +2406,27 @@ def _unnamed_before(
     return any(rx.search(t) for t in texts)
 
 
+_WORK_BY = re.compile(
+    r"\b(?:book|report|paper|study|volume|publication|article|memoir|novel|essay|"
+    r"monograph|policy\s+brief|brief)\b[^.;¤]{0,40}?\b(?:written\s+|edited\s+|authored\s+)?"
+    r"by\s+$",
+    re.IGNORECASE,
+)
+
+
+def _authors(doc: _Doc, all_mentions: list[list[tuple[Mention, Entity]]]) -> list[Entity]:
+    """The people a work is said to be by ("the new book by Dr. Jo Park"), if just one."""
+    found: list[Entity] = []
+    for pi, mentions in enumerate(all_mentions):
+        masked = doc.masked[pi]
+        for m, e in mentions:
+            if _WORK_BY.search(masked[max(0, m.lead - 60) : m.lead]):
+                root = e.root()
+                if root not in found:
+                    found.append(root)
+    return found if len(found) == 1 else []
+
+
 def _resolve_roles(
     doc: _Doc,
     statements: list[Statement],
@@ -2372,7 +2444,11 @@ def _resolve_roles(
         head = entity.head or ""
         if _unnamed_before(doc, entity, all_cues):
             continue
-        matches = [p for p in named if head in _role_words(p) and _complement_ok(entity, p)]
+        matches = [p for p in named if head in _role_heads(p) and _complement_ok(entity, p)]
+        if not matches and head in ("author", "co-author", "writer", "editor"):
+            # "the new book by Dr. Jo Park, …" … "The author argued": the one person a
+            # work is said to be by
+            matches = _authors(doc, all_mentions)
         speaking_matches = [p for p in matches if p.ident in speaking]
         if len(speaking_matches) == 1:
             _merge(entity, speaking_matches[0])
@@ -2390,7 +2466,7 @@ def _resolve_roles(
             if chair is not None:
                 _merge(entity, chair)
                 continue
-        target = _next_introduced(doc, entity, all_cues)
+        target = _next_introduced(doc, entity, all_cues) or _roleless_briefer(doc, entity, all_cues)
         if target is not None:
             _merge(entity, target)
             continue
@@ -2512,6 +2588,35 @@ def _next_introduced(
                 and _complement_ok(entity, target, strict=False)
             ):
                 return target.root()
+    return None
+
+
+_BRIEFING = re.compile(r"\W*(?:Briefing|Also\s+briefing|Addressing)\s+(?:the\s+)?[A-Z]")
+
+
+def _roleless_briefer(
+    doc: _Doc, entity: Entity, all_cues: list[list[tuple[Span, list[Cue]]]]
+) -> Entity | None:
+    """ "…, the UN High Commissioner for Human Rights told the Council today" and later
+    "Briefing the Council, Jo Park said …": the first briefer, named with no role of their
+    own, after the role's first reference in the report's lead."""
+    at = _positions(entity, all_cues)
+    if at is None or at[0] > 2 or entity.head is None:
+        return None
+    for pi, par in enumerate(all_cues):
+        for sent, cues in par:
+            if (pi, sent.start) <= at or not _BRIEFING.match(doc.masked[pi], sent.start):
+                continue
+            for c in cues:
+                target = c.subject.entity
+                if (
+                    target is not None
+                    and target.name is not None
+                    and c.subject.attribution == "name"
+                    and not (target.role_prefix or target.appositive or target.listed_role)
+                ):
+                    return target.root()
+            return None
     return None
 
 
