@@ -301,6 +301,22 @@ COMMANDS: list[tuple[str, Callable[..., Any], type[PocCommand], str]] = []
 """Every command, as (name, function, Click class, epilog): cli/app.py registers them."""
 
 
+def reflowed(doc: str | None) -> str | None:
+    """A docstring's paragraphs each as one line: Typer's Rich help keeps a docstring's
+    line breaks, so at 80 columns a sentence broke after every source line (``cite
+    the words as`` / ``quoted in the event report``).  A paragraph that starts
+    indented or with a bullet (a list) keeps its lines."""
+    if doc is None:
+        return None
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(
+        paragraph
+        if paragraph[:1] in (" ", "-", "*", "•")
+        else " ".join(paragraph.split("\n"))
+        for paragraph in paragraphs
+    )
+
+
 def examples(*lines: str) -> str:
     return "Examples:\n\n" + "\n".join(f"  {line}" for line in lines)
 
@@ -373,6 +389,7 @@ def poc_command(
         command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         command.__annotations__ = {p.name: p.annotation for p in parameters}
         del command.__wrapped__  # Typer must read the signature above, not body's
+        command.__doc__ = reflowed(body.__doc__)
         COMMANDS.append((name or body.__name__, command, cls, examples(*examples_)))
         return command
 

@@ -33,7 +33,15 @@ def cite(
         ),
     ],
     style: Annotated[
-        CitationStyle, typer.Option("--style", help="Citation style.", case_sensitive=False)
+        CitationStyle,
+        typer.Option(
+            "--style",
+            metavar="STYLE",
+            # The choices in the help text, not the metavar: at 80 columns Rich split
+            # the metavar's <plain|markdown|apa|chicag / o|harvard|mla>.
+            help="Citation style: plain, markdown, apa, chicago, harvard or mla.",
+            case_sensitive=False,
+        ),
     ] = CitationStyle.plain,
     markup: Annotated[
         Markup,

@@ -39,7 +39,9 @@ def search(
     query: Annotated[
         list[str],
         typer.Argument(
-            help='What to look for: words, "an exact phrase", -word to exclude.', show_default=False
+            metavar="QUERY...",
+            help='What to look for: words, "an exact phrase", -word to exclude.',
+            show_default=False,
         ),
     ],
     speaker: SpeakerOpt = None,

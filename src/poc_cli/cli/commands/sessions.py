@@ -25,6 +25,7 @@ def sessions(
     session: Annotated[
         str | None,
         typer.Argument(
+            metavar="SESSION",
             help="Show this session in depth (id, number or words of its title).",
             autocompletion=complete_session,
             show_default=False,

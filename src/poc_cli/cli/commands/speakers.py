@@ -25,6 +25,7 @@ def speakers(
     name: Annotated[
         str | None,
         typer.Argument(
+            metavar="NAME",
             help="Show this person's profile and everything they said.",
             autocompletion=complete_speaker,
             show_default=False,

@@ -27,6 +27,7 @@ def validate(
     path: Annotated[
         Path | None,
         typer.Argument(
+            metavar="PATH",
             help="Dataset file or folder to check (default: the data poc would use); - reads stdin.",
             show_default=False,
         ),
