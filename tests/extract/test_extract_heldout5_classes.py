@@ -73,3 +73,13 @@ def test_correspondents_at_a_briefing_are_not_speakers() -> None:
         "freeze at headquarters."
     ).dataset
     assert names(d) == ["Lucía Fernández"]
+
+
+def test_a_long_circumstance_clause_before_the_subject() -> None:
+    d = extract(
+        "Dr. Mina Paek, a scholar of mediation, said envoys were overstretched.\n\n"
+        "Asked by a participant from the floor whether the Security Council still mattered "
+        "to mediators, Mr. Sidi Ould Brahim laughed. “It matters most when it is silent,” "
+        "he said."
+    ).dataset
+    assert speaker_of(d, "It matters most when it is silent,") == "Sidi Ould Brahim"

@@ -1080,6 +1080,12 @@ def _opening_role(doc: _Doc, pi: int, sent: Span) -> Entity | None:
     return subj.entity if subj is not None else None
 
 
+_CIRCUMSTANCE = re.compile(
+    r"\W*(?:Asked|When\s+asked|Pressed|Responding|Replying|Answering|In\s+response|Turning|"
+    r"Invited|Speaking|Challenged|Questioned|Reacting)\b[^.;:¤]*$"
+)
+
+
 def _plural_head(low: list[str]) -> bool:
     """Is the head of a phrase (its last word before a preposition) a plural of people
     ("participants from …", "representatives of …", "officials")?"""
@@ -1221,8 +1227,11 @@ class _Context:
             r"(?:^|,\s*)((?:[Tt]he|[Aa]n?)\s+[^,]+|[A-Z][\w.-]*[’']s\s+[^,]+),\s*$", lead
         )
         role_first = bool(rm and role_head(rm.group(1)) and not _FINITE_RE.search(rm.group(1)))
-        opens = opens or role_first
-        if len(lead) <= 60 or (role_first and len(lead) <= 120):
+        # "Asked by a participant whether …, Mr. Ould Brahim laughed.": a clause of
+        # circumstance, however long, and then the sentence's subject
+        asked = bool(_CIRCUMSTANCE.match(lead)) and lead.rstrip().endswith(",")
+        opens = opens or role_first or asked
+        if len(lead) <= 60 or (role_first and len(lead) <= 120) or asked:
             self.introduced.append((entity.root(), self.tick, opens))
 
     def _role_subject_before(self, gender: str, pos: int, after: int) -> Entity | None:
