@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from poc_cli.errors import NotFound, PocError
+from poc_cli.errors import NotFound, PocError, UsageError
 from poc_cli.model import STATEMENT_KINDS
 from poc_cli.output.emit import OutputChoice, emit, emit_nothing, emit_renderable, fail, note
 from poc_cli.output.env import Environment
@@ -191,6 +191,15 @@ ColorOpt = Annotated[
         case_sensitive=False,
     ),
 ]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Print nothing, as grep -q: the exit status says whether anything was found "
+        "(0) or not (1); errors still go to stderr.",
+    ),
+]
 BomOpt = Annotated[
     bool,
     typer.Option(
@@ -224,6 +233,7 @@ OUTPUT_PARAMETERS = (
     _parameter("color", ColorOpt, Color.auto),
     _parameter("csv_raw", CsvRawOpt, False),
     _parameter("bom", BomOpt, False),
+    _parameter("quiet", QuietOpt, False),
 )
 DATA_PARAMETER = _parameter("data", DataOpt, None)
 
@@ -250,21 +260,27 @@ class Run:
     for, and the data it reads.  Commands print nothing themselves; they return a
     :class:`Listing`, or use :meth:`note` and :meth:`write` for what is not records."""
 
-    def __init__(self, ctx: typer.Context, env: Environment, choice: OutputChoice) -> None:
+    def __init__(
+        self, ctx: typer.Context, env: Environment, choice: OutputChoice, *, quiet: bool = False
+    ) -> None:
         self.ctx = ctx
         self.env = env
         self.choice = choice
+        self.quiet = quiet
+        """``--quiet``: nothing but errors is printed; the exit status answers."""
 
     @property
     def data(self) -> Path | None:
         return settings(self.ctx).data
 
     def note(self, message: str) -> None:
-        note(self.env, message)
+        if not self.quiet:
+            note(self.env, message)
 
     def write(self, text: str) -> None:
         """Text that is the command's output (a citation, a dataset), to stdout or -o."""
-        emit_renderable(self.env, text, self.choice)
+        if not self.quiet:
+            emit_renderable(self.env, text, self.choice)
 
     @contextlib.contextmanager
     def progress(self, label: str) -> Iterator[Callable[[int, int], None] | None]:
@@ -310,9 +326,7 @@ def reflowed(doc: str | None) -> str | None:
         return None
     paragraphs = inspect.cleandoc(doc).split("\n\n")
     return "\n\n".join(
-        paragraph
-        if paragraph[:1] in (" ", "-", "*", "•")
-        else " ".join(paragraph.split("\n"))
+        paragraph if paragraph[:1] in (" ", "-", "*", "•") else " ".join(paragraph.split("\n"))
         for paragraph in paragraphs
     )
 
@@ -362,12 +376,17 @@ def poc_command(
                         bom=options["bom"],
                         format_given=_given(ctx, "fmt"),
                     )
-                listing = body(ctx, **mine, run=Run(ctx, env, choice))
+                quiet = output and options["quiet"]
+                if quiet and choice.output is not None:
+                    raise UsageError("--quiet prints nothing; leave out --output, or --quiet")
+                listing = body(ctx, **mine, run=Run(ctx, env, choice, quiet=quiet))
                 if listing is None:
                     return
                 shown = listing.view or view
                 if not listing.records:
                     raise NotFound(listing.empty)
+                if quiet:
+                    return  # found: exit 0, and nothing said
                 if listing.drawing is not None and choice.format is Format.table:
                     terminal = choice.output is None and env.stdout_isatty
                     emit_renderable(env, listing.drawing(terminal), choice)
@@ -375,6 +394,8 @@ def poc_command(
                 assert shown is not None, "a command that lists records has a view"
                 emit(env, listing.records, shown, choice, events=listing.events)
             except NotFound as nothing:
+                if output and options["quiet"]:
+                    raise typer.Exit(int(nothing.exit_status)) from None
                 # The empty answer, in the format asked for, where the answer was to go.
                 try:
                     emit_nothing(env, view, choice)

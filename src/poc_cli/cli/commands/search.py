@@ -89,6 +89,7 @@ def search(
         and run.choice.format is Format.table
         and run.choice.output is None
         and run.env.stdout_isatty
+        and not run.quiet
     ):
         # Who the query names: a human extra, for a terminal only (a pipe or a file
         # gets the records alone, the same in every format).
