@@ -83,3 +83,19 @@ def test_a_long_circumstance_clause_before_the_subject() -> None:
         "he said."
     ).dataset
     assert speaker_of(d, "It matters most when it is silent,") == "Sidi Ould Brahim"
+
+
+def test_according_to_its_deputy_ambassador_names_the_speaker() -> None:
+    d = extract(
+        "Russia has said it will not support a text that, according to its deputy "
+        "ambassador, Pavel Orlov, “rewards the side that broke the truce.”"
+    ).dataset
+    assert speaker_of(d, "rewards the side that broke the truce.") == "Pavel Orlov"
+
+
+def test_a_part_at_the_event_before_a_name_is_not_the_name() -> None:
+    d = extract(
+        "Host Ana Luísa Mendes opened the webinar and said the series would “keep asking "
+        "hard questions.”"
+    ).dataset
+    assert names(d) == ["Ana Luísa Mendes"]

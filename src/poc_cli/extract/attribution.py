@@ -1707,7 +1707,9 @@ def _cues(
                 subj.end = mm.end
                 break
         if subj is None:
-            rm = re.match(r"((?:a|an|the)\s+[^,.;:¤]+)", masked[s0 : sent.end]) or re.match(
+            rm = re.match(
+                r"((?:a|an|the|its|their|his|her)\s+[^,.;:¤]+)", masked[s0 : sent.end]
+            ) or re.match(
                 r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+[^,.;:¤]+)", masked[s0 : sent.end]
             )
             if rm:

@@ -142,6 +142,14 @@ FEMALE_HONORIFICS = frozenset(
 # Singular heads of a role phrase that can stand for a person ("the ministry spokesperson").
 ROLE_HEADS = frozenset(
     [
+        # the parts people play at an event ("Host Ana Bettencourt opened the webinar")
+        "host",
+        "co-host",
+        "presenter",
+        "discussant",
+        "facilitator",
+        "convenor",
+        "convener",
         "president",
         "secretary",
         "secretary-general",
