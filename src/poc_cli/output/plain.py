@@ -13,17 +13,26 @@ from poc_cli.text.escape import visible
 
 from .tables import Column, Record
 
+_NARROW = "\x00-\u02ff\u2000-\u2064\u2066-\u206f"
+"""Characters that are one column each: none is combining or wide (Latin with its
+accents, general punctuation such as curly quotes and dashes; checked in the tests)."""
+_OTHER = re.compile(f"[^{_NARROW}]")
+
 
 def cell_width(text: str) -> int:
     """Columns ``text`` takes on a terminal: wide East Asian characters take two,
     combining marks none."""
-    if text.isascii() or max(text) < "\u0300":
-        # Below U+0300 (the combining diacritics) no character is combining or wide:
-        # Latin text with its accents, measured without a look-up per character.
+    if text.isascii():
+        return len(text)
+    others = _OTHER.findall(text)
+    if not others:
         return len(text)
     from unicodedata import combining, east_asian_width
 
-    return sum(0 if combining(ch) else 2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+    # Only the characters outside _NARROW are looked up.
+    return len(text) + sum(
+        -1 if combining(ch) else 1 if east_asian_width(ch) in "WF" else 0 for ch in others
+    )
 
 
 _WORD = re.compile(r"\S+")
