@@ -99,3 +99,11 @@ def test_a_part_at_the_event_before_a_name_is_not_the_name() -> None:
         "hard questions.”"
     ).dataset
     assert names(d) == ["Ana Luísa Mendes"]
+
+
+def test_chaired_by_before_a_name_is_not_part_of_the_role() -> None:
+    d = extract(
+        "The session, chaired by the network’s secretary-general, Ana Pires Costa, focused "
+        "on heat. Ms. Pires Costa said that cities must “plan for August in March.”"
+    ).dataset
+    assert d["speakers"][0]["role"] == "the network’s secretary-general"

@@ -790,7 +790,12 @@ class _Doc:
         if before.rfind(". ", 0, len(before) - 1) == cut and cut != -1:
             cut += 1
         phrase = before[cut + 1 : -1].strip()
-        lead = re.match(r"^(?:(as)|with|by|from|and|but|while|including)\s+", phrase, re.I)
+        lead = re.match(
+            r"^(?:(as)|with|(?:(?:co-)?chaired|moderated|hosted|led|opened|introduced|"
+            r"presented|convened|facilitated)\s+by|by|from|and|but|while|including)\s+",
+            phrase,
+            re.I,
+        )
         if lead:
             if lead.group(1):
                 return ""  # "As a keynote speaker, Jo Park, …": a capacity, not a role
