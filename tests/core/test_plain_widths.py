@@ -90,6 +90,8 @@ def test_the_table_is_the_one_measured_character_by_character() -> None:
         "long words here",
         "a\nb",
         "\x1b[31m",
+        "\t",
+        "z\u200bw",
         "",
     ]
     columns = [

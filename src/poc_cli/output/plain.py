@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from poc_cli.text.escape import visible
+from poc_cli.text.escape import UNSAFE, visible
 
 from .tables import Column, Record
 
@@ -106,46 +106,73 @@ def to_plain_table(
     if paint is not None:
         return _painted_table(records, columns, paint)
     header = [c.header for c in columns]
-    body = [[visible(c.value(r)) for c in columns] for r in records]
-    count = len(columns)
-    # Each cell is measured once; a cell of several lines (rare: a session's paper)
-    # by its widest line, and its rows are written line by line below.
+    # Column by column: a column whose text needs no escape and no look-up (ASCII
+    # without controls, or no character outside _NARROW) is checked once, as one text.
+    cells: list[list[str]] = []
     sizes: list[list[int]] = []
-    broken: set[int] = set()  # rows with a cell of several lines
-    for i in range(count):
-        column = [row[i] for row in body]
-        if "\n" in "".join(column):
-            broken.update(n for n, x in enumerate(column) if "\n" in x)
-            sizes.append([widest_line(x) for x in column])
+    measured: list[bool] = []  # each cell as wide as its len()
+    broken: set[int] = set()  # rows with a cell of several lines (a session's paper)
+    for column in columns:
+        value = column.value
+        texts = [value(r) for r in records]
+        joined = " ".join(texts)
+        if not _needs_no_escape(joined):
+            texts = [visible(x) for x in texts]
+            joined = " ".join(texts)
+        by_len = False
+        if "\n" in joined:
+            broken.update(n for n, x in enumerate(texts) if "\n" in x)
+            sizes.append([widest_line(x) for x in texts])
+        elif joined.isascii() or not _OTHER.search(joined):
+            sizes.append(list(map(len, texts)))
+            by_len = True
         else:
-            sizes.append(list(map(cell_width, column)))
-    widths = [max([cell_width(header[i]), *sizes[i]]) for i in range(count)]
-    right = [c.justify == "right" for c in columns]
+            sizes.append(list(map(cell_width, texts)))
+        measured.append(by_len)
+        cells.append(texts)
+    widths = [max([cell_width(h), *found]) for h, found in zip(header, sizes, strict=True)]
     out = [
         "  ".join(_pad(h, w, c.justify) for h, w, c in zip(header, widths, columns, strict=True))
     ]
     out.append("  ".join("-" * w for w in widths))
     spaces = " " * (max(widths, default=0) + 1)
-    shape = list(zip(widths, right, strict=True))
-    for n, row in enumerate(body):
-        if n in broken:
-            cells = [x.split("\n") for x in row]
-            for k in range(max(len(cell) for cell in cells)):
-                parts = (cell[k] if k < len(cell) else "" for cell in cells)
-                out.append(
-                    "  ".join(
-                        _pad(x, w, c.justify)
-                        for x, w, c in zip(parts, widths, columns, strict=True)
-                    )
-                )
-            continue
-        padded = []
-        for i, (w, r) in enumerate(shape):
-            x = row[i]
-            gap = spaces[: w - sizes[i][n]]
-            padded.append(gap + x if r else x + gap)
-        out.append("  ".join(padded))
+    # One %-format per row: a column measured by len() is padded by the format itself,
+    # any other is padded here first.
+    specs = []
+    arguments = []
+    for texts, found, w, c, by_len in zip(cells, sizes, widths, columns, measured, strict=True):
+        right = c.justify == "right"
+        if by_len:
+            specs.append(f"%{'' if right else '-'}{w}s")
+            arguments.append(texts)
+        else:
+            specs.append("%s")
+            arguments.append(
+                [spaces[: w - n] + x for x, n in zip(texts, found, strict=True)]
+                if right
+                else [x + spaces[: w - n] for x, n in zip(texts, found, strict=True)]
+            )
+    row_format = "  ".join(specs)
+    lines = [row_format % row for row in zip(*arguments, strict=True)]
+    for n in sorted(broken, reverse=True):
+        parts = [texts[n].split("\n") for texts in cells]
+        lines[n : n + 1] = [
+            "  ".join(
+                _pad(cell[k] if k < len(cell) else "", w, c.justify)
+                for cell, w, c in zip(parts, widths, columns, strict=True)
+            )
+            for k in range(max(len(cell) for cell in parts))
+        ]
+    out.extend(lines)
     return "\n".join([line.rstrip() for line in out]) + "\n"
+
+
+def _needs_no_escape(text: str) -> bool:
+    """True if :func:`~poc_cli.text.escape.visible` leaves ``text`` as it is: printable
+    ASCII holds no control character (known at C speed); other text is searched."""
+    if text.isascii():
+        return text.isprintable()
+    return UNSAFE.search(text) is None
 
 
 def _painted_table(records: Sequence[Record], columns: Sequence[Column], paint: Paint) -> str:
