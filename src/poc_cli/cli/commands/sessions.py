@@ -8,7 +8,7 @@ import typer
 
 from poc_cli.cli.completion import complete_session
 from poc_cli.cli.options import EventOpt, Listing, NotesOpt, Run, poc_command
-from poc_cli.output.tables import SESSIONS_VIEW
+from poc_cli.output.tables import SESSIONS_VIEW, View
 
 
 @poc_command(
@@ -42,12 +42,7 @@ def sessions(
     statements.  Name a session to see its paper's recommendations and every
     speaker's points in order of appearance."""
     from poc_cli import queries
-    from poc_cli.output.details import session_detail_view
     from poc_cli.queries import session_detail, session_keys, sessions_overview
-
-    # The curator's notes (how the data was read from the report) only when asked for:
-    # a reader came for the session or the person (output.details._curators_notes).
-    detail = session_detail_view(notes=notes)
 
     if session is None and queries.listings_from_index(run.data):
         # A folder of many files: from the search index, without loading every file.
@@ -63,7 +58,7 @@ def sessions(
             )
         for warning in found.warnings:
             run.note(f"warning: {warning}")
-        return Listing(found.records, "no such session", detail, found.events)
+        return Listing(found.records, "no such session", _detail(notes), found.events)
     corpus = run.load_corpus()
     if session is None:
         return Listing(
@@ -76,4 +71,13 @@ def sessions(
     for note in sessions_note(session, forms) if not session.isdigit() else ():
         run.note(note)
     details = [session_detail(corpus, key) for key in keys]
-    return Listing(details, "no such session", detail, len(corpus.datasets))
+    return Listing(details, "no such session", _detail(notes), len(corpus.datasets))
+
+
+def _detail(notes: bool) -> View:
+    """The in-depth view; the curator's notes (how the data was read from the report)
+    only when asked for: a reader came for the session
+    (output.details._curators_notes).  Imported here: the listing alone needs none of it."""
+    from poc_cli.output.details import session_detail_view
+
+    return session_detail_view(notes=notes)

@@ -8,7 +8,7 @@ import typer
 
 from poc_cli.cli.completion import complete_speaker
 from poc_cli.cli.options import EventOpt, Listing, NotesOpt, Run, poc_command
-from poc_cli.output.tables import SPEAKERS_VIEW
+from poc_cli.output.tables import SPEAKERS_VIEW, View
 
 
 @poc_command(
@@ -42,12 +42,7 @@ def speakers(
     person to see their part in the event and everything they said."""
     from poc_cli import queries
     from poc_cli.names import select_people
-    from poc_cli.output.details import speaker_profile_view
     from poc_cli.queries import check_event, speaker_profiles, speakers_overview
-
-    # The curator's notes (how the data was read from the report) only when asked for:
-    # a reader came for the session or the person (output.details._curators_notes).
-    detail = speaker_profile_view(notes=notes)
 
     if name is None and queries.listings_from_index(run.data):
         # A folder of many files: from the search index, without loading every file.
@@ -63,7 +58,9 @@ def speakers(
             run.note(f"warning: {warning}")
         for note in found.notes:
             run.note(note)
-        return Listing(found.records, f"{name} is not in event {event}", detail, found.events)
+        return Listing(
+            found.records, f"{name} is not in event {event}", _detail(notes), found.events
+        )
     corpus = run.load_corpus()
     if name is None:
         return Listing(
@@ -76,6 +73,15 @@ def speakers(
     return Listing(
         speaker_profiles(corpus, selection.keys),
         f"{name} is not in event {event}",
-        detail,
+        _detail(notes),
         len(corpus.datasets),
     )
+
+
+def _detail(notes: bool) -> View:
+    """The in-depth view; the curator's notes (how the data was read from the report)
+    only when asked for: a reader came for the person
+    (output.details._curators_notes).  Imported here: the listing alone needs none of it."""
+    from poc_cli.output.details import speaker_profile_view
+
+    return speaker_profile_view(notes=notes)
