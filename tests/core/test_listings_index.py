@@ -202,6 +202,34 @@ def test_more_than_one_chunk_streams_the_same_records(
     assert whole == list(queries.indexed_statements(several, SearchFilters()).records)
 
 
+def test_every_statement_streams_page_by_page_in_report_order(
+    several: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Unfiltered, the rowids themselves are read as they are written (ReportOrder),
+    # a page after the last one's place: a million are never held at once.
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import listings
+
+    ids = [s.id for s in load_corpus(several).statements]
+    monkeypatch.setattr(listings, "KEEP", 0)
+    for chunk in (1, 7, 10_000):
+        monkeypatch.setattr(listings, "CHUNK", chunk)
+        records = queries.indexed_statements(several, SearchFilters()).records
+        assert [r["id"] for r in records] == ids
+        assert len(records) == len(ids)
+        assert [r["id"] for r in records[5:9]] == ids[5:9]
+        assert records[-1]["id"] == ids[-1] and records[0]["id"] == ids[0]
+    index, _ = __import__("poc_cli.index", fromlist=["open_index"]).open_index(several)
+    order = listings.ReportOrder(index)
+    assert len(order) == len(ids) and list(order) == order[:] == order[0 : len(ids)]
+    assert [page for page in order.pages(4, skip=len(ids) - 2)] == [order[-2:]]
+    assert order[::2] == list(order)[::2]
+    with pytest.raises(IndexError):
+        order[len(ids)]
+    index.close()
+
+
 def test_only_a_folder_of_several_files_is_listed_from_the_index(
     several: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

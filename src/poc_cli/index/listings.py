@@ -44,15 +44,71 @@ _ROWS = (
 )
 
 
-def statement_rowids(index: Index, flt: StatementFilter) -> list[int]:
-    """The rowids of the statements that pass ``flt``, in report order."""
+def statement_rowids(index: Index, flt: StatementFilter) -> Sequence[int]:
+    """The rowids of the statements that pass ``flt``, in report order (a list; for no
+    filter at all, a :class:`ReportOrder` that reads them as they are needed)."""
     where, params = filter_sql(flt)
     if not where:
-        # The statements_place index gives them in order, without a sort.
-        sql = f"SELECT rowid FROM statements ORDER BY (rowid & {PLACE_MASK})"
-        return [r for (r,) in index.conn.execute(sql)]
+        # Every statement: read in order from the statements_place index as they are
+        # written, never held (a million rowids were 40 MB before the first byte).
+        return ReportOrder(index)
     rows = index.conn.execute(f"SELECT s.rowid FROM statements s WHERE {where}", params)
     return sorted((r for (r,) in rows), key=lambda r: r & PLACE_MASK)
+
+
+_IN_ORDER = (
+    f"SELECT rowid FROM statements WHERE (rowid & {PLACE_MASK}) > ?"
+    f" ORDER BY (rowid & {PLACE_MASK}) LIMIT ?"
+)
+"""The next rowids in report order after a place: a walk along statements_place."""
+
+
+class ReportOrder(Sequence[int]):
+    """The rowid of every statement, in report order, read from the index a page at a
+    time (:meth:`pages`: each page starts where the last one ended, by the
+    ``statements_place`` index); indexing and slicing read what they ask for."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self._index.statement_count  # (the meta table's, checked)
+        return self._count
+
+    def pages(self, size: int, skip: int = 0) -> Iterator[list[int]]:
+        """The rowids, ``size`` at a time, after the first ``skip``."""
+        conn = self._index.conn
+        after = -1
+        if skip:
+            first = self[skip - 1 : skip]
+            if not first:
+                return
+            after = first[0] & PLACE_MASK
+        while True:
+            page = [r for (r,) in conn.execute(_IN_ORDER, (after, size))]
+            if not page:
+                return
+            yield page
+            after = page[-1] & PLACE_MASK
+
+    def __getitem__(self, index: Any) -> Any:
+        sql = f"SELECT rowid FROM statements ORDER BY (rowid & {PLACE_MASK}) LIMIT ? OFFSET ?"
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return list(self)[index]
+            rows = self._index.conn.execute(sql, (max(0, stop - start), start))
+            return [r for (r,) in rows]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        return self._index.conn.execute(sql, (1, position)).fetchone()[0]
+
+    def __iter__(self) -> Iterator[int]:
+        for page in self.pages(CHUNK):
+            yield from page
 
 
 def rowids_by_speaker(
@@ -233,6 +289,10 @@ class IndexRecords(LazyRecords[Record]):
         rowids = self._rowids
         first, self._first = self._first, None
         yield from first if first is not None else self._read(rowids[:CHUNK])
+        if isinstance(rowids, ReportOrder):  # walked page by page, not by offsets
+            for page in rowids.pages(CHUNK, skip=CHUNK):
+                yield from self._read(page)
+            return
         for start in range(CHUNK, len(rowids), CHUNK):
             yield from self._read(rowids[start : start + CHUNK])
 
