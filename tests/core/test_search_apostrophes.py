@@ -4,6 +4,7 @@ is found, with a note that says how it was read."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,12 +24,13 @@ def corpus() -> Corpus:
 
 def test_forms_an_apostrophe_apart() -> None:
     assert [f.words for f in apostrophe_forms("its really a tool")] == [
-        ("it", "s", "really", "a", "tool")
+        ("it", "s", "really", "a", "tool"),
+        ("itʼs", "really", "a", "tool"),  # ʼ: a letter to the index, so one word
     ]
-    assert [f.shown for f in apostrophe_forms("its really a tool")] == ["it's really a tool"]
-    assert [f.words for f in apostrophe_forms("it’s own")] == [("its", "own")]
-    assert [f.words for f in apostrophe_forms("dont know")] == [("don", "t", "know")]
-    assert [f.words for f in apostrophe_forms("youre right")] == [("you", "re", "right")]
+    assert [f.shown for f in apostrophe_forms("its really a tool")][0] == "it's really a tool"
+    assert [f.words for f in apostrophe_forms("it’s own")] == [("its", "own"), ("itʼs", "own")]
+    assert [f.words for f in apostrophe_forms("dont know")][0] == ("don", "t", "know")
+    assert [f.words for f in apostrophe_forms("youre right")][0] == ("you", "re", "right")
     assert apostrophe_forms("capture the narrative") == ()
     assert len(apostrophe_forms("its groups sessions ideas nations plans rules tools")) <= 8
 
@@ -36,7 +38,7 @@ def test_forms_an_apostrophe_apart() -> None:
 def test_the_query_keeps_the_forms_of_each_phrase() -> None:
     query = parse_query('"its really a tool" neutrality')
     assert query.phrases == (("its", "really", "a", "tool"),)
-    assert [f.words for f in query.phrase_forms[0]] == [("it", "s", "really", "a", "tool")]
+    assert [f.words for f in query.phrase_forms[0]][0] == ("it", "s", "really", "a", "tool")
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,19 @@ def test_a_phrase_not_there_in_any_form_still_finds_nothing(corpus: Corpus) -> N
     except NotFound:
         return
     assert not result.hits
+
+
+@pytest.mark.parametrize(
+    "typed", ['"it’s really a tool"', '"it\'s really a tool"', '"its really a tool"']
+)
+def test_a_report_printing_the_modifier_letter_apostrophe(
+    typed: str, mini_raw: dict, tmp_path: Path
+) -> None:
+    """ʼ (U+02BC) is a letter to the index, so ``itʼs`` is one word there: the phrase
+    is found all the same, however its apostrophe was typed."""
+    mini_raw["statements"][0]["text"] = "Neutrality, itʼs really a tool for access."
+    path = tmp_path / "modifier.json"
+    path.write_text(json.dumps(mini_raw, ensure_ascii=False), encoding="utf-8")
+    result = search_corpus(load_corpus(path), parse_query(typed))
+    assert [h.id for h in result.hits] == [mini_raw["statements"][0]["id"]]
+    assert result.hits[0].score >= 90

@@ -126,6 +126,9 @@ def _loose(chunk: str, ordered: list[str], excluded: list[str]) -> None:
 
 APOSTROPHES = "'\u2019\u2018\u02bc\u2032\u201b`\u00b4"
 """What people type or print for an apostrophe (straight, curly, the modifier letter …)."""
+MODIFIER_APOSTROPHE = "\u02bc"
+"""ʼ, which some reports print for an apostrophe: a letter to the index's tokenizer (and
+to :func:`~poc_cli.text.normalise.tokenize`), so ``itʼs`` is one word there."""
 _NT_HEADS = frozenset(
     [
         "ain",
@@ -191,9 +194,10 @@ def _splits(word: str) -> list[tuple[str, str]]:
 def apostrophe_forms(phrase: str) -> tuple[PhraseForm, ...]:
     """The other forms of ``phrase`` that differ from it by apostrophes alone: a word
     split where an apostrophe would stand (``its`` as ``it's``), or two words an
-    apostrophe separates joined (``it's`` as ``its``).  Straight and curly apostrophes
-    need no form of their own: every apostrophe separates words, as in the index.
-    Fewest changes first, at most :data:`PHRASE_FORMS_MAX`."""
+    apostrophe separates joined (``it's`` as ``its``), and either written with ʼ
+    (``itʼs``, one word to the index).  Straight and curly apostrophes need no form
+    of their own: each separates words, as in the index.  Fewest changes first, at
+    most :data:`PHRASE_FORMS_MAX`."""
     tokens = tokenize(phrase)
     # Each slot: the choices for one typed word, or for two an apostrophe joins.
     slots: list[list[tuple[tuple[str, ...], str, int]]] = []  # (words, shown, changes)
@@ -208,6 +212,8 @@ def apostrophe_forms(phrase: str) -> tuple[PhraseForm, ...]:
                 [
                     ((token.term, after.term), both, 0),
                     ((token.term + after.term,), typed + phrase[after.start : after.end], 1),
+                    # The modifier letter apostrophe is a letter to the index: one word.
+                    ((token.term + MODIFIER_APOSTROPHE + after.term,), both, 1),
                 ]
             )
             i += 2
@@ -216,6 +222,9 @@ def apostrophe_forms(phrase: str) -> tuple[PhraseForm, ...]:
         for head, clitic in _splits(token.term):
             cut = len(typed) - len(clitic)
             choices.append(((head, clitic), typed[:cut] + "'" + typed[cut:], 1))
+            choices.append(
+                ((head + MODIFIER_APOSTROPHE + clitic,), typed[:cut] + "'" + typed[cut:], 1)
+            )
         slots.append(choices)
         i += 1
     combos: list[tuple[tuple[str, ...], str, int]] = [((), "", 0)]
