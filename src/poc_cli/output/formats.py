@@ -221,6 +221,11 @@ def cut_for_display(
             return [cut(v) for v in value]
         return value
 
+    # A sequence may know a bound on its longest text (the index's overviews do):
+    # then nothing needs looking at.
+    bound = getattr(records, "longest_text", None)
+    if type(bound) is int and bound <= limit:
+        return records, Cut()
     if not any(too_long(r) for r in records):
         return records, Cut()
     shown = [cut(r) if too_long(r) else r for r in records]
