@@ -176,6 +176,30 @@ def test_damaged_statistics_are_rebuilt_never_served(
     assert any("damaged" in w for w in listing.warnings)
 
 
+def test_an_overview_knows_when_no_text_needs_cutting_for_display(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    # The whole corpus's overviews carry a bound on their longest text, so a table need
+    # not look through every record; a text too long to show is still cut.
+    from poc_cli import queries
+    from poc_cli.output.formats import DISPLAY_MAX_CHARS, cut_for_display
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = new_several_events(tmp_path / "corpus")
+    records = queries.indexed_speakers_overview(folder).records
+    longest = max(len(json.dumps(r, ensure_ascii=False)) for r in records)
+    assert getattr(records, "longest_text", None) is not None
+    assert longest - 40 <= records.longest_text <= DISPLAY_MAX_CHARS  # type: ignore[attr-defined]
+    assert cut_for_display(records)[1].texts == 0
+    first = sorted(folder.glob("*.json"))[0]
+    data = json.loads(first.read_text(encoding="utf-8"))
+    data["speakers"][0]["role"] = "adviser " * 4000
+    first.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    records = queries.indexed_speakers_overview(folder).records
+    shown, cut = cut_for_display(records)
+    assert cut.texts == 1 and len(shown[0]["role"]) < DISPLAY_MAX_CHARS + 10
+
+
 def test_the_unfiltered_listing_is_every_statement_in_report_order(several: Path) -> None:
     from poc_cli import queries
     from poc_cli.corpus import load_corpus

@@ -375,13 +375,24 @@ def overview_records(index: Index, kind: str, event: str | None = None) -> list[
         text = text or b""
         if not isinstance(text, bytes) or str(crc32(text)) != index.meta.get(f"{kind}_overviews"):
             raise _damaged(f"the {kind} overviews")
-        return _decode_records(b"[" + text + b"]")
+        records = Overviews(_decode_records(b"[" + text + b"]"))
+        longest = index.meta.get(f"{kind}_longest", "")
+        records.longest_text = int(longest) if longest.isdigit() else None
+        return records
     rows = index.conn.execute(
         "SELECT kind, event, key, record, checksum FROM overviews"
         " WHERE kind = ? AND event = ? ORDER BY rowid",
         (kind, event),
     ).fetchall()
     return _checked_overviews(rows)
+
+
+class Overviews(list[Record]):
+    """Overview records, with a bound on the longest text in any of them (the longest
+    record's JSON, as the build measured it): ``output.formats.cut_for_display`` need
+    not look through 21,386 speakers to find that none is too long to show."""
+
+    longest_text: int | None = None
 
 
 def overview_records_of(index: Index, kind: str, keys: Sequence[tuple[str, str]]) -> list[Record]:

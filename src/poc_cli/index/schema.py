@@ -10,14 +10,15 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
 and report order, for listings; 10: by (event, session, speaker); 11: by kind;
 12: each speaker's and session's overview record and statement groups, made at build
-time; 13: and the whole corpus's statistics).  The overview records are :mod:`poc_cli.records`' JSON: a change to a speaker's
-or a session's record there must bump this too."""
+time; 13: and the whole corpus's statistics; 14: the longest overview record).  The
+overview records are :mod:`poc_cli.records`' JSON: a change to a speaker's or a
+session's record there must bump this too."""
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
 FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)

@@ -419,6 +419,11 @@ class _Writer:
             for n, (record,) in enumerate(rows):
                 crc = crc32(record, crc32(b",", crc) if n else crc)
             meta[f"{kind}_overviews"] = str(crc)
+            # No text in a record is longer than the record's JSON (escapes only add).
+            (longest,) = conn.execute(
+                "SELECT max(length(record)) FROM overviews WHERE kind = ?", (kind,)
+            ).fetchone()
+            meta[f"{kind}_longest"] = str(longest or 0)
         meta["checksum"] = str(meta_check(meta))  # checked by Index.open
         conn.executemany("INSERT INTO meta VALUES(?,?)", list(meta.items()))
         conn.commit()
