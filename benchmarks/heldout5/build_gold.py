@@ -608,11 +608,8 @@ def build() -> tuple[list[dict], list[str]]:
         path = HERE / d["file"]
         raw = path.read_text(encoding="utf-8")
         text = document_text(path)
-        if d.get("pdf"):
-            # z12: the checks read the rejoined text; the gold text is the file as written
-            check = rejoined(text)
-        else:
-            check = text
+        # z12: the checks read the rejoined text; the gold text is the file as written
+        check = rejoined(text) if d.get("pdf") else text
         words = len(re.findall(r"\w+", text))
         if not 300 <= words <= 1200:
             err(f"{words} words, not 300-1200")
