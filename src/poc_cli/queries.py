@@ -568,9 +568,11 @@ def statistics_of_index(index: Index, event: str | None = None) -> list[Record]:
     from .model import STATEMENT_KINDS
     from .names import person_key
 
-    people = {(e, i): (name, orgs) for e, i, name, orgs in listings.speaker_rows(index, event)}
-    speakers = listings.groups(index, "speaker", event)
-    multi_event = len({g.event for g in speakers}) > 1
+    multi_event = index.conn.execute(
+        "SELECT count(*) > 1 FROM (SELECT DISTINCT event FROM groups WHERE by = 'speaker'"
+        + (" AND event = ?)" if event is not None else ")"),
+        () if event is None else (event,),
+    ).fetchone()[0]
     by: dict[str, Counter[str]] = {k: Counter() for k in STATISTICS_BY}
     labels: dict[tuple[str, str], str] = {}
     last: dict[tuple[str, str], int] = {}
@@ -581,47 +583,38 @@ def statistics_of_index(index: Index, event: str | None = None) -> list[Record]:
             last[(dimension, key)] = when
             labels[(dimension, key)] = text
 
+    # Each organisation keyed by its fullest spelling in the whole corpus (as
+    # _organisation_names), whatever the event.
     names: dict[str, str] = {}
-    keys: dict[str, str] = {}  # organisation -> _organisation_key (few, repeated)
-    for _, orgs in people.values():
-        for name in orgs:
-            key = keys.get(name)
-            if key is None:
-                key = keys[name] = _organisation_key(name)
-            if key not in names or len(name) > len(names[key]):
-                names[key] = name
+    keys: dict[str, str] = {}  # organisation -> _organisation_key
+    for spelling in listings.organisation_spellings(index):
+        key = keys[spelling] = _organisation_key(spelling)
+        if key not in names or len(spelling) > len(names[key]):
+            names[key] = spelling
     person_ids: dict[tuple[str, str], str] = {}
     taken: set[str] = set()
-    for g in speakers:
-        found = people.get((g.event, g.key))
-        if found is None:
-            raise IndexDamaged(f"speaker {g.key!r} is missing from the index")
-        name, orgs = found
+    for g, name, orgs in listings.speaker_groups(index, event):
         sp = Speaker(
             id=g.key, name=name, honorific=None, role="", organisations=(), aliases=(), parts=()
         )
         person = person_key(sp)
-        key = person_ids.get(person)
-        if key is None:
-            key = person_ids[person] = _unused(g.key, g.event, taken)
-            taken.add(key)
-        by["speaker"][key] += g.statements
-        label("speaker", key, name, g.last)
-        for organisation in dict.fromkeys(names[keys[o]] for o in orgs):
+        row_key = person_ids.get(person)
+        if row_key is None:
+            row_key = person_ids[person] = _unused(g.key, g.event, taken)
+            taken.add(row_key)
+        by["speaker"][row_key] += g.statements
+        label("speaker", row_key, name, g.last)
+        try:
+            spelt = dict.fromkeys(names[keys[o]] for o in orgs)
+        except KeyError:
+            raise IndexDamaged("an organisation is missing from the index") from None
+        for organisation in spelt:
             by["organisation"][organisation] += g.statements
-    titles = listings.session_titles(index, event)
-    for g in listings.groups(index, "session", event):
-        title = titles.get((g.event, g.key))
-        if title is None:
-            raise IndexDamaged(f"session {g.key!r} is missing from the index")
+    for g, title in listings.labelled_groups(index, "session", event):
         prefix = f"{g.event}/" if multi_event else ""
         by["session"][prefix + g.key] += g.statements
         label("session", prefix + g.key, f"{prefix}{title}", g.last)
-    topics = listings.topic_labels(index, event)
-    for g in listings.groups(index, "topic", event):
-        text = topics.get((g.event, g.key))
-        if text is None:
-            raise IndexDamaged(f"topic {g.key!r} is missing from the index")
+    for g, text in listings.labelled_groups(index, "topic", event):
         by["topic"][g.key] += g.statements
         label("topic", g.key, text, g.last)
     for g in listings.groups(index, "kind", event):

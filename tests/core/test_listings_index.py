@@ -154,6 +154,30 @@ def test_a_damaged_overview_is_rebuilt_never_served(
             assert any("damaged" in w for w in listing.warnings), (make.__name__, event)
 
 
+def test_statistics_of_one_event_spell_organisations_as_the_whole_corpus_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    # An organisation is keyed by its fullest spelling anywhere in the corpus, also
+    # when only one event is counted (queries._organisation_names).
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = new_several_events(tmp_path / "corpus")
+    files = sorted(folder.glob("*.json"))
+    first = json.loads(files[0].read_text(encoding="utf-8"))
+    short = next(o for p in first["speakers"] for o in p.get("organisations", []))
+    other = json.loads(files[1].read_text(encoding="utf-8"))
+    other["speakers"][0]["organisations"] = [f"The Much Longer Name Of It ({short})"]
+    files[1].write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
+    corpus = load_corpus(folder)
+    for event in (first["event"]["id"], other["event"]["id"], None):
+        expected = json.dumps(queries.statistics(corpus, event=event), ensure_ascii=False)
+        got = queries.indexed_statistics(folder, event=event).records
+        assert json.dumps(list(got), ensure_ascii=False) == expected, event
+    assert "The Much Longer Name Of It" in expected
+
+
 def test_damaged_statistics_are_rebuilt_never_served(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
 ) -> None:

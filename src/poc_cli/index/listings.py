@@ -480,6 +480,64 @@ def groups(index: Index, by: str, event: str | None = None) -> list[Group]:
     return sorted((Group(*r) for r in rows), key=lambda g: g.first)
 
 
+def speaker_groups(
+    index: Index, event: str | None = None
+) -> Iterator[tuple[Group, str, tuple[str, ...]]]:
+    """(group, name, organisations) of every speaker's statements (of one event), in
+    order of each group's first statement, read as they are used (a million statements'
+    200,000 speakers are not held), each speaker row checked."""
+    where = " AND g.event = ?" if event is not None else ""
+    rows = index.conn.execute(
+        "SELECT g.event, g.key, g.statements, g.first, g.last, p.id, p.name, p.json, p.checksum"
+        " FROM groups g LEFT JOIN speakers p ON p.event = g.event AND p.id = g.key"
+        f" WHERE g.by = 'speaker'{where} ORDER BY g.first",
+        _one(event),
+    )
+    check = row_check
+    for r in rows:
+        if type(r[1]) is not str or check((r[0], r[5], r[6], r[7])) != r[8]:
+            raise _damaged(f"speaker {r[1]!r} of a statement group")
+        try:
+            organisations = tuple(_decode(r[7]).get("organisations") or ())
+        except (TypeError, ValueError, AttributeError):
+            raise IndexDamaged("a speaker row does not decode") from None
+        yield Group(*r[:5]), r[6], organisations
+
+
+def labelled_groups(index: Index, by: str, event: str | None = None) -> Iterator[tuple[Group, str]]:
+    """(group, session title or topic label) of every session's or topic's statements
+    (of one event), in order of each group's first statement, each label row checked."""
+    where = " AND g.event = ?" if event is not None else ""
+    if by == "session":
+        sql = (
+            "SELECT g.event, g.key, g.statements, g.first, g.last, t.title, t.checksum,"
+            " t.id, t.kind, t.json FROM groups g"
+            " LEFT JOIN sessions t ON t.event = g.event AND t.id = g.key"
+        )
+    else:
+        sql = (
+            "SELECT g.event, g.key, g.statements, g.first, g.last, t.label, t.checksum, t.id"
+            " FROM groups g LEFT JOIN topics t ON t.event = g.event AND t.id = g.key"
+        )
+    rows = index.conn.execute(f"{sql} WHERE g.by = ?{where} ORDER BY g.first", (by, *_one(event)))
+    check = row_check
+    for r in rows:
+        values = (r[0], r[7], r[5], r[8], r[9]) if by == "session" else (r[0], r[7], r[5])
+        if type(r[1]) is not str or check(values) != r[6]:
+            raise _damaged(f"{by} {r[1]!r} of a statement group")
+        yield Group(*r[:5]), r[5]
+
+
+def organisation_spellings(index: Index) -> list[str]:
+    """Every spelling of an organisation in the corpus, each row checked."""
+    out = []
+    for name, stored in index.conn.execute("SELECT name, checksum FROM organisations"):
+        if row_check((name,)) != stored:
+            raise _damaged("an organisation row")
+        out.append(name)
+    return out
+
+
 def speaker_rows(
     index: Index, event: str | None = None
 ) -> list[tuple[str, str, str, tuple[str, ...]]]:

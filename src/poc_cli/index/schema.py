@@ -10,13 +10,14 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 14
+INDEX_FORMAT = 15
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
 and report order, for listings; 10: by (event, session, speaker); 11: by kind;
 12: each speaker's and session's overview record and statement groups, made at build
-time; 13: and the whole corpus's statistics; 14: the longest overview record).  The
+time; 13: and the whole corpus's statistics; 14: the longest overview record;
+15: every organisation's spelling).  The
 overview records are :mod:`poc_cli.records`' JSON: a change to a speaker's or a
 session's record there must bump this too."""
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -116,6 +117,8 @@ CREATE TABLE groups(by TEXT, event TEXT, key TEXT, statements INTEGER, first INT
                     last INTEGER);
     -- statements of one event by speaker, session, kind or topic: how many, the first
     -- (report order << 16, | the topic's place in its statement's list) and the last
+CREATE TABLE organisations(name TEXT PRIMARY KEY, checksum INTEGER) WITHOUT ROWID;
+    -- every spelling of an organisation in the corpus (stats keys each by its fullest)
 CREATE TABLE precomputed(name TEXT PRIMARY KEY, value TEXT);
     -- whole-corpus answers as JSON ('statistics': `poc stats --json`'s rows), each
     -- checked against meta's precomputed_<name> (CRC-32)

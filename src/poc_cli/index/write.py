@@ -96,9 +96,11 @@ class _Writer:
             "statements": [],
             "overviews": [],
             "groups": [],
+            "organisations": [],
             self.fts: [],
         }
         self._name_keys: dict[tuple[Any, ...], frozenset[str]] = {}
+        self._spellings: set[str] = set()  # organisations written
 
     def add(self, dataset: Any, path: str = "", number: int = 0) -> None:
         """Write one dataset; ``number`` is its place in the corpus (rowids derive from it)."""
@@ -286,6 +288,12 @@ class _Writer:
             )
             row = ("session", ev.id, session.id, encode(record).decode())
             rows.append((*row, check(row)))
+        spellings = self._spellings
+        for speaker in people.values():
+            for name in speaker.organisations:
+                if name not in spellings:
+                    spellings.add(name)
+                    self._pending["organisations"].append((name, check((name,))))
         self._pending["groups"].extend(
             (by, ev.id, key, n, first, last) for (by, key), (n, first, last) in groups.items()
         )
@@ -302,6 +310,9 @@ class _Writer:
         conn.executemany("INSERT INTO names VALUES(?,?,?)", pending["names"])
         conn.executemany("INSERT INTO overviews VALUES(?,?,?,?,?)", pending["overviews"])
         conn.executemany("INSERT INTO groups VALUES(?,?,?,?,?,?)", pending["groups"])
+        conn.executemany(
+            "INSERT OR IGNORE INTO organisations VALUES(?,?)", pending["organisations"]
+        )
         # In rowid order: FTS5 writes its pending terms out as a new segment whenever a
         # rowid is lower than the last one, and rowids begin with the statement's length,
         # so unsorted rows meant a tiny segment per statement and twice the build time
@@ -336,7 +347,7 @@ class _Writer:
         try:
             events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
             added = conn.execute("SELECT count(*) FROM shard.events").fetchone()[0]
-            for table in ("events", "sessions", "speakers", "topics"):
+            for table in ("events", "sessions", "speakers", "topics", "organisations"):
                 conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM shard.{table}")
             for table in ("names", "statements", "overviews", "groups"):
                 # (in the shard's order: rowids follow the corpus order of the files)
