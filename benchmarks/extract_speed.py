@@ -10,7 +10,9 @@ as a user runs it: ``poc extract DIR/*.txt -o OUT/``.  Peak memory is GNU time's
 ``%M`` where /usr/bin/time exists (the resident size of the process at its largest);
 flat memory means the folder's figure is close to the one-report figure.
 
-Issue 11's target: 1,000 seed-sized reports in under a minute on a 2-core machine.
+Issue 11's target: 1,000 seed-sized reports in under a minute on a 2-core machine.  Last,
+in-process, one paragraph of thousands of reported sentences at two sizes: the time should
+grow with the size (x4 for x4), not with its square.
 """
 
 from __future__ import annotations
@@ -86,7 +88,33 @@ def main() -> int:
     )
     verdict = "met" if seconds < 60 * args.reports / 1000 else "NOT met"
     print(f"target (1,000 in under a minute, pro rata): {verdict}")
+    scaling()
     return 0
+
+
+# One paragraph of thousands of reported sentences (a report with no paragraph breaks, a
+# minified page): the extractor must stay linear in it, not names × paragraph.
+PATTERNS = (
+    "Ana Lopes said “a” and",
+    "the representative of Chad said that he",
+    "Ms. Lopes told Mr. Bo that she",
+)
+
+
+def scaling(small: int = 800, factor: int = 4) -> None:
+    from poc_cli.extract.build import extract_text
+
+    print(f"one long paragraph, {small:,} and {small * factor:,} repeats (in-process):")
+    for pattern in PATTERNS:
+        times = []
+        for n in (small, small * factor):
+            text = "Dr. Ana Lopes, an economist, spoke. " + " ".join([pattern] * n)
+            start = time.perf_counter()
+            extract_text(text, name="long")
+            times.append(time.perf_counter() - start)
+        ratio = times[1] / times[0]
+        shape = "linear" if ratio < 1.5 * factor else "SUPERLINEAR"
+        print(f"  {pattern!r}: {times[0]:.2f} s, {times[1]:.2f} s (x{ratio:.1f}: {shape})")
 
 
 if __name__ == "__main__":

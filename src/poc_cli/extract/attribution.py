@@ -32,6 +32,7 @@ module, as people.py's could be.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -866,7 +867,9 @@ class _Doc:
     def mentions_in(self, pi: int) -> list[tuple[Mention, Entity]]:
         out: list[tuple[Mention, Entity]] = []
         masked = self.masked[pi]
-        taken: list[tuple[int, int]] = []
+        # which characters a mention already covers (a list of spans would cost
+        # mentions × mentions in a paragraph of thousands of names)
+        taken = bytearray(len(masked) + 1)
         for m in self.full_mentions[pi]:
             entity = self.by_name.get(fold(m.name)) if not m.single else None
             if entity is None and m.single:
@@ -881,7 +884,7 @@ class _Doc:
             if entity is None:
                 continue
             out.append((m, entity))
-            taken.append((m.lead, m.end))
+            taken[m.lead : m.end] = b"\x01" * (m.end - m.lead)
         # bare surnames of people named in full somewhere ("Okafor said", "Peru's Lopes")
         index = self._surname_index()
         for w in re.finditer(r"(?:[^\W\d_]|[\u0300-\u036f\u1dc0-\u1dff])+", masked):
@@ -900,10 +903,10 @@ class _Doc:
                 ):
                     # "the representative of Jordan" when Amelia Jordan also spoke: a seat
                     continue
-                if any(a <= s < b or a < e <= b for a, b in taken):
+                if taken[s] or taken[e - 1]:
                     continue
                 out.append((Mention(s, e, variant, None, "", s, True), entity))
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
         out.sort(key=lambda pair: pair[0].start)
         return out
 
@@ -1127,11 +1130,40 @@ def _is_appositive(text: str) -> bool:
     )
 
 
+def _cue_for(cues: list[Cue], starts: list[int], at: int) -> tuple[Cue | None, bool]:
+    """The cue a quotation opening at ``at`` belongs to: the last (in list order) whose
+    verb comes before it, else the first after it; and whether it comes before.  With the
+    verbs' ``starts`` in order, by bisection, so a sentence of thousands of quotations
+    does not cost quotations × cues."""
+    if starts:
+        cut = bisect.bisect_right(starts, at)
+        if cut:
+            return cues[cut - 1], True
+        return (cues[cut], False) if cut < len(cues) else (None, False)
+    before = [c for c in cues if c.verb_start <= at]
+    if before:
+        return before[-1], True
+    return next((c for c in cues if c.verb_start > at), None), False
+
+
+class _Mentions(list[tuple[Mention, Entity]]):
+    """A paragraph's mentions, in order, with the first to end at each position at hand
+    (looked up for every reporting verb: a scan would cost verbs × mentions)."""
+
+    def __init__(self, items: list[tuple[Mention, Entity]]) -> None:
+        super().__init__(items)
+        self.by_end: dict[int, tuple[Mention, Entity]] = {}
+        for m, entity in items:
+            self.by_end.setdefault(m.end, (m, entity))
+
+
 def _mention_ending(
     mentions: list[tuple[Mention, Entity]], end: int
 ) -> tuple[Mention, Entity] | None:
+    if isinstance(mentions, _Mentions):
+        return mentions.by_end.get(end)
     for m, entity in mentions:
-        if m.end == end or (m.end + 2 == end and False):
+        if m.end == end:
             return m, entity
     return None
 
@@ -1303,10 +1335,17 @@ class _Context:
         return None
 
 
+_SUBJECT_REACH = 600  # characters before a reporting verb that can hold its subject
+
+
 def _subject_left(
     doc: _Doc, pi: int, sent: Span, v: int, mentions: list[tuple[Mention, Entity]], ctx: _Context
 ) -> Subject | None:
     masked = doc.masked[pi]
+    if v - sent.start > _SUBJECT_REACH:
+        # a subject, appositives and all, stands within this reach of its verb: a sentence
+        # of thousands of words must not cost its length for every verb in it
+        sent = Span(v - _SUBJECT_REACH, sent.end)
     left = masked[sent.start : v]
     m = _ADVERBS.search(left)
     if m:
@@ -1598,10 +1637,11 @@ def _reported_self(masked: str, sent: Span, vs: int, cues: list[Cue]) -> Subject
     """ "Jo Park told Ann Lee that she disagreed": a he/she that opens the clause reported
     by a named speaker's verb in the same sentence is that speaker, when the gender fits
     (the people named between are the listeners)."""
-    pm = re.search(r"(?<![\w’'-])(he|she)\s+(?:\w+ly\s+)?$", masked[sent.start : vs])
+    lo = max(sent.start, vs - 40)
+    pm = re.search(r"(?<![\w’'-])(he|she)\s+(?:\w+ly\s+)?$", masked[lo:vs])
     if pm is None:
         return None
-    ps = sent.start + pm.start(1)
+    ps = lo + pm.start(1)
     gender = "m" if pm.group(1) == "he" else "f"
     for c in reversed(cues):
         entity = c.subject.entity
@@ -1627,18 +1667,19 @@ def _cues(
         vs, ve = sent.start + m.start(), sent.start + m.end()
         negated = bool(_NEGATED.search(masked[max(sent.start, vs - 30) : vs]))
         if re.search(
-            r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", masked[sent.start : vs]
+            r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
+            masked[max(sent.start, vs - 40) : vs],
         ):
             continue  # a passive ("was told", "were listed"): not the subject speaking
         subj = _reported_self(masked, sent, vs, cues) or _subject_left(
             doc, pi, sent, vs, mentions, ctx
         )
         inverted = False
-        if subj is None and _COORDINATED.search(masked[sent.start : vs]):
+        if subj is None and _COORDINATED.search(masked[max(sent.start, vs - 120) : vs]):
             # "Jo Park was careful not to …, but said that …": the first clause's subject
             subj = _first_subject(doc, pi, sent, vs, mentions, ctx)
         if subj is None:
-            before = masked[sent.start : vs].rstrip(" \t\u00a0")
+            before = masked[max(sent.start, vs - 40) : vs].rstrip(" \t\u00a0")
             if not before or before.endswith((",", MASK)):
                 subj = _subject_right(doc, pi, sent, ve, mentions, ctx)
                 inverted = subj is not None
@@ -1989,7 +2030,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
     all_mentions: list[list[tuple[Mention, Entity]]] = []
     all_cues: list[list[tuple[Span, list[Cue]]]] = []
     for pi, paragraph in enumerate(paragraphs):
-        mentions = doc.mentions_in(pi)
+        mentions = _Mentions(doc.mentions_in(pi))
         all_mentions.append(mentions)
         if ctx.list_intro is not None and not all(
             _BULLET.match(line) for line in paragraph.splitlines() if line.strip()
@@ -2108,12 +2149,13 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 )
                 made.append(st)
             # --- quotations
+            cue_starts = [c.verb_start for c in cues]
+            if cue_starts != sorted(cue_starts):
+                cue_starts = []  # not in order: _cue_for reads the list as it is
             for q in quotes:
                 if is_title(paragraph, q, sent.start) or _is_label(paragraph, q):
                     continue
-                before_q = [c for c in cues if c.verb_start <= q.open]
-                after_q = [c for c in cues if c.verb_start > q.open]
-                cue = before_q[-1] if before_q else (after_q[0] if after_q else None)
+                cue, before_q = _cue_for(cues, cue_starts, q.open)
                 clause = _clause_before(masked, sent.start, q.open)
                 if (cue is not None and cue.negated) or _NOT_USED.search(clause):
                     left_out.append(LeftOut(pi, q.text, "words the report says were not used"))

@@ -1006,10 +1006,17 @@ _ROLE_HONORIFICS = frozenset(
 )
 
 
+_LOOK_BACK = 300  # characters before a name that can hold its title or role
+_PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+)[ \u00a0]$")
+
+
 def _role_prefix_before(text: str, start: int) -> tuple[str, int]:
     """A role printed right before a name ("IPI Vice President", "the Irish foreign
     minister", "Peru's UN Ambassador"), and where it begins; ("", start) if none."""
-    ws = words(text[:start])
+    # only the words just before the name can be its role: a window, not the whole
+    # paragraph (a paragraph of thousands of names must not cost names × paragraph)
+    lo = max(0, start - _LOOK_BACK)
+    ws = [Word(w.start + lo, w.end + lo, w.text) for w in words(text[lo:start])]
     if not ws or text[ws[-1].end : start].strip(" \u00a0"):
         return "", start
     first: int | None = None
@@ -1182,10 +1189,10 @@ def _capitals_name(text: str, run: list[Word]) -> Mention | None:
         ):
             return None
     start, end = run[0].start, run[-1].end
-    before = text[:start].rstrip(" \u00a0")
+    before = text[max(0, start - _LOOK_BACK) : start].rstrip(" \u00a0")
     if before and not before.endswith(("\n", ",", ":", ";")):
         return None
-    after = text[end:]
+    after = text[end : end + _LOOK_BACK]
     if not re.match(
         r"\s*\(|,\s|\s+(?:also\s+|then\s+)?(?:said|says|noted|stressed|added|told|asked|"
         r"urged|warned|recalled|emphasi[sz]ed|underlined|expressed|welcomed|"
@@ -1247,7 +1254,7 @@ def _mention_from_run(text: str, run: list[Word]) -> Mention | None:
     if tail[0] is run[0] and _honorific_before(text, start)[0] is None:
         # "Mr. de la Fuente": the lower-case particles after a title belong to the name
         back = start
-        while (pm := re.search(r"(?<![\w’'-])([a-z]+)[ \u00a0]$", text[:back])) and (
+        while (pm := _PARTICLE_BEFORE.search(text, max(0, back - 40), back)) and (
             pm.group(1) in PARTICLES
         ):
             back = pm.start(1)

@@ -244,7 +244,9 @@ def is_title(paragraph: str, quote: Quote, sentence_start: int = 0) -> bool:
     if (
         quote.close is not None
         and PASSIVE_NAMING.search(before)
-        and re.match(r",?\s+by\s+(?:the\s+|an?\s+|[A-Z])", paragraph[quote.outer_end :])
+        and re.match(
+            r",?\s+by\s+(?:the\s+|an?\s+|[A-Z])", paragraph[quote.outer_end : quote.outer_end + 40]
+        )
     ):
         return False  # "has been called “…” by Dr. Braun": his words, in the passive
     if (

@@ -242,21 +242,22 @@ def find_event(analysis: Analysis, title: str | None, name: str) -> EventDraft:
     for pi, p in enumerate(paragraphs):
         if event.venue is None:
             m = re.search(
-                r"\b(?:was|were|is|being)\s+held\s+at\s+(?:the\s+)?([A-Z][\w’'&.\- ]*?)(?=\s+on\b|\s+in\b|,|\.\s|\.$|$)",
+                r"\b(?:was|were|is|being)\s+held\s+at\s+(?:the\s+)?([A-Z][\w’'&.\- ]{0,100}?)(?=\s+on\b|\s+in\b|,|\.\s|\.$|$)",
                 p,
             )
             if m:
                 event.venue = m.group(1).strip()
                 event.provenance["venue"] = f"Paragraph {pi + 1}: “held at {event.venue}”."
         if not event.co_sponsors:
-            m = re.search(r"\b[Cc]o-?sponsored\s+by\s+(.+?),\s+(?:the|this|a)\s+[a-z]", p)
+            m = re.search(r"\b[Cc]o-?sponsored\s+by\s+(.{1,300}?),\s+(?:the|this|a)\s+[a-z]", p)
             if m:
                 event.co_sponsors = _split_list(re.sub(r"^the\s+", "", m.group(1)))
                 event.co_sponsors = [re.sub(r"^the\s+", "", c) for c in event.co_sponsors]
                 event.provenance["co_sponsors"] = f"Paragraph {pi + 1}, as printed."
         if event.host is None:
             m = re.search(
-                r"\b([A-Z][\w’'&.\- ]*?)\s+in\s+partnership\s+with\s+(.+?)\s+(?:co-?hosted|hosted|organi[sz]ed|convened)\b",
+                r"\b([A-Z][\w’'&.\- ]{0,100}?)\s+in\s+partnership\s+with\s+(.{1,300}?)\s+"
+                r"(?:co-?hosted|hosted|organi[sz]ed|convened)\b",
                 p,
             )
             if m:
@@ -267,7 +268,7 @@ def find_event(analysis: Analysis, title: str | None, name: str) -> EventDraft:
                 event.provenance["host"] = f"Paragraph {pi + 1}, as printed."
                 continue
             m = re.search(
-                r"(?:\b(?:was|were|is)\s+|,\s+)(?:co-?)?hosted\s+by\s+(?:the\s+)?(.+?)"
+                r"(?:\b(?:was|were|is)\s+|,\s+)(?:co-?)?hosted\s+by\s+(?:the\s+)?(.{1,300}?)"
                 r"(?=\s+and\s+was\b|\s+on\s|\s+in\s|,\s+[a-z]|\.\s|\.$|$)",
                 p,
             )
