@@ -106,6 +106,8 @@ def to_plain_table(
     if paint is not None:
         return _painted_table(records, columns, paint)
     header = [c.header for c in columns]
+    if not isinstance(records, list | tuple):
+        records = list(records)  # read once (a lazy sequence would be read per column)
     # Column by column: a column whose text needs no escape and no look-up (ASCII
     # without controls, or no character outside _NARROW) is checked once, as one text.
     cells: list[list[str]] = []
