@@ -209,6 +209,20 @@ _GROUP_WORDS = frozenset(
         "ministers",
         "ambassadors",
         "diplomats",
+        # a body's members, a profession, a community
+        "signatories",
+        "associations",
+        "organisations",
+        "organizations",
+        "unions",
+        "networks",
+        "farmers",
+        "residents",
+        "villagers",
+        "protesters",
+        "activists",
+        "donors",
+        "parties",
     ]
 )
 # who an indefinite subject is when the report does not identify them
@@ -1240,6 +1254,9 @@ class _Context:
         self.introduced: list[tuple[Entity, int, bool]] = []
         # the person a sentence ending with a colon opens a list for, its paragraph and end
         self.list_intro: tuple[Entity, int, int] | None = None
+        # someone asked a question ("…, who asked Mr. Semedo whether …"), and when: the
+        # "He said" of the next sentence is most likely the answer
+        self.asked: tuple[Entity, int] | None = None
 
     def spoke(self, entity: Entity) -> None:
         root = entity.root()
@@ -1315,6 +1332,10 @@ class _Context:
         if nearer is not None:
             # "the Russian Federation’s representative said … what he termed “…”"
             return nearer
+        if self.asked is not None and self.asked[1] == self.tick - 1:
+            asked = self.asked[0].root()
+            if asked.gender == gender:
+                return asked
         speaker = next((e for e in reversed(self.speakers) if e.gender in (None, gender)), None)
         # someone introduced after that speaker last spoke, in the sentence before: "H.E. Mr.
         # Jo Park, …, delivered the keynote address. He recalled …"
@@ -1335,6 +1356,11 @@ class _Context:
         return None
 
 
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|will|would|may|might|must|should|could|can|also|long|often|"
+    r"repeatedly|since|now|already|recently|previously|once|then|later))+\s*$"
+)
+_ASKED = re.compile(r"(?<![\w’'-])(?:asked|invited|pressed|questioned|challenged)\s+$")
 _SUBJECT_REACH = 600  # characters before a reporting verb that can hold its subject
 
 
@@ -1350,6 +1376,11 @@ def _subject_left(
     m = _ADVERBS.search(left)
     if m:
         left = left[: m.start()]
+    # "The compact’s signatories have called it …", "Jo Park has long said": the
+    # auxiliaries stand between the subject and its verb
+    aux = _AUXILIARIES.search(left)
+    if aux and aux.start() > 0:
+        left = left[: aux.start()]
     stripped = left.rstrip(" \t\u00a0")
     # "Name, role, who described …": the relative pronoun stands for the name
     wm = re.search(r",?\s*\bwho$", stripped)
@@ -1684,6 +1715,15 @@ def _cues(
                 subj = _subject_right(doc, pi, sent, ve, mentions, ctx)
                 inverted = subj is not None
         if subj is None:
+            continue
+        if subj.entity is None and any(
+            c.subject.entity is not None
+            and c.verb_end <= subj.start
+            and re.fullmatch(r"[^.;:¤]*?\bthat\s+[^.;:¤]*", masked[c.verb_end : subj.end])
+            for c in cues
+        ):
+            # "He cautioned that donors answered to their taxpayers: “…”": a group in
+            # the clause a person reports is not who speaks
             continue
         cues.append(Cue(vs, ve, subj, inverted=inverted, negated=negated))
         if not negated:
@@ -2248,6 +2288,9 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 _gender_from_role(e)
             _gender_from_possessive(masked, sent, ctx)
             ctx.introduce(masked[sent.start : sent.end], sent.start)
+            for m, e in ctx.sentence_mentions:
+                if _ASKED.search(masked, max(sent.start, m.lead - 16), m.lead):
+                    ctx.asked = (e, ctx.tick)
             if not ctx.sentence_mentions and not person_cues:
                 # "At the close, the High Commissioner took the floor again. “…,” she
                 # said": a role that opens a sentence is who a pronoun after it may be

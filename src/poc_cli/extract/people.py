@@ -1089,8 +1089,12 @@ def find_mentions(text: str) -> list[Mention]:
             else:
                 break
         mention = _capitals_name(text, run) or _mention_from_run(text, run)
-        if mention is not None and not _ORG_NOUN_BEFORE.search(
-            text, max(0, run[0].start - 40), run[0].start
+        if (
+            mention is not None
+            and not _ORG_NOUN_BEFORE.search(text, max(0, run[0].start - 80), run[0].start)
+            and not (
+                len(run) <= 2 and _THE_BEFORE.search(text, max(0, run[0].start - 5), run[0].start)
+            )
         ):
             mentions.append(mention)
         i = j
@@ -1100,13 +1104,17 @@ def find_mentions(text: str) -> list[Mention]:
 # "the satellite operator Orbis Iberia", "the charity Open Hands": a body's name after
 # the noun that says what it is
 _ORG_NOUN_BEFORE = re.compile(
-    r"(?<![\w’'-])(?:operator|company|firm|charity|ngo|agency|start-?up|consultancy|"
+    r"(?<![\w’'-])(?i:operator|company|firm|charity|ngo|agency|start-?up|consultancy|"
     r"broadcaster|newspaper|magazine|outlet|airline|manufacturer|insurer|bank|provider|"
     r"platform|network|movement|militia|group|coalition|alliance|foundation|"
     r"think[ -]tank|organi[sz]ation|nonprofit|non-profit|conglomerate|subsidiary|"
-    r"contractor|developer|giant|maker|operator's|firm's)\s+$",
-    re.IGNORECASE,
+    r"contractor|developer|giant|maker|operator's|firm's)\s+"
+    # "the charity Médecins en Première Ligne": the body's first words, then the run
+    r"(?:[A-Z][\w’'-]*\s+(?:(?:en|de|du|des|di|da|del|la|le|y|e|et|and|of|for|sans)\s+)?){0,3}$",
 )
+# "on the Tonle Sap", "across the Sahel Belt": a run right after a small "the" is a place
+# or a thing; a person after "the" has a role between ("the economist Ana Lopes")
+_THE_BEFORE = re.compile(r"(?<![\w’'-])the\s+$")
 
 
 _CAPS_ACRONYMS = frozenset(

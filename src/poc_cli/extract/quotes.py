@@ -154,6 +154,8 @@ _TITLE_BEFORE = re.compile(
     rf"called)\s*,?\s*$)"
     # "on behalf of the “A3 Plus”": the name of a group of states
     rf"|(?:\b(?:on\s+behalf\s+of|members?\s+of|[Ss]peaking\s+for)\s+(?:the\s+)?$)"
+    # "published under the title “…”", "under the banner “…”"
+    rf"|(?:\b(?:under|with|bearing)\s+the\s+(?:title|name|heading|banner|motto|slogan)\s*,?\s*$)"
     # "the author of “…”", "co-authored “…”": a work's title
     rf"|(?:\b(?:(?:co-?)?authors?\s+of|(?:co-?)?authored|(?:co-?)?wrote|editors?\s+of|edited)"
     rf"\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|recent|forthcoming|latest)\s+)?$)"
