@@ -66,3 +66,41 @@ def test_the_person_asked_gives_the_answer() -> None:
         "He said that it was. Small states, he argued, wanted “a seat, not a sympathy card.”"
     ).dataset
     assert speaker_of(d, "a seat, not a sympathy card.") == "Rui Semedo"
+
+
+def test_a_paraphrase_ending_in_a_colon_takes_the_list_after_it() -> None:
+    from poc_cli.extract.fidelity import check_fidelity
+
+    result = extract(
+        "Dr. Ana Lopes, author of the report, spoke on Mali.\n\n"
+        "She listed the three recommendations the report makes:\n\n"
+        "  • Use the full range of civilian tools;\n"
+        "  • Keep protection apart from “counterterrorism”; and\n"
+        "  • Talk to local communities.\n\n"
+        "She closed with thanks."
+    )
+    d = result.dataset
+    para = next(s for s in d["statements"] if s["kind"] == "paraphrase")
+    assert para["paragraphs"] == [2, 3]
+    assert para["text"].splitlines() == [
+        "She listed the three recommendations the report makes:",
+        "• Use the full range of civilian tools;",
+        "• Keep protection apart from “counterterrorism”; and",
+        "• Talk to local communities.",
+    ]
+    quote = next(s for s in d["statements"] if s["kind"] == "quote")
+    assert quote["text"] == "counterterrorism" and quote["within"] == para["id"]
+    assert check_fidelity(d, d["source"]["paragraphs"]) == []
+
+
+def test_a_list_in_the_same_paragraph_as_its_colon() -> None:
+    d = extract(
+        "Dr. Ana Lopes, author of the report, spoke on Mali. She listed three risks:\n"
+        "- drought;\n"
+        "- debt; and\n"
+        "- distrust.\n\n"
+        "She closed with thanks."
+    ).dataset
+    para = next(s for s in d["statements"] if s["text"].startswith("She listed"))
+    assert para["paragraphs"] == [1]
+    assert para["text"].splitlines()[1:] == ["- drought;", "- debt; and", "- distrust."]

@@ -64,6 +64,30 @@ def _verbatim(paragraph: str, st: Statement) -> bool:
     return True
 
 
+_ITEM = re.compile(r"\s*(?:[-•*–▪◦]|\d{1,2}[.)])\s")
+
+
+def _list_after(paragraphs: list[str], st: Statement) -> tuple[list[str], int]:
+    """The items of the list that a paraphrase ending in a colon introduces, when the rest
+    of its paragraph, or else the next paragraph, is that list and nothing else ("listed
+    three myths:" then "• …" lines): each item as printed, without its indent, and the
+    list's paragraph; else ([], -1)."""
+    here = paragraphs[st.paragraph]
+    if not st.text.rstrip().endswith(":"):
+        return [], -1
+    rest = here[st.end :]
+    if rest.strip():
+        where, block = st.paragraph, rest
+    elif st.paragraph + 1 < len(paragraphs):
+        where, block = st.paragraph + 1, paragraphs[st.paragraph + 1]
+    else:
+        return [], -1
+    lines = [line for line in block.split("\n") if line.strip()]
+    if not lines or not all(_ITEM.match(line) for line in lines):
+        return [], -1
+    return [line.strip() for line in lines], where
+
+
 def _role_of(entity: Entity) -> str:
     if entity.name is None:
         return entity.role_phrases[0] if entity.role_phrases else ""
@@ -197,6 +221,7 @@ def build(
     stmt_ids: dict[int, str] = {}
     parts: dict[int, list[tuple[str, str]]] = {id(e): [] for e in order}
     review = 0
+    list_of: dict[int, tuple[str, int]] = {}  # a list's paragraph: its paraphrase, speaker
     for st in kept:
         root = st.entity.root()
         session = session_of(sessions, st.paragraph, root)
@@ -224,6 +249,18 @@ def build(
             record["note"] = " ".join(dict.fromkeys(notes))
         if st.within is not None and id(st.within) in stmt_ids and id(st.within) in kept_ids:
             record["within"] = stmt_ids[id(st.within)]
+        if st.kind == "paraphrase":
+            items, where = _list_after(paragraphs, st)
+            if items:
+                # "She listed three recommendations:" and the list that follows: one
+                # statement, its lines verbatim, over both paragraphs (as curated)
+                record["text"] = "\n".join([st.text, *items])
+                record["paragraphs"] = sorted({st.paragraph + 1, where + 1})
+                list_of[where] = (sid, id(root))
+        elif st.paragraph in list_of and "within" not in record:
+            owner, speaker = list_of[st.paragraph]
+            if speaker == id(root):
+                record["within"] = owner
         statements.append(record)
         part = (session.id, part_of(session))
         if part not in parts[id(root)]:
