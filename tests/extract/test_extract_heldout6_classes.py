@@ -104,3 +104,14 @@ def test_a_list_in_the_same_paragraph_as_its_colon() -> None:
     para = next(s for s in d["statements"] if s["text"].startswith("She listed"))
     assert para["paragraphs"] == [1]
     assert para["text"].splitlines()[1:] == ["- drought;", "- debt; and", "- distrust."]
+
+
+def test_organisations_keep_their_own_commas_and_a_leading_acronym() -> None:
+    from poc_cli.extract.people import organisations_from_role
+
+    assert organisations_from_role(
+        "Adviser at the Institute for Peace, Security, and Development"
+    ) == ["Institute for Peace, Security, and Development"]
+    assert organisations_from_role(
+        "IPI Non-Resident Fellow and professor at the University of Montreal"
+    ) == ["IPI", "University of Montreal"]

@@ -1471,13 +1471,40 @@ def organisations_from_role(role: str) -> list[str]:
     """Organisations named in a role ("Adviser at the Permanent Mission of France" →
     "Permanent Mission of France"): as printed, in order, no duplicates."""
     out: list[str] = []
-    parts = re.split(r",\s+(?:and\s+)?|\s+and\s+(?=(?:a|an|the)\s)", role)
+    parts: list[str] = []
+    for piece in re.split(r",\s+(?=(?:and\s+)?)|\s+and\s+(?=(?:a|an|the)\s)", role):
+        bare = re.sub(r"^and\s+", "", piece)
+        if (
+            parts
+            and re.match(
+                r"(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+(?:at|of|in)\s|$)", piece
+            )
+            and not any(fold(w) in ROLE_WORDS for w in bare.split()[:1])
+            and parts[-1].rstrip()[-1:].isalpha()
+            and parts[-1].split()[-1][:1].isupper()
+        ):
+            # "Division of Policy, Evaluation, and Training", "Institute for Global Peace,
+            # Security, and Justice": a name's own series, not a second role
+            parts[-1] += ", " + piece
+        else:
+            parts.append(bare)
     for part in parts:
         part = part.strip()
         if not part:
             continue
+        lead = part.split()[0] if part.split() else ""
+        lead = lead[:-2] if _possessive(lead) else lead
+        if (
+            _is_acronym(lead)
+            and re.search(r"\b(?:at|with|from|of|in)\s+(?:the\s+)?[A-Z]", part)
+            and lead not in out
+        ):
+            # "IPI Non-Resident Fellow and professor at the University of Montreal"
+            out.append(lead)
         org = None
-        m = re.search(r"\b(?:at|with|from)\s+(?:the\s+)?([A-Z][^,;]*)$", part)
+        m = re.search(
+            r"\b(?:at|with|from)\s+(?:the\s+)?([A-Z](?:[^,;]|,\s+(?:and\s+)?[A-Z])*)$", part
+        )
         if m:
             org = m.group(1)
         else:
