@@ -88,6 +88,13 @@ def _list_after(paragraphs: list[str], st: Statement) -> tuple[list[str], int]:
     return [line.strip() for line in lines], where
 
 
+_CONTEXT_NOTE = "No attribution in its sentence; taken to continue the words"
+
+
+def _speaking(statements: list[dict[str, Any]]) -> int:
+    return len({r["speaker"] for r in statements})
+
+
 def _role_of(entity: Entity) -> str:
     if entity.name is None:
         return entity.role_phrases[0] if entity.role_phrases else ""
@@ -237,6 +244,9 @@ def build(
             "attribution": st.attribution,
         }
         notes = list(st.notes)
+        if st.attribution == "context":
+            # the review note below says it, in full: not twice
+            notes = [n for n in notes if not n.startswith(_CONTEXT_NOTE)]
         needs_review = st.review or st.attribution in ("pronoun", "title", "context")
         word = _subject_word(analysis, st)
         review_note = _review_note(st, word)
@@ -398,7 +408,13 @@ def build(
         "A draft extracted by poc extract from the report's text, not curated: check every "
         "statement marked review before citing it.",
         f"{summary.statements} statements ({summary.quotes} quotes, {summary.paraphrases} "
-        f"paraphrases) from {summary.speakers} speakers; {summary.review} await review.",
+        f"paraphrases) from {_speaking(statements)} speakers"
+        + (
+            f" ({summary.speakers} people in all, with those who only opened, moderated or closed)"
+            if summary.speakers != _speaking(statements)
+            else ""
+        )
+        + f"; {summary.review} await review.",
         "A quote's text is exactly the characters between the report's quotation marks; a "
         "paraphrase is the report's own wording, verbatim. A quote inside a paraphrased "
         "sentence is also its own statement, linked by 'within'.",
