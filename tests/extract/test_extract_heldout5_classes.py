@@ -107,3 +107,14 @@ def test_chaired_by_before_a_name_is_not_part_of_the_role() -> None:
         "on heat. Ms. Pires Costa said that cities must “plan for August in March.”"
     ).dataset
     assert d["speakers"][0]["role"] == "the network’s secretary-general"
+
+
+def test_a_family_name_printed_first_makes_the_aliases() -> None:
+    d = extract(
+        "Professor Kovács Erzsébet, who teaches law in Pécs, said rivers “remember.”\n\n"
+        "Professor Kovács added that treaties outlive governments in most basins."
+    ).dataset
+    person = d["speakers"][0]
+    assert person["name"] == "Kovács Erzsébet"
+    assert "Professor Kovács" in person["aliases"]
+    assert "Professor Erzsébet" not in person["aliases"]

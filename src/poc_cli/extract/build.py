@@ -120,6 +120,10 @@ def _aliases(entity: Entity) -> list[str]:
         # the surname the report uses ("Ms. Ibarra de Souza": "Ibarra de Souza"), else the
         # last word with its particles; honorific + surname, as people look them up
         surname = entity.surname or surname_of(entity.name)
+        first = entity.name.split()[0]
+        if entity.surname is None and first != surname and first in entity.variants:
+            # "Professor Szabó Katalin" … "Professor Szabó": the family name printed first
+            surname = first
         if surname.isupper():
             # "PIETER VAN DER BERGHE" … "Mr. van der Berghe": the surname as the text
             # prints it in running prose
