@@ -586,6 +586,17 @@ def test_pdf_paragraphs_told_by_their_short_last_line() -> None:
     assert read_report_bytes(data, name="r.pdf").text.split("\n\n") == paragraphs
 
 
+def test_a_line_ended_early_inside_a_sentence_does_not_end_the_paragraph() -> None:
+    # a line the typesetter ended short mid-sentence ("… a police" / "station in …"): the
+    # next line starts in lower case, so the sentence, and the quotation, stay whole
+    paragraph = (
+        "“We handed over a police\nstation in Bor and, six weeks later, it had no fuel, no "
+        "radios and no salaries,” she recalled."
+    )
+    data = make_pdf([paragraph], style="none", header=None, page_numbers=None)
+    assert read_report_bytes(data, name="r.pdf").text == paragraph.replace("\n", " ")
+
+
 def test_pdf_sniffed_from_content() -> None:
     data = make_pdf(["Only this."], header=None, page_numbers=None)
     assert read_report_bytes(data, name="<stdin>") == ReportText("Only this.", None, "pdf")

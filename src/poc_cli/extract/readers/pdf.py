@@ -59,6 +59,7 @@ from poc_cli.errors import DataError
 from .lines import join_lines, vocabulary
 
 MAX_PAGES: Final = 2_000
+_GOES_ON: Final = re.compile(r"[\w,;’'–—(]\s*$")
 
 _WS: Final = re.compile(r"[ \t\r\n\f\v]+")
 # PDFium joins a line that ends in a hyphen to the next and marks the hyphen U+FFFE; we split
@@ -275,6 +276,11 @@ def _starts_paragraph(prev: _Line, cur: _Line, current: list[_Line], layout: _La
         return True
     if prev.text.endswith(("-", "\u00ad")):
         return False  # a hyphen at the end: the word goes on
+    if _GOES_ON.search(prev.text) and cur.text[:1].islower():
+        # "… it had no" + "fuel, no radios …": a line with no sentence end, then one that
+        # starts in lower case, is one sentence however short the first line stops (a
+        # quotation must not be cut at a line the typesetter happened to end early)
+        return False
     # A line that stops short although the next line's first word would have fitted after
     # it was ended on purpose: the end of a paragraph (or a forced line break).
     edge = max(
