@@ -1228,6 +1228,8 @@ def _pronoun_subject(doc: _Doc, word: str, s: int, e: int, ctx: _Context) -> Sub
         return None
     if entity.gender is None:
         entity.gender = gender
+    if word.lower() in ("he", "she"):
+        ctx.last_pronoun[gender] = (entity, ctx.tick)
     return Subject(entity, "pronoun", s, e, word)
 
 
@@ -1257,6 +1259,8 @@ class _Context:
         # someone asked a question ("…, who asked Mr. Semedo whether …"), and when: the
         # "He said" of the next sentence is most likely the answer
         self.asked: tuple[Entity, int] | None = None
+        # who "he" and "she" stood for as a sentence's subject, and in which sentence
+        self.last_pronoun: dict[str, tuple[Entity, int]] = {}
 
     def spoke(self, entity: Entity) -> None:
         root = entity.root()
@@ -1347,6 +1351,11 @@ class _Context:
                 break
             if root.gender == gender or (root.gender is None and opens):
                 return root
+        chained = self.last_pronoun.get(gender)
+        if chained is not None and chained[1] == self.tick - 1 and chained[0].gender == gender:
+            # "She recalled that Jo Park had told her … . She said …": the same "she" as
+            # the sentence before, not the person she spoke of
+            return chained[0]
         for entity in reversed(self.speakers):
             if entity.gender in (None, gender):
                 return entity
@@ -1361,6 +1370,7 @@ _AUXILIARIES = re.compile(
     r"repeatedly|since|now|already|recently|previously|once|then|later))+\s*$"
 )
 _ASKED = re.compile(r"(?<![\w’'-])(?:asked|invited|pressed|questioned|challenged)\s+$")
+_REPORTED_CLAUSE = re.compile(r"[^.;:¤]*?\bthat\s+[^.;:¤]*")
 _SUBJECT_REACH = 600  # characters before a reporting verb that can hold its subject
 
 
@@ -2094,6 +2104,14 @@ def analyse(paragraphs: list[str]) -> Analysis:
             # --- paraphrases: one per speaker clause
             owners: list[Cue] = []
             for c in person_cues:
+                if owners and any(
+                    o.verb_end <= c.subject.start
+                    and _REPORTED_CLAUSE.fullmatch(masked, o.verb_end, c.subject.end)
+                    for o in owners
+                ):
+                    # "She recalled that the late Jo Park had once told her, “…”": Jo Park
+                    # is inside what she reports; the sentence is hers, the quote his
+                    continue
                 if not owners or c.subject.entity not in [o.subject.entity for o in owners]:
                     owners.append(c)
             bounds: list[tuple[int, int, Cue]] = []
