@@ -15,8 +15,7 @@ def test_a_person_inside_what_someone_recalls_does_not_cut_her_sentence() -> Non
     paraphrases = [s for s in d["statements"] if s["kind"] == "paraphrase"]
     first = paraphrases[0]
     assert first["text"].startswith("She recalled that the late Ibrahim Sall had once told her")
-    assert speaker_of(d, first["text"]) == "Rosa Llorente"
+    assert speaker_of(d, first["text"], "paraphrase") == "Rosa Llorente"
     assert speaker_of(d, "Never be the first to leave the room.") == "Ibrahim Sall"
-    assert speaker_of(d, "She said that patience was the mediator’s only real asset.") == (
-        "Rosa Llorente"
-    )
+    last = "She said that patience was the mediator’s only real asset."
+    assert speaker_of(d, last, "paraphrase") == "Rosa Llorente"
