@@ -151,3 +151,32 @@ def test_validate_counts_statements_awaiting_review(poc: Any, tmp_path: Path) ->
 def test_the_bundled_dataset_is_faithful_to_the_seed_report(poc: Any, seed_report: Path) -> None:
     result = poc("validate", "--source", str(seed_report))
     assert result.exit_code == 0, result.stderr
+
+
+def test_two_reports_of_one_name_never_overwrite_each_other(poc: Any, tmp_path: Path) -> None:
+    # a/report.txt and b/report.txt would both be drafts/report.json: the first is
+    # written, the second refused with the reason (with --force too), exit 2
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = _write(tmp_path / "a", "report.txt", REPORT)
+    b = _write(tmp_path / "b", "report.txt", REPORT.replace("Hana Okafor", "Hana Okoro"))
+    out = tmp_path / "drafts"
+    result = poc("extract", str(a), str(b), "-o", f"{out}/", "--force")
+    assert result.exit_code == 2
+    assert "already written in this run from" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["report.json"]
+    assert "Hana Okafor" in (out / "report.json").read_text(encoding="utf-8")
+
+
+def test_a_draft_file_is_json(poc: Any, tmp_path: Path) -> None:
+    report = _write(tmp_path, "r.txt", REPORT)
+    result = poc("extract", str(report), "-o", str(tmp_path / "r.csv"))
+    assert result.exit_code == 2 and "name the file .json" in result.stderr
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_stdin_without_a_name_says_where_the_ids_come_from(poc: Any) -> None:
+    result = poc("extract", "-", input=REPORT)
+    assert result.exit_code == 0
+    assert "give --name NAME" in result.stderr
+    assert json.loads(result.stdout)["statements"][0]["id"].startswith("stdin-")

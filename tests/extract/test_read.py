@@ -87,6 +87,19 @@ def test_utf16_with_a_bom_is_decoded(tmp_path: Path, codec: str) -> None:
     assert read_report(write(tmp_path, "r.txt", data)).text == text.replace("\r\n", "\n")
 
 
+def test_windows_1252_quotation_marks_are_converted_as_cp1252(tmp_path: Path) -> None:
+    # 0x93/0x94 are “ ” in Windows' code page 1252 and control characters in Latin-1:
+    # following a latin1 hint would lose every quote of the file
+    data = "Agnès said “neutrality is a tool.”".encode("cp1252")
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    report = write(folder, "r.txt", data)
+    message = error_of(read_report, report)
+    assert "iconv -f cp1252 -t utf-8" in message
+    # the converted copy is suggested beside the report, not in the current folder
+    assert str(folder / "r.utf8.txt") in message
+
+
 def test_latin1_is_refused_with_the_byte_and_how_to_convert(tmp_path: Path) -> None:
     data = b"Agn" + "ès".encode("latin-1") + b" spoke."
     message = error_of(read_report, write(tmp_path, "r.txt", data))

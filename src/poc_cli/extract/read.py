@@ -297,10 +297,17 @@ def _strict(data: bytes, codec: str, name: str, *, offset: int) -> str:
         where = err.start + offset
         if codec == "utf-8":
             byte = data[err.start]
+            # Windows' code page 1252 puts curly quotation marks and dashes at 0x80-0x9F,
+            # where Latin-1 has control characters: converted as Latin-1, every quote of
+            # such a file would be lost
+            legacy = "cp1252" if any(0x80 <= b <= 0x9F for b in data[:1_000_000]) else "latin1"
             if name in ("-", "<stdin>"):
-                how = "iconv -f latin1 -t utf-8 | poc extract -"
+                how = f"iconv -f {legacy} -t utf-8 | poc extract -"
             else:
-                how = f"iconv -f latin1 -t utf-8 {shlex.quote(name)} > {shlex.quote(_utf8_name(name))}"
+                how = (
+                    f"iconv -f {legacy} -t utf-8 {shlex.quote(name)} > "
+                    f"{shlex.quote(_utf8_name(name))}"
+                )
             raise DataError(
                 f"{name} is not UTF-8 (byte 0x{byte:02X} at offset {where}); convert it, e.g. {how}"
             ) from None
@@ -308,8 +315,9 @@ def _strict(data: bytes, codec: str, name: str, *, offset: int) -> str:
 
 
 def _utf8_name(name: str) -> str:
+    """Where the converted copy goes: beside the report ("notes/r.txt" → "notes/r.utf8.txt")."""
     path = Path(name)
-    return path.with_name(f"{path.stem}.utf8{path.suffix}").name
+    return str(path.with_name(f"{path.stem}.utf8{path.suffix}"))
 
 
 def _normalise_newlines(text: str) -> str:

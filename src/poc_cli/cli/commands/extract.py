@@ -81,10 +81,35 @@ def extract(
     if reports.count("-") > 1:
         raise UsageError("- (stdin) can be read only once")
     folder = _folder(output, several=len(reports) > 1)
+    if output is not None and folder is None and output != "-":
+        suffix = Path(output).suffix.lower()
+        if suffix and suffix != ".json":
+            raise UsageError(f"{output}: poc extract writes a JSON dataset; name the file .json")
+    if name is None and "-" in reports:
+        run.env.message(
+            "note: stdin has no file name: the draft's ids begin with 'stdin'; "
+            "give --name NAME so that two drafts do not share ids"
+        )
     outcomes: list[Outcome] = []
+    claimed: dict[str, str] = {}  # a draft's file in this run -> the report written there
     with run.progress("Extracting reports") as progress:
         for done, report in enumerate(reports, 1):
-            outcomes.append(_extract_one(run, report, output, folder, force=force, name=name))
+            stem = _stem(report, name)
+            key = f"{_NAME.sub('-', stem)}.json".casefold()
+            if folder is not None and key in claimed:
+                # "a/report.txt b/report.txt -o drafts/": both would be drafts/report.json
+                problem = (
+                    f"its draft would be {folder / (_NAME.sub('-', stem) + '.json')}, "
+                    f"already written in this run from {claimed[key]}; extract it alone "
+                    "with --name"
+                )
+                run.env.message(f"error: {one_line(report)}: {one_line(problem)}")
+                outcomes.append(Outcome(report, None, None, problem))
+            else:
+                outcome = _extract_one(run, report, output, folder, force=force, name=name)
+                if outcome.written is not None:
+                    claimed[key] = report
+                outcomes.append(outcome)
             if progress is not None:
                 progress(done, len(reports))
     if len(reports) > 1 or folder is not None:
@@ -199,9 +224,27 @@ def _summary_table(run: Run, outcomes: list[Outcome]) -> None:
         Column("Left out", lambda r: r["left_out"], justify="right"),
         Column("Written to", lambda r: r["written"]),
     )
-    run.env.message(to_plain_table(rows, columns).rstrip("\n"))
+    table = to_plain_table(rows, columns).rstrip("\n")
+    if run.env.stderr_isatty:
+        from poc_cli.output.env import terminal_size
+
+        width = terminal_size(run.env.stderr)[0]
+        if max(len(line) for line in table.split("\n")) > width:
+            # wider than the terminal: a line a report, which wraps at words, as git does
+            table = "\n".join(_summary_line(r) for r in rows)
+    run.env.message(table)
     for outcome in outcomes:
         _unattributed(run, outcome)
+
+
+def _summary_line(row: dict[str, str]) -> str:
+    if not row["speakers"] and not row["quotes"]:
+        return f"{row['report']}: {row['written']}"
+    return (
+        f"{row['report']}: {row['speakers']} speakers, {row['quotes']} quotes, "
+        f"{row['paraphrases']} paraphrases, {row['review']} to review, "
+        f"{row['left_out']} left out; {row['written']}"
+    )
 
 
 def _unattributed(run: Run, outcome: Outcome) -> None:
