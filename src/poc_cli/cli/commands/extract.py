@@ -230,7 +230,7 @@ def _summary_table(run: Run, outcomes: list[Outcome]) -> None:
 
         width = terminal_size(run.env.stderr)[0]
         if max(len(line) for line in table.split("\n")) > width:
-            # wider than the terminal: a line a report, which wraps at words, as git does
+            # wider than the terminal: two short lines a report
             table = "\n".join(_summary_line(r) for r in rows)
     run.env.message(table)
     for outcome in outcomes:
@@ -238,12 +238,13 @@ def _summary_table(run: Run, outcomes: list[Outcome]) -> None:
 
 
 def _summary_line(row: dict[str, str]) -> str:
+    """A report's summary in two short lines: where it went, then what it holds."""
     if not row["speakers"] and not row["quotes"]:
         return f"{row['report']}: {row['written']}"
     return (
-        f"{row['report']}: {row['speakers']} speakers, {row['quotes']} quotes, "
-        f"{row['paraphrases']} paraphrases, {row['review']} to review, "
-        f"{row['left_out']} left out; {row['written']}"
+        f"{row['report']} → {row['written']}\n"
+        f"  {row['speakers']} speakers, {row['quotes']} quotes, {row['paraphrases']} "
+        f"paraphrases, {row['review']} to review, {row['left_out']} left out"
     )
 
 
