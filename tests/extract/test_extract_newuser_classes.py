@@ -19,3 +19,28 @@ def test_a_person_inside_what_someone_recalls_does_not_cut_her_sentence() -> Non
     assert speaker_of(d, "Never be the first to leave the room.") == "Ibrahim Sall"
     last = "She said that patience was the mediator’s only real asset."
     assert speaker_of(d, last, "paraphrase") == "Rosa Llorente"
+
+
+def test_unnumbered_headings_make_sessions() -> None:
+    d = extract(
+        "Water and Peace in the Sahel\n\n"
+        "Opening Remarks\n\n"
+        "Dr. Fatou Ndiaye, Senior Adviser at the Institute, said that “water is security.”\n\n"
+        "Panel: Data, Early Warning and Local Ownership\n\n"
+        "The panel was moderated by Tomas Berg, a fellow at the Institute.\n\n"
+        "Amina Sow, Director of the Water Observatory, argued that data must reach farmers "
+        "in time. “A late forecast is a history lesson,” she said.\n\n"
+        "Closing Remarks\n\n"
+        "Dr. Ndiaye closed the event. “Get water right and peace follows,” she concluded."
+    ).dataset
+    assert [(s["id"], s["title"]) for s in d["sessions"]] == [
+        ("opening", "Opening remarks"),
+        ("session-1", "Data, Early Warning and Local Ownership"),
+        ("closing", "Closing remarks"),
+    ]
+    sessions = {s["text"]: s["session"] for s in d["statements"] if s["kind"] == "quote"}
+    assert sessions == {
+        "water is security.": "opening",
+        "A late forecast is a history lesson,": "session-1",
+        "Get water right and peace follows,": "closing",
+    }

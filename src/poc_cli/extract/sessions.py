@@ -77,6 +77,19 @@ _KEYNOTE_CUE = re.compile(
     r"remarks|lecture)\s+(?:was|were)\s+(?:given|delivered))",
     re.IGNORECASE,
 )
+_UNNUMBERED_HEADING = re.compile(
+    r"[#*_\s]*(?:Panel|Session|Roundtable|Panel\s+Discussion|Discussion)\s*[:.–—-]\s*(.+?)[\s*_]*$",
+    re.IGNORECASE,
+)
+_REMARKS_HEADING = re.compile(
+    r"[#*_\s]*(Opening|Welcoming|Welcome|Introductory|Closing|Concluding)\s+"
+    r"(?:Remarks|Session|Address|Statements?|Words)[\s*_:]*$",
+    re.IGNORECASE,
+)
+_KEYNOTE_HEADING = re.compile(
+    r"[#*_\s]*Keynote(?:\s+(?:Address|Speech|Remarks|Lecture|Conversation))?[\s*_:]*$",
+    re.IGNORECASE,
+)
 _LIST = r"([^;:]+?)"
 _OPENING = [
     re.compile(
@@ -316,6 +329,9 @@ def find_sessions(analysis: Analysis) -> list[SessionDraft]:
     paragraphs = analysis.paragraphs
     headings: dict[int, str] = {}
     heading_paragraph: dict[int, int] = {}
+    opening_heading: int | None = None
+    closing_heading: int | None = None
+    keynote_headings: list[int] = []
     for pi, p in enumerate(paragraphs):
         for line in p.split("\n"):
             m = _HEADING.match(line)
@@ -326,6 +342,21 @@ def find_sessions(analysis: Analysis) -> list[SessionDraft]:
                 if number and number not in headings:
                     headings[number] = m.group(2).strip(" \u00a0")
                     heading_paragraph[number] = pi
+        if "\n" in p.strip() or len(p.split()) > 12:
+            continue
+        # headings with no number: "Panel: Data and Early Warning", "Opening Remarks"
+        um = _UNNUMBERED_HEADING.match(p.strip())
+        if um and not _HEADING.match(p.strip()):
+            number = max(headings, default=0) + 1
+            headings[number] = um.group(1).strip(" \u00a0")
+            heading_paragraph[number] = pi
+        elif rm := _REMARKS_HEADING.match(p.strip()):
+            if rm.group(1).lower() in ("closing", "concluding"):
+                closing_heading = pi if closing_heading is None else closing_heading
+            elif opening_heading is None:
+                opening_heading = pi
+        elif _KEYNOTE_HEADING.match(p.strip()):
+            keynote_headings.append(pi)
     drafts: list[SessionDraft] = []
     panel_count = 0
     for pi, p in enumerate(paragraphs):
@@ -358,7 +389,7 @@ def find_sessions(analysis: Analysis) -> list[SessionDraft]:
                 continue
             drafts.append(draft)
             continue
-        if _KEYNOTE_CUE.search(p) and not any(
+        if (_KEYNOTE_CUE.search(p) or pi in keynote_headings) and not any(
             d.kind == "keynote" and d.start == pi for d in drafts
         ):
             drafts.append(
@@ -415,6 +446,21 @@ def find_sessions(analysis: Analysis) -> list[SessionDraft]:
         )
         if opening_people and statements:
             pass
+    if closing_heading is not None and not closing_people:
+        # "Closing Remarks" as a heading: whoever speaks after it closes
+        closing_at = closing_heading
+        for st in statements:
+            root = st.entity.root()
+            if st.paragraph > closing_heading and root not in closing_people:
+                closing_people.append(root)
+    if (
+        opening_heading is not None
+        and (not sessions or sessions[0].id != "opening")
+        and drafts
+        and opening_heading < drafts[0].start
+    ):
+        sessions.insert(0, SessionDraft("opening", "Opening remarks", "remarks", 0))
+        sessions[0].note = "The report has an “Opening remarks” heading."
     if closing_people:
         closing = SessionDraft("closing", "Closing remarks", "remarks", closing_at or 0)
         closing.people = closing_people
