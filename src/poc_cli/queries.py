@@ -149,13 +149,14 @@ def _event_of(events: dict[str, Event], event: str) -> Event:
 
 
 def _overview(
-    data: Path | str | None, work: Callable[[Index], list[Record]], progress: Progress | None
+    data: Path | str | None, work: Callable[[Index], Sequence[Record]], progress: Progress | None
 ) -> IndexedListing:
-    def counted(index: Index) -> tuple[list[Record], int]:
+    def counted(index: Index) -> tuple[Sequence[Record], int]:
         return work(index), index.event_count()
 
     (records, events), index, warnings = with_index(data, counted, progress=progress)
-    index.close()
+    if isinstance(records, list):
+        index.close()  # (records still being read keep it open)
     return IndexedListing(records, (), tuple(warnings), events)
 
 
@@ -165,10 +166,10 @@ def indexed_speakers_overview(
     """:func:`speakers_overview` from the index, the same records."""
     from .index import listings
 
-    def work(index: Index) -> list[Record]:
+    def work(index: Index) -> Sequence[Record]:
         _check_event_index(index, event)
         # Made at build time by records.speaker_json, with the statement count.
-        return listings.overview_records(index, "speaker", event)
+        return listings.overview_records(index, "speaker", event, _damaged_while_writing(index))
 
     return _overview(data, work, progress)
 
@@ -278,10 +279,10 @@ def indexed_sessions_overview(
     """:func:`sessions_overview` from the index, the same records."""
     from .index import listings
 
-    def work(index: Index) -> list[Record]:
+    def work(index: Index) -> Sequence[Record]:
         _check_event_index(index, event)
         # Made at build time by records.session_json, with who spoke and how often.
-        return listings.overview_records(index, "session", event)
+        return listings.overview_records(index, "session", event, _damaged_while_writing(index))
 
     return _overview(data, work, progress)
 

@@ -200,6 +200,59 @@ def test_damaged_statistics_are_rebuilt_never_served(
     assert any("damaged" in w for w in listing.warnings)
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 10_000])
+def test_overviews_of_a_big_corpus_stream_the_same_records(
+    several: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    # Past OVERVIEWS_KEEP the whole corpus's overviews are read as they are written.
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import listings
+
+    corpus = load_corpus(several)
+    monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
+    monkeypatch.setattr(listings, "CHUNK", chunk)
+    for small, indexed in (
+        (queries.speakers_overview, queries.indexed_speakers_overview),
+        (queries.sessions_overview, queries.indexed_sessions_overview),
+    ):
+        expected = small(corpus)
+        records = indexed(several).records
+        assert isinstance(records, listings.OverviewRecords)
+        assert len(records) == len(expected)
+        assert json.dumps(list(records), ensure_ascii=False) == json.dumps(
+            expected, ensure_ascii=False
+        )
+        assert list(records) == expected  # twice
+        assert records[0] == expected[0] and records[-1] == expected[-1]
+        assert records[2:5] == expected[2:5]
+
+
+def test_a_damaged_overview_met_while_writing_stops_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    from poc_cli import queries
+    from poc_cli.errors import DataError
+    from poc_cli.index import listings, open_index
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
+    monkeypatch.setattr(listings, "CHUNK", 2)  # the first two are clean
+    folder = new_several_events(tmp_path / "corpus")
+    index, _ = open_index(folder)
+    index.close()
+    path = Path(index.path)
+    clean = path.read_bytes()
+    last = clean.rindex(b"non-resident IPI adviser")
+    path.write_bytes(clean[:last] + b"non-resident IPI advisor" + clean[last + 24 :])
+    records = queries.indexed_speakers_overview(folder).records
+    written = []
+    with pytest.raises(DataError, match="damaged"):
+        written.extend(r["role"] for r in records)
+    assert len(written) >= 2 and not any("advisor" in r for r in written)
+    assert not path.exists()
+
+
 def test_an_overview_knows_when_no_text_needs_cutting_for_display(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
 ) -> None:

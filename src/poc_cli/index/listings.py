@@ -366,12 +366,24 @@ def sessions(index: Index, event: str | None = None) -> list[tuple[str, Session]
     return out
 
 
-def overview_records(index: Index, kind: str, event: str | None = None) -> list[Record]:
+OVERVIEWS_KEEP = 50_000
+"""Up to this many overview records (about 25 MB of them), the whole corpus's are read
+at once; more (200,000 speakers at a million statements took 1 GB) are read as they
+are written (:class:`OverviewRecords`)."""
+
+
+def overview_records(
+    index: Index, kind: str, event: str | None = None, on_damage: Any = None
+) -> Sequence[Record]:
     """The overview record of every speaker or session (``kind``; of one event), in
     corpus order, as made at build time (records.speaker_json / session_json with the
     statement count), checked: the whole corpus's as one text against the meta
-    table's CRC-32, one event's row by row."""
+    table's CRC-32 (more than :data:`OVERVIEWS_KEEP`: row by row as they are read,
+    ``on_damage`` as :class:`IndexRecords` takes it), one event's row by row."""
     if event is None:
+        count = index.meta.get(f"{kind}_count", "")
+        if count.isdigit() and int(count) > OVERVIEWS_KEEP:
+            return OverviewRecords(index, kind, int(count), on_damage)
         (text,) = index.conn.execute(OVERVIEWS_ALL, (kind,)).fetchone()
         text = text or b""
         if not isinstance(text, bytes) or str(crc32(text)) != index.meta.get(f"{kind}_overviews"):
@@ -394,6 +406,86 @@ class Overviews(list[Record]):
     not look through 21,386 speakers to find that none is too long to show."""
 
     longest_text: int | None = None
+
+
+_OVERVIEW_PAGE = (
+    "SELECT rowid, kind, event, key, record, checksum FROM overviews"
+    " WHERE +kind = ? AND rowid > ? ORDER BY rowid LIMIT ?"
+)
+"""(``+kind``: along the table from the last rowid; by the overviews_key index SQLite
+sorted every record of the kind for each page.)"""
+
+
+class OverviewRecords(LazyRecords[Record]):
+    """The whole corpus's overview records of a kind, read :data:`CHUNK` at a time as
+    they are written, each row checked (memory stays flat).  The first chunk is read
+    when this is made, so damage there means a rebuild; later, ``on_damage(exc)`` is
+    called and must raise, as for :class:`IndexRecords`."""
+
+    every_record_has_event = True
+
+    def __init__(self, index: Index, kind: str, count: int, on_damage: Any = None) -> None:
+        super().__init__(range(count), lambda n: self[n])
+        self._index = index
+        self._kind = kind
+        self._count = count
+        self._on_damage = on_damage
+        longest = index.meta.get(f"{kind}_longest", "")
+        self.longest_text = int(longest) if longest.isdigit() else None
+        self._first: tuple[int, list[Record]] | None = self._page(-1, CHUNK)
+
+    def _page(self, after: int, size: int) -> tuple[int, list[Record]]:
+        rows = self._index.conn.execute(_OVERVIEW_PAGE, (self._kind, after, size)).fetchall()
+        return (rows[-1][0] if rows else after), _checked_overviews([r[1:] for r in rows])
+
+    def _read(self, after: int, size: int) -> tuple[int, list[Record]]:
+        import sqlite3
+
+        try:
+            return self._page(after, size)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if self._on_damage is not None:
+                self._on_damage(exc)
+            raise
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Record]:
+        first, self._first = self._first, None
+        last, records = first if first is not None else self._read(-1, CHUNK)
+        seen = len(records)
+        yield from records
+        while records:
+            last, records = self._read(last, CHUNK)
+            seen += len(records)
+            yield from records
+        if seen != self._count:
+            missing = IndexDamaged(f"the {self._kind} overviews do not add up")
+            if self._on_damage is not None:
+                self._on_damage(missing)
+            raise missing
+
+    def __getitem__(self, index: Any) -> Any:
+        sql = (
+            "SELECT kind, event, key, record, checksum FROM overviews WHERE kind = ?"
+            " ORDER BY rowid LIMIT ? OFFSET ?"
+        )
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return list(self)[index]
+            rows = self._index.conn.execute(sql, (self._kind, max(0, stop - start), start))
+            return _checked_overviews(rows.fetchall())
+        position = index + self._count if index < 0 else index
+        if not 0 <= position < self._count:
+            raise IndexError(index)
+        return _checked_overviews(
+            self._index.conn.execute(sql, (self._kind, 1, position)).fetchall()
+        )[0]
+
+    def __repr__(self) -> str:
+        return f"OverviewRecords({self._count} {self._kind} records)"
 
 
 def overview_records_of(index: Index, kind: str, keys: Sequence[tuple[str, str]]) -> list[Record]:

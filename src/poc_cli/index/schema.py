@@ -10,14 +10,14 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 15
+INDEX_FORMAT = 16
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
 and report order, for listings; 10: by (event, session, speaker); 11: by kind;
 12: each speaker's and session's overview record and statement groups, made at build
 time; 13: and the whole corpus's statistics; 14: the longest overview record;
-15: every organisation's spelling).  The
+15: every organisation's spelling; 16: how many overviews of each kind).  The
 overview records are :mod:`poc_cli.records`' JSON: a change to a speaker's or a
 session's record there must bump this too."""
 TOKENIZER = "unicode61 remove_diacritics 2"

@@ -435,6 +435,10 @@ class _Writer:
                 "SELECT max(length(record)) FROM overviews WHERE kind = ?", (kind,)
             ).fetchone()
             meta[f"{kind}_longest"] = str(longest or 0)
+            (count,) = conn.execute(
+                "SELECT count(*) FROM overviews WHERE kind = ?", (kind,)
+            ).fetchone()
+            meta[f"{kind}_count"] = str(count)
         meta["checksum"] = str(meta_check(meta))  # checked by Index.open
         conn.executemany("INSERT INTO meta VALUES(?,?)", list(meta.items()))
         conn.commit()
