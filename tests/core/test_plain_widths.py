@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from poc_cli.output.plain import _NARROW, cell_width, to_plain_table
+from poc_cli.output.plain import _NARROW, bar_length, cell_width, plain_bar_charts, to_plain_table
 from poc_cli.output.tables import Column
 from poc_cli.text.escape import visible
 
@@ -105,3 +105,36 @@ def test_the_table_is_the_one_measured_character_by_character() -> None:
             for _ in range(rng.randrange(1, 6))
         ]
         assert to_plain_table(records, columns) == _reference_table(records, columns)
+
+
+def _reference_charts(rows: list[dict[str, object]]) -> str:
+    """``plain_bar_charts`` as it was written before issue 13."""
+    out: list[str] = []
+    for dimension in dict.fromkeys(r["by"] for r in rows):
+        group = [r for r in rows if r["by"] == dimension]
+        largest = max(int(r["statements"]) for r in group)  # type: ignore[call-overload]
+        labels = [visible(str(r["label"])) for r in group]
+        width = max(_reference_width(label) for label in labels)
+        out.append(f"Statements by {dimension}")
+        for label, r in zip(labels, group, strict=True):
+            bar = "█" * bar_length(int(r["statements"]), largest)  # type: ignore[call-overload]
+            gap = " " * (width - _reference_width(label))
+            out.append(f"  {label}{gap}  {r['statements']:>{len(str(largest))}}  {bar}")
+        out.append("")
+    return "\n".join(out)
+
+
+def test_the_bar_charts_are_the_ones_measured_character_by_character() -> None:
+    rng = random.Random(5)
+    labels = ["Agnès Coutou", "“Opening”", "日本", "a\tb", "x\x1by", "z\u200bw", "plain"]
+    for _ in range(100):
+        rows = [
+            {
+                "by": rng.choice(["speaker", "topic", "kind"]),
+                "key": "k",
+                "label": rng.choice(labels) * rng.randrange(1, 3),
+                "statements": rng.randrange(1, 500),
+            }
+            for _ in range(rng.randrange(1, 12))
+        ]
+        assert plain_bar_charts(rows) == _reference_charts(rows)

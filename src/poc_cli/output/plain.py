@@ -227,17 +227,29 @@ def bar_length(count: int, largest: int, width: int = BAR_WIDTH) -> int:
 def plain_bar_charts(rows: Sequence[Record]) -> str:
     """``poc stats`` as plain text: one chart per breakdown, a bar of █ per count."""
     out: list[str] = []
-    for dimension in dict.fromkeys(r["by"] for r in rows):
-        group = [r for r in rows if r["by"] == dimension]
+    groups: dict[str, list[Record]] = {}
+    for r in rows:
+        groups.setdefault(r["by"], []).append(r)
+    bars = ["█" * n for n in range(BAR_WIDTH + 1)]
+    for dimension, group in groups.items():
         largest = max(r["statements"] for r in group)
-        labels = [visible(r["label"]) for r in group]
-        label_width = max(cell_width(label) for label in labels)
+        labels = [r["label"] for r in group]
+        joined = "\n".join(labels)
+        if not _needs_no_escape(joined.replace("\n", " ")):
+            labels = [visible(label) for label in labels]
+            joined = "\n".join(labels)
+        if joined.isascii() or not _OTHER.search(joined):
+            sizes = list(map(len, labels))
+        else:
+            sizes = list(map(cell_width, labels))
+        label_width = max(sizes)
         count_width = len(str(largest))
+        spaces = " " * (label_width + 1)
         out.append(f"Statements by {dimension}")
-        for label, r in zip(labels, group, strict=True):
-            bar = "█" * bar_length(r["statements"], largest)
-            out.append(
-                f"  {_pad(label, label_width, 'left')}  {r['statements']:>{count_width}}  {bar}"
-            )
+        for label, size, r in zip(labels, sizes, group, strict=True):
+            count = r["statements"]
+            n = bar_length(count, largest)
+            bar = bars[n] if n <= BAR_WIDTH else "█" * n
+            out.append(f"  {label}{spaces[: label_width - size]}  {count:>{count_width}}  {bar}")
         out.append("")
     return "\n".join(out)
