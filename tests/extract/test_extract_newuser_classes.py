@@ -44,3 +44,33 @@ def test_unnumbered_headings_make_sessions() -> None:
         "A late forecast is a history lesson,": "session-1",
         "Get water right and peace follows,": "closing",
     }
+
+
+def test_host_co_sponsors_and_venue_as_reports_print_them() -> None:
+    event = extract(
+        "Water and Peace\n\n"
+        "On March 14, 2024, the Peace Institute (PI), together with the Permanent Mission of "
+        "Norway to the United Nations, hosted a policy forum on water. The event took place "
+        "at the Institute’s Lie Center in New York.\n\n"
+        "Dr. Fatou Ndiaye, Senior Adviser at the Institute, said that “water is security.”"
+    ).dataset["event"]
+    assert event["host"] == "Peace Institute (PI)"
+    assert event["co_sponsors"] == ["Permanent Mission of Norway to the United Nations"]
+    assert event["venue"] == "Institute’s Lie Center"
+
+
+def test_hosted_by_stops_at_the_next_clause_and_markdown_marks_are_not_kept() -> None:
+    event = extract(
+        "# Recap: *Cities and Migration* roundtable\n\n"
+        "**Date:** 21 November 2023 · **Venue:** Geneva Graduate Centre · Hosted by the "
+        "*Urban Futures Network*\n\n"
+        "Dr. Fatou Ndiaye, Senior Adviser at the Network, said that “cities decide.”"
+    ).dataset["event"]
+    assert event["title"] == "Recap: Cities and Migration roundtable"
+    assert event["host"] == "Urban Futures Network"
+    assert event["venue"] == "Geneva Graduate Centre"
+    other = extract(
+        "The forum was hosted by the Stimson Center and took place in Washington.\n\n"
+        "Dr. Fatou Ndiaye, a fellow, said that “cities decide.”"
+    ).dataset["event"]
+    assert other["host"] == "Stimson Center"

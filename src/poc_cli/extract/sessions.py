@@ -90,6 +90,12 @@ _KEYNOTE_HEADING = re.compile(
     r"[#*_\s]*Keynote(?:\s+(?:Address|Speech|Remarks|Lecture|Conversation))?[\s*_:]*$",
     re.IGNORECASE,
 )
+_HOST_SUBJECT = re.compile(
+    r"(?:^|\.\s+)(?:On\s+[^,.]{3,40},\s+(?:\d{4},\s+)?)?((?:the\s+)?[A-Z][\w’'&.\-]*(?:\s+(?:[A-Z][\w’'&.\-]*"
+    r"|of|for|and|on))*(?:\s+\([A-Z][\w.&-]{1,12}\))?)"
+    r"(?:,\s+(?:together\s+with|in\s+partnership\s+with|jointly\s+with|with)\s+(?:the\s+)?"
+    r"([^,]{3,160}),)?\s+(?:co-?hosted|hosted|convened|organi[sz]ed)\s+(?:a|an|the|its|this)\b"
+)
 _LIST = r"([^;:]+?)"
 _OPENING = [
     re.compile(
@@ -253,9 +259,18 @@ def find_event(analysis: Analysis, title: str | None, name: str) -> EventDraft:
         event.notes.append("The report prints no date; the date is left out.")
     # host, co-sponsors, venue
     for pi, p in enumerate(paragraphs):
+        if not event.co_sponsors:
+            cm = re.search(
+                r",\s+co-?sponsored\s+by\s+(?:the\s+)?(.{3,200}?)(?=\.\s|\.$|;|,\s+(?:on|in|at)\b|$)",
+                p,
+            )
+            if cm:
+                event.co_sponsors = [re.sub(r"^the\s+", "", c) for c in _split_list(cm.group(1))]
+                event.provenance["co_sponsors"] = f"Paragraph {pi + 1}, as printed."
         if event.venue is None:
             m = re.search(
-                r"\b(?:was|were|is|being)\s+held\s+at\s+(?:the\s+)?([A-Z][\w’'&.\- ]{0,100}?)(?=\s+on\b|\s+in\b|,|\.\s|\.$|$)",
+                r"\b(?:(?:was|were|is|being)\s+held|took\s+place)\s+at\s+(?:the\s+)?"
+                r"([A-Z][\w’'&.\- ]{0,100}?)(?=\s+on\b|\s+in\b|,|\.\s|\.$|$)",
                 p,
             )
             if m:
@@ -280,9 +295,20 @@ def find_event(analysis: Analysis, title: str | None, name: str) -> EventDraft:
                     event.provenance["co_sponsors"] = f"Paragraph {pi + 1}, as printed."
                 event.provenance["host"] = f"Paragraph {pi + 1}, as printed."
                 continue
+            m = _HOST_SUBJECT.search(p)
+            if m:
+                # "On March 14, IPI, together with the Mission of Norway, hosted a forum"
+                event.host = re.sub(r"^the\s+", "", m.group(1).strip())
+                if m.group(2) and not event.co_sponsors:
+                    event.co_sponsors = [re.sub(r"^the\s+", "", c) for c in _split_list(m.group(2))]
+                    event.provenance["co_sponsors"] = f"Paragraph {pi + 1}, as printed."
+                event.provenance["host"] = f"Paragraph {pi + 1}, as printed."
+                continue
             m = re.search(
-                r"(?:\b(?:was|were|is)\s+|,\s+)(?:co-?)?hosted\s+by\s+(?:the\s+)?(.{1,300}?)"
-                r"(?=\s+and\s+was\b|\s+on\s|\s+in\s|,\s+[a-z]|\.\s|\.$|$)",
+                r"(?:\b(?:was|were|is)\s+|,\s+|^|\n|[·|]\s*)(?:co-?)?(?:[Hh]osted|[Oo]rgani[sz]ed|"
+                r"[Cc]onvened)\s+by\s+(?:the\s+)?(.{1,300}?)"
+                r"(?=\s+and\s+(?:was|took|is|will|had)\b|\s+on\s|\s+in\s|,\s+[a-z]|\s+[·|]|"
+                r"\.\s|\.$|$)",
                 p,
             )
             if m:
@@ -293,7 +319,28 @@ def find_event(analysis: Analysis, title: str | None, name: str) -> EventDraft:
                         event.co_sponsors = hosts[1:]
                         event.provenance["co_sponsors"] = f"Paragraph {pi + 1}, as printed."
                     event.provenance["host"] = f"Paragraph {pi + 1}, as printed."
+    if event.venue is None:
+        for pi, p in enumerate(paragraphs):
+            vm = re.search(r"\bVenue\s*:[*_\s]*([^·|\n]{3,120}?)\s*(?:[·|]|\n|$)", p)
+            if vm:
+                event.venue = vm.group(1).strip(" *_")
+                event.provenance["venue"] = f"Paragraph {pi + 1}: “Venue: {event.venue}”."
+                break
+    # a Markdown report's heading and emphasis are its markup, not its words
+    event.short_title = _unmarked(event.short_title)
+    event.title = _unmarked(event.title)
+    event.host = _unmarked(event.host) if event.host else None
+    event.venue = _unmarked(event.venue) if event.venue else None
+    event.co_sponsors = [_unmarked(c) for c in event.co_sponsors]
     return event
+
+
+def _unmarked(text: str) -> str:
+    """``text`` less Markdown's heading marks and emphasis: "# Recap: *Cities*" → "Recap:
+    Cities"."""
+    text = re.sub(r"^\s*#{1,6}\s+", "", text)
+    text = re.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    return text.strip()
 
 
 # ------------------------------------------------------------------ sessions
