@@ -180,3 +180,25 @@ def test_stdin_without_a_name_says_where_the_ids_come_from(poc: Any) -> None:
     assert result.exit_code == 0
     assert "give --name NAME" in result.stderr
     assert json.loads(result.stdout)["statements"][0]["id"].startswith("stdin-")
+
+
+def test_a_speaker_with_no_role_and_a_draft_with_no_date_read_cleanly(
+    poc: Any, tmp_path: Path
+) -> None:
+    # a draft may know no role and no year: no ", ." or "(speaker) —" or ", None"
+    report = _write(
+        tmp_path,
+        "r.txt",
+        "Roundtable on Mediation\n\nMaria Lopez said that “patience is the only asset.”\n",
+    )
+    folder = tmp_path / "d"
+    assert poc("extract", str(report), "-o", f"{folder}/").exit_code == 0
+    sid = json.loads((folder / "r.json").read_text(encoding="utf-8"))["statements"][0]["id"]
+    plain = poc("--data", str(folder), "cite", sid, "--style", "plain").stdout
+    assert "— Maria Lopez. " in plain and ", ." not in plain
+    markdown = poc("--data", str(folder), "cite", sid, "--style", "markdown").stdout
+    assert "— **Maria Lopez**. " in markdown
+    shown = poc("--data", str(folder), "show", sid).stdout
+    assert "Maria Lopez," not in shown and "None" not in shown
+    session = poc("--data", str(folder), "sessions", "main").stdout
+    assert "Maria Lopez (speaker)\n" in session

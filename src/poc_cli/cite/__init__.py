@@ -176,19 +176,22 @@ def _host(c: Cited) -> str | None:
     return f"{host.name} ({host.abbreviation})" if host.abbreviation else host.name
 
 
+def _who(name: str, role: str) -> str:
+    """ "Name, role", or the name alone when the dataset gives no role (a draft may not)."""
+    return f"{name}, {role}" if role else name
+
+
 def _plain(c: Cited) -> str:
     speaker, title, host = c.speaker, c.report.title, _host(c)
     tail = ", ".join(p for p in (host, _when(c)) if p)
     if c.quote:
         return (
             f"“{c.statement.text}”\n"
-            f"— {speaker.name}, {speaker.role}. {c.session_title}, “{title}”, {tail}."
+            f"— {_who(speaker.name, speaker.role)}. {c.session_title}, “{title}”, {tail}."
         )
     report = f"{host}, event report of “{title}”" if host else f"event report of “{title}”"
-    return (
-        f"{speaker.name} ({speaker.role}), as summarised by the report: {c.statement.text}\n"
-        f"— {report}, {_when(c)}."
-    )
+    who = f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
+    return f"{who}, as summarised by the report: {c.statement.text}\n— {report}, {_when(c)}."
 
 
 def _markdown(c: Cited) -> str:
@@ -202,9 +205,10 @@ def _markdown(c: Cited) -> str:
     host = _host(c)
     name, role, title = md(c.speaker.name), md(c.speaker.role), md(c.report.title)
     tail = ", ".join(p for p in (md(host) if host else None, _when(c)) if p)
+    who = f"**{name}**, {role}" if role else f"**{name}**"
     if c.quote:
-        return f"{quoted}\n>\n> — **{name}**, {role}. {md(c.session_title)}, *{title}*, {tail}."
-    return f"{quoted}\n>\n> — The report's summary of **{name}**, {role}, in *{title}*, {tail}."
+        return f"{quoted}\n>\n> — {who}. {md(c.session_title)}, *{title}*, {tail}."
+    return f"{quoted}\n>\n> — The report's summary of {who}, in *{title}*, {tail}."
 
 
 def to_csl_json(

@@ -60,7 +60,7 @@ def statement_line(c: Cited) -> str:
     where it is, in brackets (a role may end in parentheses of its own)."""
     where = locator(c.statement, "para.", "paras.")
     ref = "; ".join(p for p in (where, f"poc {c.statement.id}") if p)
-    who = f"{c.speaker.name}, {c.speaker.role}"
+    who = f"{c.speaker.name}, {c.speaker.role}" if c.speaker.role else c.speaker.name
     if c.quote:
         return f"“{c.statement.text}” — {who} [{ref}]"
     return f"The report’s summary of {who} [{ref}]: {c.statement.text}"

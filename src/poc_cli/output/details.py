@@ -131,7 +131,9 @@ def session_detail_parts(records: Sequence[Record], *, notes: bool = False) -> l
         parts.append(line())
         parts.append(line("Speakers in order of appearance", HEADING))
         for person in record["people"]:
-            about = f" ({', '.join(person['parts'])}) — {person['role']}"
+            about = f" ({', '.join(person['parts'])})" + (
+                f" — {person['role']}" if person["role"] else ""
+            )
             parts.append(Line(((person["name"], "bold"), (about, "dim"))))
             if not person["statements"]:
                 parts.append(line("  (the report records no statement)", "dim"))
@@ -150,7 +152,8 @@ def speaker_profile_parts(records: Sequence[Record], *, notes: bool = False) -> 
         parts.append(line(title, HEADING))
         if several:
             parts.append(_event_line(record))
-        parts.append(line(record["role"]))
+        if record["role"]:
+            parts.append(line(record["role"]))
         taken = ", ".join(f"{p['part']} ({p['session']})" for p in record["parts"])
         parts.append(line("Part in the event: " + taken))
         parts.extend(_curators_notes(record["notes"], notes, "this person"))
@@ -173,9 +176,11 @@ def statement_context_parts(records: Sequence[Record]) -> list[Part]:
         parts.append(line())
         honorific = speaker.get("honorific")
         who = (honorific + " " if honorific else "") + speaker["name"]
-        parts.append(line(f"{who}, {speaker.get('role', '')}", "bold"))
+        role = speaker.get("role") or ""
+        parts.append(line(f"{who}, {role}" if role else who, "bold"))
         event = record["event"]
-        parts.append(line(f"{record['session']['title']} — {event['title']}, {event['date']}"))
+        when = f", {event['date']}" if event.get("date") else ""
+        parts.append(line(f"{record['session']['title']} — {event['title']}{when}"))
         if record["note"]:
             parts.append(line("Note: " + record["note"], "dim"))
         context = record["context"]

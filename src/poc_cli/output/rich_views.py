@@ -498,7 +498,9 @@ def people_header(matched: Sequence[tuple[str, object]]) -> RenderableType:
         line = Text("Person: ", style="bold")
         honorific = getattr(speaker, "honorific", None)
         line.append(safe_text((honorific + " " if honorific else "") + name, style="bold"))
-        line.append(safe_text(f" — {getattr(speaker, 'role', '')}"))
+        role = getattr(speaker, "role", "")
+        if role:
+            line.append(safe_text(f" — {role}"))
         lines.append(line)
         # By name: ids are per event, and another event may give this id to someone else.
         command = f"poc speakers {shlex.quote(name)}"
