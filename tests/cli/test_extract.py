@@ -202,3 +202,17 @@ def test_a_speaker_with_no_role_and_a_draft_with_no_date_read_cleanly(
     assert "Maria Lopez," not in shown and "None" not in shown
     session = poc("--data", str(folder), "sessions", "main").stdout
     assert "Maria Lopez (speaker)\n" in session
+
+
+def test_citing_a_statement_that_awaits_review_says_so_on_stderr(
+    poc: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "d"
+    assert poc("extract", str(_write(tmp_path, "r.txt", REPORT)), "-o", f"{folder}/").exit_code == 0
+    draft = json.loads((folder / "r.json").read_text(encoding="utf-8"))
+    flagged = next(s["id"] for s in draft["statements"] if s.get("review"))
+    sure = next(s["id"] for s in draft["statements"] if not s.get("review"))
+    result = poc("--data", str(folder), "cite", flagged, "--paraphrase")
+    assert result.exit_code == 0 and f"note: {flagged} awaits review" in result.stderr
+    assert "awaits review" not in result.stdout
+    assert "awaits review" not in poc("--data", str(folder), "cite", sure, "--paraphrase").stderr

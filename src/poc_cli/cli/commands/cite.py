@@ -99,3 +99,11 @@ def cite(
         )
     choice = OutputChoice(output=output_path(output), force=force)
     emit_renderable(run.env, text if text.endswith("\n") else text + "\n", choice)
+    for st in statements:
+        if st.review:
+            # a draft's guess: cited as it stands, but the user is told before they paste it
+            how = f" (attributed by {st.attribution})" if st.attribution else ""
+            run.env.message(
+                f"note: {st.id} awaits review{how}: check its speaker in the report "
+                "before citing it"
+            )
