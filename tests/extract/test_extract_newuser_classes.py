@@ -74,3 +74,16 @@ def test_hosted_by_stops_at_the_next_clause_and_markdown_marks_are_not_kept() ->
         "Dr. Fatou Ndiaye, a fellow, said that “cities decide.”"
     ).dataset["event"]
     assert other["host"] == "Stimson Center"
+
+
+def test_why_a_quotation_was_left_out_says_the_real_reason() -> None:
+    result = extract(
+        "David Smith, a diplomat, and Karen Smith, an economist, spoke.\n\n"
+        "Mr. Smith said: “Then we will sign blind.”\n\n"
+        "Some participants said that “the divide is a fiction.”"
+    )
+    reasons = {u.text: u.reason for u in result.summary.unattributed}
+    assert reasons["Then we will sign blind."].startswith("the name fits more than one person")
+    assert reasons["the divide is a fiction."] == (
+        "attributed to a group or a state: Some participants"
+    )

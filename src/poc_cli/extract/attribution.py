@@ -1108,6 +1108,20 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+_TITLED_NAME = re.compile(
+    r"(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador|General|Minister|Judge|Senator)\.?\s+"
+    r"(?:[a-z]{1,3}\s+)*[A-Z][\w’'-]+$"
+)
+
+
+def _nobody_reason(what: str) -> str:
+    """Why a quotation was left out, when its subject is nobody we can name."""
+    if _TITLED_NAME.match(what.strip()):
+        # "Mr. Smith" when the report has a David Smith and a Karen Smith
+        return f"the name fits more than one person, or no one named in full: {what}"
+    return f"attributed to a group or a state: {what}"
+
+
 def _plural_head(low: list[str]) -> bool:
     """Is the head of a phrase (its last word before a preposition) a plural of people
     ("participants from …", "representatives of …", "officials")?"""
@@ -2263,11 +2277,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
                         left_out.append(LeftOut(pi, q.text, "no speaker given"))
                         continue
                 elif cue.subject.entity is None:
-                    left_out.append(
-                        LeftOut(
-                            pi, q.text, f"attributed to a group or a state ({cue.subject.what})"
-                        )
-                    )
+                    left_out.append(LeftOut(pi, q.text, _nobody_reason(cue.subject.what)))
                     continue
                 else:
                     entity, attribution = cue.subject.entity, cue.subject.attribution
