@@ -216,3 +216,17 @@ def test_citing_a_statement_that_awaits_review_says_so_on_stderr(
     assert result.exit_code == 0 and f"note: {flagged} awaits review" in result.stderr
     assert "awaits review" not in result.stdout
     assert "awaits review" not in poc("--data", str(folder), "cite", sure, "--paraphrase").stderr
+
+
+def test_validate_against_the_wrong_report_says_so_once(poc: Any, tmp_path: Path) -> None:
+    draft = tmp_path / "d.json"
+    assert poc("extract", str(_write(tmp_path, "r.txt", REPORT)), "-o", str(draft)).exit_code == 0
+    other = _write(
+        tmp_path,
+        "other.txt",
+        "Another Meeting\n\nSomeone else entirely.\n\nAnd more.\n\nAnd more again.\n",
+    )
+    result = poc("validate", str(draft), "--source", str(other))
+    assert result.exit_code == 2
+    assert "is this the report it was made from?" in result.stderr
+    assert result.stderr.count("differs from the report's paragraph") == 0

@@ -76,13 +76,26 @@ def check_fidelity(raw: dict[str, Any], paragraphs: list[str]) -> list[Problem]:
                     f"holds {len(printed)} paragraphs; the report has {len(paragraphs)}",
                 )
             )
-        for i, (mine, theirs) in enumerate(zip(printed, paragraphs, strict=False)):
-            if mine != theirs:
-                problems.append(
-                    Problem(
-                        f"source.paragraphs[{i}]", f"differs from the report's paragraph {i + 1}"
-                    )
+        differ = [
+            i
+            for i, (mine, theirs) in enumerate(zip(printed, paragraphs, strict=False))
+            if mine != theirs
+        ]
+        same = min(len(printed), len(paragraphs)) - len(differ)
+        if differ and same * 2 < max(len(printed), len(paragraphs)):
+            # most of it differs: likely not the report this dataset was made from, and
+            # a problem a paragraph would only bury that
+            return [
+                Problem(
+                    "source",
+                    f"{same} of the report's {len(paragraphs)} paragraphs are the dataset's "
+                    f"({len(printed)} in source.paragraphs): is this the report it was made from?",
                 )
+            ]
+        for i in differ:
+            problems.append(
+                Problem(f"source.paragraphs[{i}]", f"differs from the report's paragraph {i + 1}")
+            )
     statements = raw.get("statements") if isinstance(raw, dict) else None
     if not isinstance(statements, list):
         return problems
