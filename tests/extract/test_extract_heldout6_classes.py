@@ -115,3 +115,10 @@ def test_organisations_keep_their_own_commas_and_a_leading_acronym() -> None:
     assert organisations_from_role(
         "IPI Non-Resident Fellow and professor at the University of Montreal"
     ) == ["IPI", "University of Montreal"]
+
+
+def test_a_body_with_of_in_its_name_and_a_hyphenated_acronym() -> None:
+    from poc_cli.extract.people import organisations_from_role
+
+    assert organisations_from_role("the US Institute of Peace") == ["US Institute of Peace"]
+    assert organisations_from_role("UN-Habitat") == ["UN-Habitat"]

@@ -1467,6 +1467,11 @@ def role_head(phrase: str) -> str | None:
 _ORG_AT = re.compile(r"\b(?:at|of|in|with|from)\s+((?:the\s+)?[A-Z][^,;]*)$")
 
 
+_BODY_NAME = re.compile(
+    r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|on|the|de|du|des|la|le))*"
+)
+
+
 def organisations_from_role(role: str) -> list[str]:
     """Organisations named in a role ("Adviser at the Permanent Mission of France" →
     "Permanent Mission of France"): as printed, in order, no duplicates."""
@@ -1505,8 +1510,16 @@ def organisations_from_role(role: str) -> list[str]:
         m = re.search(
             r"\b(?:at|with|from)\s+(?:the\s+)?([A-Z](?:[^,;]|,\s+(?:and\s+)?[A-Z])*)$", part
         )
+        body = re.sub(r"^the\s+", "", part)
         if m:
             org = m.group(1)
+        elif (
+            _BODY_NAME.fullmatch(body)
+            and any(fold(w) in ORG_WORDS or fold(w).rstrip("s") in ORG_WORDS for w in body.split())
+            and not any(fold(w) in ROLE_WORDS for w in body.split())
+        ):
+            # "the US Institute of Peace": the whole name, not "Peace" after its "of"
+            org = body
         else:
             m = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][^,;]*)$", part)
             if m:
@@ -1532,7 +1545,7 @@ def organisations_from_role(role: str) -> list[str]:
             if _is_acronym(first):
                 org = first
             else:
-                m = re.search(r"\b([A-Z]{2,}[\w/]*)\b", part)
+                m = re.search(r"\b([A-Z]{2,}(?:[\w/]|-[A-Z]\w*)*)", part)
                 if m:
                     org = m.group(1)
         if org:
