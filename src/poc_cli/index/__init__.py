@@ -19,8 +19,14 @@ What it holds (format :data:`INDEX_FORMAT`):
                 names and organisations
 ``vocab``       every distinct indexed term with its canonical spelling, stem key,
                 document frequency and length, for typo and spelling expansion
+``overviews``   each speaker's and session's record as ``poc speakers`` / ``poc
+                sessions`` list it, made at build time (issue 13)
+``groups``      statements per (event, speaker / session / kind / topic): count,
+                first and last, for ``poc stats``
+``organisations`` every spelling of an organisation in the corpus
+``precomputed`` the whole corpus's ``poc stats`` rows, counted at build time
 
-So a warm search never parses the JSON datasets.  Every served row (statements,
+So a warm search or listing never parses the JSON datasets.  Every served row (statements,
 events, speakers, sessions, topics) and the meta table carry a CRC-32 ``checksum``
 of their other columns, checked when they are read (:func:`.schema.row_check`).
 
@@ -42,8 +48,9 @@ is rebuilt; a cache folder that cannot be entered or written means searching fro
 an in-memory index; both are reported as warning strings, never raised.
 
 Modules: :mod:`.schema` (tables, rowid layout), :mod:`.write` (building),
-:mod:`.read` (:class:`Index`), :mod:`.cache` (cache folder, key, :func:`open_index`).
-sqlite3 is imported here, and this package is imported only by search code.
+:mod:`.read` (:class:`Index`), :mod:`.cache` (cache folder, key, :func:`open_index`),
+:mod:`.listings` (the listings' SQL), :mod:`.catalog` (names, filters as SQL).
+sqlite3 is imported here, and this package is imported only by search and listing code.
 """
 
 from typing import TYPE_CHECKING, Any
