@@ -121,7 +121,9 @@ _NAMING = re.compile(
 # "was careful not to call them “…”", "avoided the word “…”", "no longer used the phrase “…”"
 _NOT_USED = re.compile(
     r"(?<![\w’'-])(?:not|never|no\s+longer|avoid\w*|refrain\w*|without|stopped|shunn?\w*|"
-    r"eschew\w*|steer\w*\s+clear\s+of|declin\w*\s+to|refus\w*\s+to)"
+    r"eschew\w*|steer\w*\s+clear\s+of|declin\w*\s+to|refus\w*\s+to|"
+    # "Neither panelist used the word “…”", "None of the speakers said …"
+    r"(?:neither|none|nobody|no\s+one)(?:\s+(?:of\s+)?[\w’'-]+){0,3}?)"
     r"(?:\s+(?:to|even|once|ever|the|a|an|that|this|such|any|her|his|their|its|\w+ly))*\s+"
     r"(?:call(?:s|ed|ing)?(?!\s+(?:for|on|upon)\b)|us(?:e|es|ed|ing)|say|said|saying|utter\w*|"
     r"mention\w*|describ\w*|label\w*|term(?:s|ed|ing)?|words?|phrases?|expressions?|"
@@ -1416,18 +1418,42 @@ def _subject_left(
             role = _role_subject(doc, masked, sent.start + was.start(1), sent.start + was.end(1))
             if role is not None:
                 return role
+        # "… held a dialogue with the Special Rapporteur on housing, who said …"
+        obj = re.search(r"\b(?:with|by|from|to|for)\s+((?:the|a|an)\s+[^,;¤]+),?$", stripped)
+        if obj and not _mention_ending(mentions, sent.start + obj.end(1)):
+            role = _role_subject(doc, masked, sent.start + obj.start(1), sent.start + obj.end(1))
+            if role is not None and role.entity is not None:
+                return role
     end = sent.start + len(stripped)
     if not stripped:
         return None
     # "Jane Doe (IPI) said", "Professor Hiroshi Tanaka of Kyoto University argued"
-    for rx in (r"\s*\([^()]{1,60}\)$", r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;¤]{0,80}$"):
+    for rx in (
+        r"\s*\([^()]{1,60}\)$",
+        r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;¤]{0,80}$",
+        # "The third briefer, Dr. Jo Park of the Geneva Centre for Demining, said"
+        r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][^,;¤]{0,80},$",
+    ):
         tm = re.search(rx, stripped)
         if tm:
             hit = _mention_ending(mentions, sent.start + tm.start())
             if hit and hit[0].lead >= sent.start:
                 subj = _name_subject(*hit)
                 subj.end = end
-                extra = stripped[tm.start() :].strip()
+                extra = stripped[tm.start() :].strip().rstrip(",")
+                before = masked[sent.start : hit[0].lead].rstrip()
+                if before.endswith(",") and not hit[1].role_prefix:
+                    # "The Chair of the Committee, Ambassador Jo Park of Slovenia, said"
+                    lead_role = before[:-1].strip()
+                    if (
+                        lead_role
+                        and MASK not in lead_role
+                        and len(lead_role.split()) <= 12
+                        and role_head(lead_role)
+                        and not _part_not_role(lead_role)
+                    ):
+                        hit[1].role_prefix = lead_role
+                        subj.start = sent.start
                 if not hit[1].appositive and not hit[1].role_prefix:
                     # "Colonel Jo Park of the Norwegian Armed Forces": the body itself
                     hit[1].appositive = re.sub(r"^(?:of|from)\s+", "", extra.strip("()"))

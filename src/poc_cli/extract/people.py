@@ -1095,6 +1095,7 @@ def find_mentions(text: str) -> list[Mention]:
             and not (
                 len(run) <= 2 and _THE_BEFORE.search(text, max(0, run[0].start - 5), run[0].start)
             )
+            and not _in_body_name(text, run[0].start)
         ):
             mentions.append(mention)
         i = j
@@ -1112,6 +1113,16 @@ _ORG_NOUN_BEFORE = re.compile(
     # "the charity Médecins en Première Ligne": the body's first words, then the run
     r"(?:[A-Z][\w’'-]*\s+(?:(?:en|de|du|des|di|da|del|la|le|y|e|et|and|of|for|sans)\s+)?){0,3}$",
 )
+_BODY_OF = re.compile(r"([A-Z][\w’'-]*)\s+(?:for|of|on)\s+(?:the\s+)?$")
+
+
+def _in_body_name(text: str, start: int) -> bool:
+    """ "the Geneva International Centre for Humanitarian Demining": capitals right after
+    a body's noun and its "for", "of" or "on" go on naming the body, not a person."""
+    m = _BODY_OF.search(text, max(0, start - 40), start)
+    return m is not None and fold(m.group(1)) in ORG_WORDS
+
+
 # "on the Tonle Sap", "across the Sahel Belt": a run right after a small "the" is a place
 # or a thing; a person after "the" has a role between ("the economist Ana Lopes")
 _THE_BEFORE = re.compile(r"(?<![\w’'-])the\s+$")
