@@ -37,3 +37,25 @@ def test_who_after_a_role_that_is_the_object_of_with() -> None:
         "37 cases."
     ).dataset
     assert speaker_of(d, "a predictable ritual.") == "Wanjiru Otieno"
+
+
+def test_a_headline_quote_the_body_gives_to_someone() -> None:
+    d = extract(
+        "“We Are Not the Future, We Are the Present,” Youth Envoy Tells Forum\n\n"
+        "Opening the forum, Amani Njeri, the Youth Envoy, said young people were tired of "
+        "waiting. “We are not the future, we are the present,” she said.\n\n"
+        "When the Council Is Stuck, “the Phone Rings in Addis Ababa”\n\n"
+        "Ms. Njeri added: “When the Council is stuck, the phone rings in Addis Ababa, not in "
+        "New York.”"
+    ).dataset
+    assert speaker_of(d, "We Are Not the Future, We Are the Present,") == "Amani Njeri"
+    assert speaker_of(d, "the Phone Rings in Addis Ababa") == "Amani Njeri"
+
+
+def test_a_headline_quote_nobody_says_stays_left_out() -> None:
+    result = extract(
+        "Cities Brace for a “Summer Like No Other”\n\n"
+        "Ms. Amani Njeri, a planner, said that “cooling centres save lives.”"
+    )
+    assert _quotes(result.dataset) == ["cooling centres save lives."]
+    assert "Summer Like No Other" in {u.text for u in result.summary.unattributed}

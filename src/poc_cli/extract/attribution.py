@@ -2117,6 +2117,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
     ctx = _Context(doc)
     statements: list[Statement] = []
     left_out: list[LeftOut] = []
+    pending: list[tuple[int, Quote]] = []  # quotations with nobody in or before them
     all_mentions: list[list[tuple[Mention, Entity]]] = []
     all_cues: list[list[tuple[Span, list[Cue]]]] = []
     for pi, paragraph in enumerate(paragraphs):
@@ -2300,7 +2301,9 @@ def analyse(paragraphs: list[str]) -> Analysis:
                             "speaker before it."
                         )
                     else:
-                        left_out.append(LeftOut(pi, q.text, "no speaker given"))
+                        # a headline's quotation may be words the body gives to someone:
+                        # decided once the whole report is read
+                        pending.append((pi, q))
                         continue
                 elif cue.subject.entity is None:
                     left_out.append(LeftOut(pi, q.text, _nobody_reason(cue.subject.what)))
@@ -2357,6 +2360,7 @@ def analyse(paragraphs: list[str]) -> Analysis:
                 if first is not None and masked[sent.start : first[0].lead].strip(" *_") == "":
                     ctx.list_intro = (first[1].root(), pi, sent.end)
         all_cues.append(par_cues)
+    _headline_quotes(pending, statements, left_out)
     _resolve_roles(doc, statements, all_cues, all_mentions)
     return Analysis(
         paragraphs,
@@ -2368,6 +2372,57 @@ def analyse(paragraphs: list[str]) -> Analysis:
         all_mentions,
         all_cues,
     )
+
+
+def _same_words(a: str, b: str) -> bool:
+    """``b`` (a headline's quotation) is ``a``'s words, or three or more of them in a row,
+    whatever their case and punctuation ("We Are Not the Future," and "we are not the
+    future.")."""
+
+    def norm(text: str) -> str:
+        return re.sub(r"\W+", " ", fold(text)).strip()
+
+    na, nb = norm(a), norm(b)
+    if not na or not nb:
+        return False
+    # the headline may quote part of the body's quotation: three words or more of it
+    return na == nb or (len(nb.split()) >= 3 and f" {nb} " in f" {na} ")
+
+
+def _headline_quotes(
+    pending: list[tuple[int, Quote]], statements: list[Statement], left_out: list[LeftOut]
+) -> None:
+    """ "When the Council Is Stuck, “the Phone Rings in Addis Ababa”" over a body in
+    which one speaker says “the phone rings in Addis Ababa”: the headline quotes that
+    speaker.  A quotation nobody says again stays left out."""
+    for pi, q in pending:
+        said = next(
+            (
+                st
+                for st in statements
+                if st.kind == "quote" and st.paragraph > pi and _same_words(st.text, q.text)
+            ),
+            None,
+        )
+        if said is None:
+            left_out.append(LeftOut(pi, q.text, "no speaker given"))
+            continue
+        st = Statement(
+            pi,
+            q.start,
+            q.end,
+            "quote",
+            q.text,
+            said.entity,
+            "context",
+            review=True,
+            notes=[
+                f"No speaker in its own paragraph; the same words are quoted from this "
+                f"speaker in paragraph {said.paragraph + 1}."
+            ],
+        )
+        at = next((k for k, other in enumerate(statements) if other.paragraph > pi), None)
+        statements.insert(len(statements) if at is None else at, st)
 
 
 _SYNONYMS = (
