@@ -41,14 +41,12 @@ def test_who_after_a_role_that_is_the_object_of_with() -> None:
 
 def test_a_headline_quote_the_body_gives_to_someone() -> None:
     d = extract(
-        "“We Are Not the Future, We Are the Present,” Youth Envoy Tells Forum\n\n"
-        "Opening the forum, Amani Njeri, the Youth Envoy, said young people were tired of "
-        "waiting. “We are not the future, we are the present,” she said.\n\n"
         "When the Council Is Stuck, “the Phone Rings in Addis Ababa”\n\n"
-        "Ms. Njeri added: “When the Council is stuck, the phone rings in Addis Ababa, not in "
-        "New York.”"
+        "Regional bodies are asked to manage more crises with less money, speakers said at "
+        "the launch of a new report.\n\n"
+        "Ms. Amani Njeri, a senior fellow, said: “When the Council is stuck, the phone rings "
+        "in Addis Ababa, not in New York.”"
     ).dataset
-    assert speaker_of(d, "We Are Not the Future, We Are the Present,") == "Amani Njeri"
     assert speaker_of(d, "the Phone Rings in Addis Ababa") == "Amani Njeri"
 
 
