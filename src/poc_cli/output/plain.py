@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import islice
 
 from poc_cli.text.escape import UNSAFE, visible
 
@@ -106,17 +107,23 @@ def to_plain_table(
     if paint is not None:
         return _painted_table(records, columns, paint)
     header = [c.header for c in columns]
-    if not isinstance(records, list | tuple):
-        records = list(records)  # read once (a lazy sequence would be read per column)
-    # Column by column: a column whose text needs no escape and no look-up (ASCII
-    # without controls, or no character outside _NARROW) is checked once, as one text.
-    cells: list[list[str]] = []
+    # The cells, column by column, read in one pass a batch of records at a time: a
+    # lazy sequence is read once, and no more records are held than a batch (the
+    # cells are about the size of the table; 200,000 speakers' records were 1 GB).
+    cells: list[list[str]] = [[] for _ in columns]
+    values = [c.value for c in columns]
+    rows = iter(records)
+    while batch := list(islice(rows, 2000)):
+        for texts, value in zip(cells, values, strict=True):
+            texts.extend([value(r) for r in batch])
+    del batch
+    # A column whose text needs no escape and no look-up (ASCII without controls, or
+    # no character outside _NARROW) is checked once, as one text.
     sizes: list[list[int]] = []
     measured: list[bool] = []  # each cell as wide as its len()
     broken: set[int] = set()  # rows with a cell of several lines (a session's paper)
-    for column in columns:
-        value = column.value
-        texts = [value(r) for r in records]
+    for i in range(len(columns)):
+        texts = cells[i]
         joined = " ".join(texts)
         if not _needs_no_escape(joined):
             texts = [visible(x) for x in texts]
@@ -130,8 +137,9 @@ def to_plain_table(
             by_len = True
         else:
             sizes.append(list(map(cell_width, texts)))
+        del joined
         measured.append(by_len)
-        cells.append(texts)
+        cells[i] = texts
     widths = [max([cell_width(h), *found]) for h, found in zip(header, sizes, strict=True)]
     out = [
         "  ".join(_pad(h, w, c.justify) for h, w, c in zip(header, widths, columns, strict=True))
@@ -155,18 +163,23 @@ def to_plain_table(
                 else [x + spaces[: w - n] for x, n in zip(texts, found, strict=True)]
             )
     row_format = "  ".join(specs)
-    lines = [row_format % row for row in zip(*arguments, strict=True)]
+    lines = [(row_format % row).rstrip() for row in zip(*arguments, strict=True)]
+    del arguments
     for n in sorted(broken, reverse=True):
         parts = [texts[n].split("\n") for texts in cells]
         lines[n : n + 1] = [
             "  ".join(
                 _pad(cell[k] if k < len(cell) else "", w, c.justify)
                 for cell, w, c in zip(parts, widths, columns, strict=True)
-            )
+            ).rstrip()
             for k in range(max(len(cell) for cell in parts))
         ]
+    del cells
+    out = [line.rstrip() for line in out]
     out.extend(lines)
-    return "\n".join([line.rstrip() for line in out]) + "\n"
+    del lines
+    out.append("")  # the last newline, without copying the table once more
+    return "\n".join(out)
 
 
 def _needs_no_escape(text: str) -> bool:
