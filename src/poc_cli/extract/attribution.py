@@ -259,6 +259,46 @@ _ANON_HEADS = frozenset(
         "minority",
     }
 )
+_DOCUMENT_HEADS = frozenset(
+    {
+        "draft",
+        "text",
+        "resolution",
+        "statement",
+        "report",
+        "letter",
+        "communique",
+        "communiqué",
+        "declaration",
+        "document",
+        "memo",
+        "proposal",
+        "bill",
+        "treaty",
+        "agreement",
+    }
+)
+# words that end a noun phrase's head: a participle or preposition of its complement
+_AFTER_HEAD = frozenset(
+    {
+        "seen",
+        "obtained",
+        "circulated",
+        "drafted",
+        "issued",
+        "released",
+        "by",
+        "of",
+        "from",
+        "on",
+        "in",
+        "at",
+        "for",
+        "with",
+        "that",
+        "which",
+    }
+)
 _NON_PERSON_HEADS = frozenset(
     {
         "statement",
@@ -1022,6 +1062,11 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
         if ws and ws[0].lower() == "the":
             ws = ws[1:]
         if 1 <= len(ws) <= 3 and all(w[:1].isupper() for w in ws) and fold(ws[0]) not in STOP_WORDS:
+            return Subject(None, "none", s, e, phrase)
+        # "A draft seen by reporters calls for …", "The text, circulated on Monday, urges":
+        # a document, whatever follows its noun
+        zone = low[: next((i for i, w in enumerate(low) if w in _AFTER_HEAD), len(low))]
+        if 1 <= len(zone) <= 4 and zone[-1] in _DOCUMENT_HEADS:
             return Subject(None, "none", s, e, phrase)
         # an institution or a document: "the ministry", "its statement", "the report"
         last = low[-1][:-2] if low[-1].endswith(("'s", "’s")) else low[-1]
@@ -2439,6 +2484,9 @@ _SYNONYMS = (
             "chairperson",
             "leader",
             "secretary-general",
+            # "the U.N. humanitarian chief" is its Under-Secretary-General
+            "under-secretary-general",
+            "assistant-secretary-general",
             "commissioner",
             "high-commissioner",
             "coordinator",
@@ -2605,7 +2653,15 @@ def _unnamed_before(
         # senior official, speaking on condition of anonymity, said"), or with a word
         # that they are not named; not "The keynote speaker, a former minister, …"
         sentence = doc.masked[pi][pos:]
-        return sentence.lstrip(" *_").startswith(first) or bool(_ANONYMOUS.search(sentence))
+        if sentence.lstrip(" *_").startswith(first) or _ANONYMOUS.search(sentence):
+            return True
+        # "…, as a Unicef spokesperson said …": brought in with "a" inside a sentence
+        # about something else, and never named in apposition
+        found = doc.masked[pi].find(first, pos)
+        return (
+            found > pos
+            and re.search(r"(?:\bas|\bwhile|\bwhen)\s+$", doc.masked[pi][pos:found]) is not None
+        )
     rx = re.compile(
         rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(entity.head)}"
         r"(?![\w’'-])"

@@ -330,6 +330,8 @@ ORG_WORDS = frozenset(
         "hub",
         "dialogue",
         "crescent",
+        # "the UN Standby Team of Mediation Experts", "the Panel of Experts"
+        "team",
         # companies: "Meridian Subsea Systems", "Orbis Space Technologies"
         "systems",
         "technologies",
@@ -778,6 +780,10 @@ PARTICLES = frozenset(
         "dos",
         "das",
         "do",
+        "los",
+        "las",
+        # Maasai: "Joseph Lekishon ole Sankale"
+        "ole",
         "des",
         "dei",
         "degli",
@@ -1187,12 +1193,13 @@ def _capitals_name(text: str, run: list[Word]) -> Mention | None:
     coverage prints a speaker's name in capitals at the start of their paragraph. Two
     to five capitalised words that are no acronym, role or organisation, at a line's
     start or after a comma, before "(", "," or a reporting verb."""
-    if not 2 <= len(run) <= 5:
+    if not 2 <= len(run) <= 8:
         return None
     if not all(w.text.isupper() for w in run):
         return None
+    # "GUSTAVO ADOLFO PEÑA DE LOS RÍOS": up to five words besides the particles
     core = [w for w in run if fold(w.text) not in PARTICLES]
-    if len(core) < 2:
+    if not 2 <= len(core) <= 5:
         return None
     for w in core:
         low = fold(w.text)
