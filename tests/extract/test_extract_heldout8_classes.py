@@ -49,3 +49,13 @@ def test_a_role_brought_in_with_a_as_another_speaks_stays_unnamed() -> None:
     assert speaker_of(d, "Every one of these deaths was preventable,") == "Unicef spokesperson"
     assert speaker_of(d, "Children are paying the price,") == "Marguerite Duval"
     assert "U.N. humanitarian chief" not in names(d)
+
+
+def test_a_diplomat_from_one_of_a_groups_members_is_one_person() -> None:
+    d = extract(
+        "“We will not accept a text written elsewhere,” a diplomat from one of the council's "
+        "African members said."
+    ).dataset
+    assert speaker_of(d, "We will not accept a text written elsewhere,").lower().startswith(
+        "diplomat from one of"
+    )

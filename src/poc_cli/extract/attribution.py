@@ -1042,9 +1042,12 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
     if (
         low[-1] in _GROUP_WORDS
         and not (proper_end and role_head(phrase))
-        # "A spokesperson for the Paris Club of creditor nations": one person, whose
-        # body's name ends in a plural
-        and not (role_head(phrase) and re.search(r"\b(?:of|for|at)\s+the\s+[A-Z]", phrase))
+        # "A spokesperson for the Paris Club of creditor nations", "a diplomat from one of
+        # the council's African members": one person, whose complement ends in a plural
+        and not (
+            role_head(phrase)
+            and re.search(r"\b(?:of|for|at|from)\s+(?:the\s+[A-Z]|one\s+of\b)", phrase)
+        )
     ) or (low[0] in _GROUP_WORDS and len(low) <= 2):
         # "the representative of the United States" is one person, not "states"
         return Subject(None, "none", s, e, phrase)
