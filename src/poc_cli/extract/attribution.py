@@ -1054,6 +1054,9 @@ def _role_subject(doc: _Doc, text: str, start: int, end: int) -> Subject | None:
     if low[0] in ("one", "a", "an", "another") and any(w in _ANON_HEADS for w in low[1:3]):
         # "One participant", "an audience member", "A coalition of NGOs": nobody named
         return Subject(None, "none", s, e, phrase)
+    if "and" in low and any(w in _GROUP_WORDS for w in low):
+        # "Only the opening and closing speakers and the presenter": several people
+        return Subject(None, "none", s, e, phrase)
     head = role_head(phrase)
     if head is None and _plural_head(low):
         # "Participants from the shipping industry", "Representatives of fishing
@@ -1594,6 +1597,15 @@ def _subject_left(
                         if ps == sent.start:
                             subj.start = ps
                 return subj
+        opening = spans[-1] if len(spans) >= 2 else None
+        if opening is not None and opening[1] == _strip_span(masked, sent.start, end)[0]:
+            # "The representative of X, Council President for the month, speaking in her
+            # national capacity, said": the role that opens the sentence is its subject,
+            # the roles after it its appositives
+            first_role = _role_subject(doc, masked, opening[1], opening[2])
+            if first_role is not None and first_role.entity is not None:
+                first_role.end = end
+                return first_role
         for idx, (_k, s, e, seg_text) in enumerate(spans):
             if reader and re.search(
                 r"(?<![\w’'-])(?:delivered|read(?:\s+out)?|presented)\s+"
@@ -2744,7 +2756,7 @@ def _resolve_roles(
             near = [
                 p
                 for p in named
-                if p.ident in speaking and group & _role_words(p) and _complement_ok(entity, p)
+                if p.ident in speaking and group & _role_heads(p) and _complement_ok(entity, p)
             ]
             if len(near) > 1:
                 # "the UN rights chief": the one whose role shares a word with the phrase

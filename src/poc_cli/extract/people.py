@@ -1216,7 +1216,12 @@ def _capitals_name(text: str, run: list[Word]) -> Mention | None:
             return None
     start, end = run[0].start, run[-1].end
     before = text[max(0, start - _LOOK_BACK) : start].rstrip(" \u00a0")
-    if before and not before.endswith(("\n", ",", ":", ";")):
+    if (
+        before
+        and not before.endswith(("\n", ",", ":", ";"))
+        # "“…,” said KATARINA VUKOVIĆ-ABENA, Assistant Secretary-General"
+        and not re.search(r"(?<![\w’'-])(?:said|says|added|noted|stressed|asked)$", before)
+    ):
         return None
     after = text[end : end + _LOOK_BACK]
     if not re.match(
