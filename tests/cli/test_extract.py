@@ -230,3 +230,17 @@ def test_validate_against_the_wrong_report_says_so_once(poc: Any, tmp_path: Path
     assert result.exit_code == 2
     assert "is this the report it was made from?" in result.stderr
     assert result.stderr.count("differs from the report's paragraph") == 0
+
+
+def test_validate_review_lists_the_flagged_statements(poc: Any, tmp_path: Path) -> None:
+    draft = tmp_path / "d.json"
+    assert poc("extract", str(_write(tmp_path, "r.txt", REPORT)), "-o", str(draft)).exit_code == 0
+    data = json.loads(draft.read_text(encoding="utf-8"))
+    flagged = [s for s in data["statements"] if s.get("review")]
+    result = poc("validate", str(draft), "--review")
+    assert result.exit_code == 0
+    rows = [line.split("\t") for line in result.stdout.splitlines() if "\t" in line]
+    assert [r[0] for r in rows] == [s["id"] for s in flagged]
+    pairs = zip(rows, flagged, strict=True)
+    assert all(r[2] == s["attribution"] and r[4] == s["text"] for r, s in pairs)
+    assert "\t" not in poc("validate", str(draft)).stdout

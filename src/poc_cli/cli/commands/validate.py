@@ -18,6 +18,7 @@ from poc_cli.schema.read_json import MAX_FILE_BYTES
         "poc validate my-seminar.json",
         "poc validate ~/seminars/",
         "poc validate draft.json --source report.html",
+        "poc validate draft.json --review",
         "poc validate - < draft.json",
     ],
     output=False,
@@ -41,6 +42,14 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="List the statements still marked for review (an extracted draft's "
+            "guesses): id, speaker, how it was attributed, and the text.",
+        ),
+    ] = False,
     *,
     run: Run,
 ) -> None:
@@ -52,12 +61,12 @@ def validate(
 
     Exit 0 when it is valid, 2 when it is not."""
     if path is not None and str(path) == "-":
-        _validate_stdin(run, source)
+        _validate_stdin(run, source, review=review)
         return
-    _validate(run, path if path is not None else run.data, source)
+    _validate(run, path if path is not None else run.data, source, review=review)
 
 
-def _validate_stdin(run: Run, source: Path | None) -> None:
+def _validate_stdin(run: Run, source: Path | None, *, review: bool) -> None:
     """``poc validate -``: the dataset on stdin, checked as a file named <stdin>."""
     import sys
     import tempfile
@@ -66,11 +75,16 @@ def _validate_stdin(run: Run, source: Path | None) -> None:
     with tempfile.TemporaryDirectory(prefix="poc-validate-") as folder:
         path = Path(folder, "stdin.json")
         path.write_bytes(data)
-        _validate(run, path, source, shown_as=(str(path), "<stdin>"))
+        _validate(run, path, source, shown_as=(str(path), "<stdin>"), review=review)
 
 
 def _validate(
-    run: Run, path: Path | None, source: Path | None, shown_as: tuple[str, str] | None = None
+    run: Run,
+    path: Path | None,
+    source: Path | None,
+    shown_as: tuple[str, str] | None = None,
+    *,
+    review: bool = False,
 ) -> None:
     from poc_cli.corpus import check_datasets
 
@@ -87,6 +101,24 @@ def _validate(
         )
     from poc_cli.text.escape import one_line
 
+    if review:
+        # what a reviewer works through: a tab-separated line each (id, speaker, how it was
+        # attributed, kind, text), the text whole, its own tabs and newlines shown as \t, \n
+        rows = []
+        for d in datasets:
+            names = {p.id: p.name for p in d.speakers}
+            for st in d.statements:
+                if st.review:
+                    fields = (
+                        st.id,
+                        names.get(st.speaker, st.speaker),
+                        st.attribution or "",
+                        st.kind,
+                        st.text,
+                    )
+                    rows.append("\t".join(one_line(f) for f in fields))
+        if rows:
+            run.write("\n".join(rows))
     for problem in problems:
         run.env.message(one_line(problem))  # a file name's newline cannot forge a line
     if problems:
