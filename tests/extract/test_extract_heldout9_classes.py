@@ -41,3 +41,23 @@ def test_the_role_that_opens_the_sentence_is_its_subject() -> None:
         "in her national capacity, said her delegation would table “a short, sharp text.”"
     ).dataset
     assert speaker_of(d, "a short, sharp text.") == "Representative of the United Kingdom"
+
+
+def test_a_document_named_in_quotes_then_signed_is_no_quote() -> None:
+    d = extract(
+        "Ms. Awa Traoré said small states “can lead.”\n\n"
+        "Asked whether the “Lisbon Compact for Small States,” signed last year, had changed "
+        "anything, Ms. Traoré was blunt. “On paper, a great deal,” she said."
+    ).dataset
+    quoted = [s["text"] for s in d["statements"] if s["kind"] == "quote"]
+    assert "Lisbon Compact for Small States," not in quoted
+    assert "On paper, a great deal," in quoted
+
+
+def test_a_prefixed_role_head() -> None:
+    d = extract(
+        "Vice-Minister Phạm Thị Lan Anh, of the Ministry of Environment, said that sharing "
+        "river data mattered more than new treaties. “A treaty you sign once,” the "
+        "Vice-Minister said."
+    ).dataset
+    assert speaker_of(d, "A treaty you sign once,") == "Phạm Thị Lan Anh"

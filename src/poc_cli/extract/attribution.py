@@ -2539,6 +2539,9 @@ def _role_words(person: Entity) -> set[str]:
 _ARTICLES = frozenset({"the", "a", "an", "of", "for", "and", "on", "in", "at", "to"})
 
 
+_HEAD_PREFIX = re.compile(r"(?:vice|deputy|co|acting|assistant)-(.+)")
+
+
 def _role_heads(person: Entity) -> set[str]:
     """The words that head the person's roles, not those of their complements: a
     "Spokesperson for the Secretary-General" is a spokesperson, not the Secretary-General;
@@ -2549,6 +2552,8 @@ def _role_heads(person: Entity) -> set[str]:
             zone = re.split(r"\b(?:of|for|at|in|on|to|with|from)\b", part)[0]
             heads |= {fold(w) for w in re.findall(r"[\w’'-]+", zone)}
     heads |= {w[:-2] for w in heads if w.endswith(("'s", "’s"))}
+    # "Vice-Minister" is a minister, "co-chair" a chair
+    heads |= {m.group(1) for w in list(heads) if (m := _HEAD_PREFIX.fullmatch(w))}
     if re.search(
         r"\bpermanent\s+representative\b",
         person.appositive + person.role_prefix + person.listed_role,

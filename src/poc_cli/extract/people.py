@@ -942,6 +942,15 @@ def _possessive(word: str) -> bool:
     return word.endswith(("’s", "'s")) and len(word) > 2
 
 
+_PREFIXED = re.compile(r"(?:vice|deputy|co|acting|assistant|under|former|ex)-(.+)")
+
+
+def _prefixed_role(low: str) -> bool:
+    """ "vice-minister", "co-chair": a role with a prefix joined by a hyphen."""
+    pm = _PREFIXED.fullmatch(low)
+    return pm is not None and pm.group(1) in ROLE_WORDS
+
+
 def non_name(word: str) -> bool:
     """A capitalised word that cannot be part of a person's name."""
     low = fold(word)
@@ -949,6 +958,7 @@ def non_name(word: str) -> bool:
         low = fold(word[:-2])
     return (
         low in ROLE_WORDS
+        or _prefixed_role(low)
         or low in _HONORIFIC_WORDS
         or low in ORG_WORDS
         or low in STOP_WORDS
@@ -1043,6 +1053,7 @@ def _role_prefix_before(text: str, start: int) -> tuple[str, int]:
             break
         if (
             base in ROLE_WORDS
+            or _prefixed_role(base)
             or first is not None
             and (
                 _is_cap(w.text) or low in ROLE_MODIFIERS or _possessive(w.text) or len(w.text) <= 2
@@ -1483,6 +1494,10 @@ def role_head(phrase: str) -> str | None:
             return w
         if w.endswith("s") and w[:-1] in ROLE_HEADS:
             return None  # a group
+        # "the Vice-Minister", "the co-chair": a prefixed head is still that role
+        pm = re.fullmatch(r"(?:vice|deputy|co|acting|assistant|under|former|ex)-(.+)", w)
+        if pm and pm.group(1) in ROLE_HEADS:
+            return pm.group(1)
         break
     return None
 

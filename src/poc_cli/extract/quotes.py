@@ -170,7 +170,10 @@ _TITLE_NOUN_BEFORE = re.compile(rf"\b(?:{_TITLE_NOUNS})s?\s*,?\s*$", re.IGNORECA
 
 
 _TITLE_AFTER = re.compile(
-    r"^[,.]?\s*(?:initiative|report|campaign|programme|program|strategy|framework|agenda|"
+    # "the “Lisbon Compact for Small States,” signed last year": a document, by its name
+    r"^[,.]?\s*(?:(?:signed|adopted|agreed|launched|published|released|issued|endorsed|"
+    r"ratified)\s|"
+    r"initiative|report|campaign|programme|program|strategy|framework|agenda|"
     r"project|plan|doctrine|policy|resolution|treaty|act|declaration|summit|conference|forum|"
     r"series|platform|index|study|exhibition|film|documentary|book|podcast|coalition|"
     r"partnership|network|alliance)s?\b",
