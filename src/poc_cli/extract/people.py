@@ -1336,36 +1336,12 @@ _ROLE_PREPOSITION = re.compile(
 )
 
 
-_COURTESY = frozenset(HONORIFICS) - {
-    "Ambassador",
-    "General",
-    "Senator",
-    "Judge",
-    "Professor",
-    "Admiral",
-    "Rear Admiral",
-    "Vice Admiral",
-    "Colonel",
-    "Lieutenant General",
-    "Major General",
-    "Brigadier General",
-    "Brigadier",
-    "Commodore",
-    "Air Chief Marshal",
-    "Air Vice-Marshal",
-    "Air Vice Marshal",
-    "Air Marshal",
-    "Lieutenant Colonel",
-    "Father",
-    "Sister",
-    "Archbishop",
-    "Bishop",
-    "Cardinal",
-    "Imam",
-    "Rabbi",
-    "Lord",
-    "Lady",
-}
+_COURTESY = (
+    frozenset(HONORIFICS)
+    - _ROLE_HONORIFICS
+    # religious and noble titles: not the courtesy titles a surname takes ("Mr. Ba")
+    - {"Father", "Sister", "Archbishop", "Bishop", "Cardinal", "Imam", "Rabbi", "Lord", "Lady"}
+)
 
 
 def _courtesy_before(text: str, start: int) -> bool:
