@@ -142,3 +142,98 @@ def test_a_damaged_index_is_rebuilt_never_served(
     assert code == 0, err
     assert "damaged" in err and "rebuilding" in err
     assert damaged_out == out and "stew" not in damaged_out
+
+
+def _odd_cells(folder: Path) -> Path:
+    """The events of ``folder`` with cells that make a table's columns hard to measure:
+    a long role, wide (East Asian) and combining characters, a character written as an
+    escape (a zero-width space), and sessions whose cell has a second line (a paper)."""
+    for n, path in enumerate(sorted(folder.glob("*.json"))):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for i, speaker in enumerate(data["speakers"]):
+            if i % 3 == n % 3:
+                speaker["role"] = f"{speaker['role']} " + "adviser on protection " * (20 + n * 7)
+            if i % 4 == 1:
+                speaker["name"] = f"{speaker['name']} 李小龍{'の' * n}"
+            if i % 5 == 2:
+                speaker["organisations"] = [*speaker["organisations"], "Cafe\u0301 Zu\u200bRich"]
+        for i, session in enumerate(data["sessions"]):
+            if i % 2 == n % 2:
+                session["title"] = f"{session['title']} — 平和維持 {'長い' * (n + i)}"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+PLAIN_STREAMED = [
+    ("speakers",),
+    ("sessions",),
+    ("speakers", "--event", "ev001"),
+    ("sessions", "--event", "ev002"),
+]
+
+
+@pytest.mark.parametrize(
+    ("batch", "keep", "chunk"), [(1, 0, 1), (3, 0, 2), (7, 10, 5), (2000, 50_000, 500)]
+)
+def test_big_plain_tables_stream_byte_for_byte_the_corpus_ones(
+    poc: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    new_several_events: Any,
+    batch: int,
+    keep: int,
+    chunk: int,
+) -> None:
+    # Past OVERVIEWS_KEEP, `speakers` and `sessions` into a pipe are written as they are
+    # read (two passes, or one that keeps the cells): the same bytes as the loaded corpus's
+    # table, across batches and pages, with long, wide, combining and escaped cells.
+    from poc_cli.index import listings
+    from poc_cli.output import plain
+
+    folder = _odd_cells(new_several_events(tmp_path / "corpus"))
+    monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
+    monkeypatch.setattr(listings, "CHUNK", chunk)
+    monkeypatch.setattr(plain, "TABLE_BATCH", batch)
+    monkeypatch.setattr(plain, "TABLE_KEEP", keep)
+    streamed = []
+    real = plain.plain_table_chunks
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        streamed.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plain, "plain_table_chunks", counted)
+    for args in PLAIN_STREAMED:
+        indexed = _run(poc, folder, args, INDEX)
+        loaded = _run(poc, folder, args, CORPUS)
+        assert indexed == loaded, args
+        assert indexed[0] == 0 and "李小龍" in indexed[1] and ".json:" not in indexed[2], indexed
+    assert "adviser on protection " * 20 in indexed[1] or "Paper:" in indexed[1]
+    assert len(streamed) == 2  # the whole corpus's (one event's overviews are read at once)
+    # Into a file (-o) the same bytes as into the pipe.
+    for args in PLAIN_STREAMED[:2]:
+        out = tmp_path / f"{args[0]}.txt"
+        code, _, err = _run(poc, folder, (*args, "-o", str(out)), INDEX)
+        assert code == 0, err
+        assert out.read_text(encoding="utf-8") == _run(poc, folder, args, CORPUS)[1]
+
+
+def test_a_big_plain_table_whose_shown_fields_miss_a_cell_is_written_whole(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    # The fields read for a streamed table must give the first record's cells; a column
+    # they lack (a view changed without listings.SHOWN) falls back to whole records.
+    from typing import TypedDict
+
+    from poc_cli.index import listings
+
+    class Fewer(TypedDict):
+        name: str
+        honorific: str | None
+
+    folder = _odd_cells(new_several_events(tmp_path / "corpus"))
+    monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
+    monkeypatch.setitem(listings.SHOWN, "speaker", Fewer)
+    indexed = _run(poc, folder, ("speakers",), INDEX)
+    assert indexed == _run(poc, folder, ("speakers",), CORPUS)
+    assert indexed[0] == 0, indexed

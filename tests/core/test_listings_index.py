@@ -458,3 +458,63 @@ def test_session_details(several: Path, text: str, event: str | None) -> None:
         return json.dumps(list(found.records), ensure_ascii=False, default=list)
 
     assert _outcome(indexed) == _outcome(small)
+
+
+@pytest.mark.parametrize(("chunk", "batch", "keep"), [(1, 1, 0), (2, 3, 0), (500, 2000, 50_000)])
+def test_a_big_plain_table_streams_the_loaded_corpus_table(
+    several: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, batch: int, keep: int
+) -> None:
+    # The overview records' shown fields, read page by page (twice, or once when the
+    # cells are kept), make the table the loaded corpus's records make, byte for byte.
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import listings
+    from poc_cli.output import plain
+    from poc_cli.output.tables import SESSIONS_VIEW, SPEAKERS_VIEW, with_event_column
+
+    corpus = load_corpus(several)
+    monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
+    monkeypatch.setattr(listings, "CHUNK", chunk)
+    monkeypatch.setattr(plain, "TABLE_BATCH", batch)
+    monkeypatch.setattr(plain, "TABLE_KEEP", keep)
+    for small, indexed, view in (
+        (queries.speakers_overview, queries.indexed_speakers_overview, SPEAKERS_VIEW),
+        (queries.sessions_overview, queries.indexed_sessions_overview, SESSIONS_VIEW),
+    ):
+        expected = small(corpus)
+        records = indexed(several).records
+        assert isinstance(records, listings.OverviewRecords)
+        shown = [r for page in records.shown_pages() for r in page]
+        assert len(shown) == len(expected) and {*shown[0]} < {*expected[0]}
+        columns = with_event_column(expected, view, 4).columns
+        pieces = list(plain.plain_table_chunks(records.shown_pages, columns))
+        assert len(pieces) > 2 or keep or chunk > 1
+        assert "".join(pieces) == plain.to_plain_table(expected, columns)
+
+
+def test_a_damaged_overview_met_while_measuring_a_table_stops_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    from poc_cli import queries
+    from poc_cli.errors import DataError
+    from poc_cli.index import listings, open_index
+    from poc_cli.output import plain
+    from poc_cli.output.tables import SPEAKER_COLUMNS
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
+    monkeypatch.setattr(listings, "CHUNK", 2)
+    folder = new_several_events(tmp_path / "corpus")
+    index, _ = open_index(folder)
+    index.close()
+    path = Path(index.path)
+    clean = path.read_bytes()
+    last = clean.rindex(b"non-resident IPI adviser")
+    path.write_bytes(clean[:last] + b"non-resident IPI advisor" + clean[last + 24 :])
+    records = queries.indexed_speakers_overview(folder).records
+    assert isinstance(records, listings.OverviewRecords)
+    written = []
+    with pytest.raises(DataError, match="damaged"):
+        written.extend(plain.plain_table_chunks(records.shown_pages, SPEAKER_COLUMNS))
+    assert written == []  # found by the first pass, before the header
+    assert not path.exists()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -136,6 +136,15 @@ def emit(
             "--format csv gives every text whole",
         )
     terminal = choice.output is None and env.stdout_isatty
+    if choice.format is Format.table and not terminal and not env.color and view.extra is None:
+        pages = _table_pages(records, view.columns)
+        if pages is not None:
+            # A big listing from the index into a pipe or a file: written as it is
+            # read, its columns measured by a first pass (never one giant string).
+            from .plain import plain_table_chunks
+
+            _write_pieces(env, plain_table_chunks(pages, view.columns, count=len(records)), choice)
+            return
     plain_detail = getattr(view.extra, "plain", None)
     if choice.format is Format.table and not terminal and not env.color and plain_detail:
         # A detailed view into a pipe or a file: plain text, without importing Rich.
@@ -152,12 +161,36 @@ def emit(
     emit_renderable(env, render(records, view, choice.format, terminal=terminal), choice)
 
 
+def _table_pages(
+    records: Sequence[Record], columns: Sequence[Column]
+) -> Callable[[], Iterator[Sequence[Record]]] | None:
+    """How to read ``records`` again, a page at a time, with the fields the table
+    shows, when the sequence can (the index's overview records: ``shown_pages``), and
+    only if they give the first record's cells as the whole record does; else None."""
+    shown_pages = getattr(records, "shown_pages", None)
+    if shown_pages is None or not records:
+        return None
+    whole = records[0]
+    first: Sequence[Record] = next(iter(shown_pages()), [])
+    try:
+        same = bool(first) and [c.value(first[0]) for c in columns] == [
+            c.value(whole) for c in columns
+        ]
+    except (KeyError, TypeError, IndexError):
+        same = False
+    return shown_pages if same else None
+
+
 def _emit_streamed(
     env: Environment, records: Sequence[Record], view: View, choice: OutputChoice
 ) -> None:
     pieces = chunks(records, view, choice.format, csv_raw=choice.csv_raw)
     if choice.bom:
         pieces = itertools.chain([BOM], pieces)
+    _write_pieces(env, pieces, choice)
+
+
+def _write_pieces(env: Environment, pieces: Iterable[str], choice: OutputChoice) -> None:
     if choice.output is not None:
         from poc_cli.files import write_new_file
 
