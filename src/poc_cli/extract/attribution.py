@@ -2916,15 +2916,21 @@ def _next_introduced(
         if _ALSO.search(doc.masked[pi][sent.start : sent.end]):
             continue
         for c in nxt:
-            target = c.subject.entity
+            target = _named_by(c)
             if (
                 target is not None
-                and target.name is not None
-                and c.subject.attribution == "name"
                 and target.first_paragraph >= ref_pi
                 and _complement_ok(entity, target, strict=False)
             ):
                 return target.root()
+    return None
+
+
+def _named_by(cue: Cue) -> Entity | None:
+    """The person a cue names in full ("Jo Park said"), or None (a pronoun, a title)."""
+    target = cue.subject.entity
+    if target is not None and target.name is not None and cue.subject.attribution == "name":
+        return target
     return None
 
 
@@ -2945,12 +2951,9 @@ def _roleless_briefer(
             if (pi, sent.start) <= at or not _BRIEFING.match(doc.masked[pi], sent.start):
                 continue
             for c in cues:
-                target = c.subject.entity
-                if (
-                    target is not None
-                    and target.name is not None
-                    and c.subject.attribution == "name"
-                    and not (target.role_prefix or target.appositive or target.listed_role)
+                target = _named_by(c)
+                if target is not None and not (
+                    target.role_prefix or target.appositive or target.listed_role
                 ):
                     return target.root()
             return None
