@@ -591,6 +591,17 @@ _TITLE_SMALL_WORDS = frozenset(
 )
 
 
+def _learn(entity: Entity, m: Mention) -> None:
+    """What a mention tells of its person: the name as printed there, the honorific and,
+    from it, the gender, when not known already."""
+    if m.name not in entity.variants:
+        entity.variants.append(m.name)
+    if m.honorific and entity.honorific is None:
+        entity.honorific = m.honorific
+    if entity.gender is None:
+        entity.gender = gender_of_honorific(m.honorific)
+
+
 class _Doc:
     def __init__(self, paragraphs: list[str]) -> None:
         self.paragraphs = paragraphs
@@ -708,10 +719,7 @@ class _Doc:
                         self._surnames = None
                         if inner is not None and given.surname is None:
                             given.surname = m.name
-                        if m.honorific and given.honorific is None:
-                            given.honorific = m.honorific
-                        if m.name not in given.variants:
-                            given.variants.append(m.name)
+                        _learn(given, m)
                         continue
                     entity = self._entity_for_name(m, pi)
                     if m.role_prefix and not entity.role_prefix:
@@ -807,12 +815,7 @@ class _Doc:
             if entity is None:
                 entity = self._entity_for_name(m._replace(name=longer), paragraph)
             self.by_name[key] = entity
-            if m.name not in entity.variants:
-                entity.variants.append(m.name)
-            if m.honorific and entity.honorific is None:
-                entity.honorific = m.honorific
-            if entity.gender is None:
-                entity.gender = gender_of_honorific(m.honorific)
+            _learn(entity, m)
             return entity
         entity = self.by_name.get(key)
         parts = key.split()
@@ -826,12 +829,7 @@ class _Doc:
             for key2 in {surname, fold(m.name.split()[-1])}:
                 self.by_surname.setdefault(key2, []).append(entity)
         self.by_name[key] = entity
-        if m.name not in entity.variants:
-            entity.variants.append(m.name)
-        if m.honorific and entity.honorific is None:
-            entity.honorific = m.honorific
-        if entity.gender is None:
-            entity.gender = gender_of_honorific(m.honorific)
+        _learn(entity, m)
         if m.role_prefix and not entity.role_prefix:
             entity.role_prefix = m.role_prefix
         return entity
@@ -930,13 +928,8 @@ class _Doc:
             entity = self.by_name.get(fold(m.name)) if not m.single else None
             if entity is None and m.single:
                 entity = self.resolve_single(m.name, m.honorific)
-                if entity is not None and m.name not in entity.variants:
-                    entity.variants.append(m.name)  # "Mr. van der Berghe", as printed
-                if entity is not None and m.honorific:
-                    if entity.honorific is None:
-                        entity.honorific = m.honorific
-                    if entity.gender is None:
-                        entity.gender = gender_of_honorific(m.honorific)
+                if entity is not None:
+                    _learn(entity, m)  # "Mr. van der Berghe", as printed
             if entity is None:
                 continue
             out.append((m, entity))
