@@ -5,11 +5,7 @@ a shout, a document), a body's name as a subject, and quoted titles and words.""
 
 from __future__ import annotations
 
-from extract_helpers import extract, names, problems, speaker_of
-
-
-def _quotes(d: dict) -> list[str]:
-    return [s["text"] for s in d["statements"] if s["kind"] == "quote"]
+from extract_helpers import extract, names, problems, quote_texts, speaker_of
 
 
 def test_combining_diacritics_stay_in_the_name() -> None:
@@ -45,7 +41,7 @@ def test_banners_shouts_and_documents_are_nobodys_speech() -> None:
         "The draft text, seen by reporters, “demands” unhindered access."
     )
     d = result.dataset
-    assert _quotes(d) == ["stuck at the border."]
+    assert quote_texts(d) == ["stuck at the border."]
     left = {u.text for u in result.summary.unattributed}
     assert {"Bread is not a bargaining chip.", "Open the roads!", "demands"} <= left
 
@@ -56,11 +52,11 @@ def test_a_body_named_in_capitals_is_not_the_last_speaker() -> None:
         "In a statement, the Northern Alliance of Relief Agencies said more than a million "
         "people were “one harvest from hunger.”"
     )
-    assert _quotes(result.dataset) == []
+    assert quote_texts(result.dataset) == []
     assert "one harvest from hunger." in {u.text for u in result.summary.unattributed}
 
 
-def test_quoted_titles_group_names_and_clauses_are_not_quotes() -> None:
+def test_quoted_titles_group_names_and_clauses_are_notquote_texts() -> None:
     d = extract(
         "Dr. Hana Novak, the author of “Wires Under Water,” a background paper for the "
         "meeting, said that repair ships were “far too few.”\n\n"
@@ -70,7 +66,7 @@ def test_quoted_titles_group_names_and_clauses_are_not_quotes() -> None:
         "Ms. Ana Ruiz recalled that the word “resilience” had become so common that it "
         "risked meaning nothing, and said that donors should “fund people, not words.”"
     ).dataset
-    assert _quotes(d) == ["far too few.", "fund people, not words."]
+    assert quote_texts(d) == ["far too few.", "fund people, not words."]
     assert speaker_of(d, "fund people, not words.") == "Ana Ruiz"
 
 
@@ -109,7 +105,7 @@ def test_a_shout_after_another_speakers_verb_is_left_out() -> None:
         "As Norway’s delegate, Sindre Aasen, explained his abstention, a voice from the "
         "public gallery shouted “Leave the seabed alone!” before guards intervened."
     )
-    assert _quotes(result.dataset) == []
+    assert quote_texts(result.dataset) == []
     assert "Leave the seabed alone!" in {u.text for u in result.summary.unattributed}
 
 

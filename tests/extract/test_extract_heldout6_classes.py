@@ -5,11 +5,7 @@ verb, a group inside a clause a person reports, a charity's foreign name, a plac
 
 from __future__ import annotations
 
-from extract_helpers import extract, names, speaker_of
-
-
-def _quotes(d: dict) -> list[str]:
-    return [s["text"] for s in d["statements"] if s["kind"] == "quote"]
+from extract_helpers import extract, names, quote_texts, speaker_of
 
 
 def test_a_group_with_auxiliaries_is_still_a_group() -> None:
@@ -17,7 +13,7 @@ def test_a_group_with_auxiliaries_is_still_a_group() -> None:
         "Mr. Rui Semedo, the Foreign Minister, spoke of the new pact.\n\n"
         "The pact’s signatories have called it “the first treaty of the drowning.”"
     )
-    assert _quotes(result.dataset) == []
+    assert quote_texts(result.dataset) == []
     assert "the first treaty of the drowning." in {u.text for u in result.summary.unattributed}
 
 
@@ -56,7 +52,7 @@ def test_a_work_published_under_the_title_is_no_quote() -> None:
         "was published by the Institute last year under the title “Counting Women In,” "
         "argued that the barriers began long before deployment."
     ).dataset
-    assert _quotes(d) == ["still missing."]
+    assert quote_texts(d) == ["still missing."]
 
 
 def test_the_person_asked_gives_the_answer() -> None:

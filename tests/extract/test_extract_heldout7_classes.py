@@ -3,11 +3,7 @@ with a minimal report written for these tests."""
 
 from __future__ import annotations
 
-from extract_helpers import extract, names, speaker_of
-
-
-def _quotes(d: dict) -> list[str]:
-    return [s["text"] for s in d["statements"] if s["kind"] == "quote"]
+from extract_helpers import extract, names, quote_texts, speaker_of
 
 
 def test_neither_speaker_used_the_word() -> None:
@@ -15,7 +11,7 @@ def test_neither_speaker_used_the_word() -> None:
         "Dr. Ana Ruiz said that the data “must stay public.”\n\n"
         "Neither panelist used the word “regulation,” though both came back to ownership."
     ).dataset
-    assert _quotes(d) == ["must stay public."]
+    assert quote_texts(d) == ["must stay public."]
 
 
 def test_a_body_named_with_for_is_not_a_person() -> None:
@@ -55,5 +51,5 @@ def test_a_headline_quote_nobody_says_stays_left_out() -> None:
         "Cities Brace for a “Summer Like No Other”\n\n"
         "Ms. Amani Njeri, a planner, said that “cooling centres save lives.”"
     )
-    assert _quotes(result.dataset) == ["cooling centres save lives."]
+    assert quote_texts(result.dataset) == ["cooling centres save lives."]
     assert "Summer Like No Other" in {u.text for u in result.summary.unattributed}

@@ -3,11 +3,7 @@ with a minimal report written for these tests."""
 
 from __future__ import annotations
 
-from extract_helpers import extract, names, speaker_of
-
-
-def _quotes(d: dict) -> list[str]:
-    return [s["text"] for s in d["statements"] if s["kind"] == "quote"]
+from extract_helpers import extract, names, quote_texts, speaker_of
 
 
 def test_a_team_is_not_a_person() -> None:
@@ -35,7 +31,7 @@ def test_a_draft_seen_by_reporters_is_a_document() -> None:
         "Ms. Priya Mehra, Britain’s deputy envoy, said that “trucks are not weapons.”\n\n"
         "A draft seen by reporters calls for “immediate, safe and unhindered” access."
     )
-    assert _quotes(result.dataset) == ["trucks are not weapons."]
+    assert quote_texts(result.dataset) == ["trucks are not weapons."]
 
 
 def test_a_role_brought_in_with_a_as_another_speaks_stays_unnamed() -> None:
