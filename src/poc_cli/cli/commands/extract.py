@@ -94,14 +94,13 @@ def extract(
     claimed: dict[str, str] = {}  # a draft's file in this run -> the report written there
     with run.progress("Extracting reports") as progress:
         for done, report in enumerate(reports, 1):
-            stem = _stem(report, name)
-            key = f"{_NAME.sub('-', stem)}.json".casefold()
-            if folder is not None and key in claimed:
+            target = _draft_path(folder, _stem(report, name)) if folder is not None else None
+            key = str(target).casefold()
+            if target is not None and key in claimed:
                 # "a/report.txt b/report.txt -o drafts/": both would be drafts/report.json
                 problem = (
-                    f"its draft would be {folder / (_NAME.sub('-', stem) + '.json')}, "
-                    f"already written in this run from {claimed[key]}; extract it alone "
-                    "with --name"
+                    f"its draft would be {target}, already written in this run from "
+                    f"{claimed[key]}; extract it alone with --name"
                 )
                 run.env.message(f"error: {one_line(report)}: {one_line(problem)}")
                 outcomes.append(Outcome(report, None, None, problem))
@@ -141,6 +140,11 @@ def _folder(output: str | None, *, several: bool) -> Path | None:
 _NAME = re.compile(r"[^\w.-]+")
 
 
+def _draft_path(folder: Path, stem: str) -> Path:
+    """Where a report's draft goes in a folder: ``<name>.json``."""
+    return folder / f"{_NAME.sub('-', stem)}.json"
+
+
 def _stem(report: str, name: str | None) -> str:
     if name is not None:
         return name
@@ -177,7 +181,7 @@ def _extract_one(
     draft = json.dumps(extraction.dataset, ensure_ascii=False, indent=2) + "\n"
     target: Path | None
     if folder is not None:
-        target = folder / f"{_NAME.sub('-', stem)}.json"
+        target = _draft_path(folder, stem)
     elif output is not None and output != "-":
         target = Path(output).expanduser()
     else:
