@@ -9,8 +9,10 @@ Each row is one TAB press as bash makes it: ``poc`` run with ``_POC_COMPLETE=com
 dataset given by ``--data`` on the completed line (none for the bundled seminar, whose
 values come from the corpus; "bundled via --data" names the same file, through the index).  The warm-up round builds each corpus's
 index in this run's own cache folder, as the first TAB (or the first search) does for a
-user; the timed rounds are warm.  Target (issue 12): at most 1.2× the minimal Typer app at
-100,000 statements.  Measuring, interleaving and the columns are run.py's (see README.md).
+user; the timed rounds are warm.  Targets (issues 12 and 13, the same as run.py's speaker
+completion row): at most 1.2× the minimal Typer app at 100,000 statements, 1.5× at
+1,000,000, and under 100 MB (250 MB at 1,000,000); the bundled rows, 1.2× the app.
+Measuring, interleaving, the targets and the columns are run.py's (see README.md).
 """
 
 from __future__ import annotations
@@ -25,17 +27,17 @@ from generate import parse_size
 from run import (
     BUNDLED,
     Bench,
-    EnvFactory,
     Setup,
     baseline_benches,
     baselines,
+    completion_env,
     corpus_folder,
     find_poc,
     format_table,
     machine,
     measure_all,
     parse_sizes,
-    row,
+    table_rows,
     work_folders,
 )
 
@@ -47,20 +49,6 @@ LINES: tuple[tuple[str, str, str], ...] = (
     ("quotes --topic neu", "quotes --topic", "neu"),
     ("show ID prefix", "show", "{id_prefix}"),
 )
-
-
-def completion_env(base: EnvFactory, words: str, cword: int, cur: str) -> EnvFactory:
-    def factory() -> dict[str, str]:
-        env = base()
-        env.update(
-            _POC_COMPLETE="complete_bash",
-            COMP_WORDS=words,
-            COMP_CWORD=str(cword),
-            _POC_COMPLETE_CUR=cur,
-        )
-        return env
-
-    return factory
 
 
 def completion_benches(
@@ -78,7 +66,7 @@ def completion_benches(
             label,
             (setup.poc,),
             completion_env(base, " ".join(words), len(words) - 1, typed),
-            target="startup" if statements >= 100_000 or label.startswith("bundled") else "",
+            target="startup" if label.startswith("bundled") else "completion",
             statements=statements,
         )
         benches.append(bench)
@@ -121,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = baselines(benches)
     prefix = "- " if args.markdown else ""
     print("\n".join(prefix + line for line in header) + "\n")
-    print(format_table([row(b, base) for b in benches], args.markdown))
+    print(format_table(table_rows(benches, base), args.markdown))
     return 0
 
 
