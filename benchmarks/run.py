@@ -728,7 +728,8 @@ def peak_row(corpus: str, benches: Sequence[Bench]) -> tuple[str, ...] | None:
     top = max(timed, key=lambda b: b.peak_mb)
     limit = memory_limit(top.statements)
     target = f"<{limit} MB {mark(top.peak_mb < limit)} (most: {top.command})"
-    return (PEAK_ROW, corpus, "–", "–", f"{top.peak_mb:.0f}", *BLANK[:-1], target)
+    ratios = ("",) * (len(HEADER) - 6)  # no time: no ratios
+    return (PEAK_ROW, corpus, "–", "–", f"{top.peak_mb:.0f}", *ratios, target)
 
 
 def table_rows(benches: Sequence[Bench], base: Baselines) -> list[tuple[str, ...]]:
