@@ -163,3 +163,77 @@ def session_json(
         "note": session.note,
         "event": {"id": event.id, "title": event.short_title},
     }
+
+
+# ---------------------------------------------------------------- table cells
+# What a listing's table shows of a speaker's and a session's overview record, column
+# by column: ``output.tables`` gives them headers (SPEAKER_COLUMNS, SESSION_COLUMNS,
+# EVENT_COLUMN), and the index measures them at build time for the whole corpus's
+# listings (``index/write.py``), so a big table is written in one pass.  One definition
+# for both: change a cell here and both follow.
+
+
+def event_cell(record: Record) -> str:
+    return record["event"]["id"]  # type: ignore[no-any-return]
+
+
+def id_cell(record: Record) -> str:
+    return record["id"]  # type: ignore[no-any-return]
+
+
+def statements_cell(record: Record) -> str:
+    return str(record["statements"])
+
+
+def speaker_name_cell(record: Record) -> str:
+    name: str = record["name"]
+    return f"{record['honorific']} {name}" if record["honorific"] else name
+
+
+def role_cell(record: Record) -> str:
+    return record["role"]  # type: ignore[no-any-return]
+
+
+def organisation_cell(record: Record) -> str:
+    return record["organisation"]  # type: ignore[no-any-return]
+
+
+def sessions_cell(record: Record) -> str:
+    return ", ".join(record["sessions"])
+
+
+def session_cell(record: Record) -> str:
+    paper = record["paper"]
+    if not paper:
+        return record["title"]  # type: ignore[no-any-return]
+    return f"{record['title']}\nPaper: “{paper['title']}” by {paper['author']['name']}"
+
+
+def moderators_cell(record: Record) -> str:
+    return ", ".join(record["moderators"])
+
+
+def session_speakers_cell(record: Record) -> str:
+    return ", ".join(record["speakers"])
+
+
+OVERVIEW_CELLS: dict[str, tuple[Callable[[Record], str], ...]] = {
+    "speaker": (
+        event_cell,
+        speaker_name_cell,
+        role_cell,
+        organisation_cell,
+        sessions_cell,
+        statements_cell,
+    ),
+    "session": (
+        event_cell,
+        id_cell,
+        session_cell,
+        moderators_cell,
+        session_speakers_cell,
+        statements_cell,
+    ),
+}
+"""The cells of each kind of overview record, the event's first (a table of several
+events shows it; of one event, the rest)."""

@@ -242,9 +242,7 @@ def test_a_damaged_overview_met_while_writing_stops_the_output(
     index, _ = open_index(folder)
     index.close()
     path = Path(index.path)
-    clean = path.read_bytes()
-    last = clean.rindex(b"non-resident IPI adviser")
-    path.write_bytes(clean[:last] + b"non-resident IPI advisor" + clean[last + 24 :])
+    _damage_role(path, in_cells=False)
     records = queries.indexed_speakers_overview(folder).records
     written = []
     with pytest.raises(DataError, match="damaged"):
@@ -508,9 +506,7 @@ def test_a_damaged_overview_met_while_measuring_a_table_stops_the_output(
     index, _ = open_index(folder)
     index.close()
     path = Path(index.path)
-    clean = path.read_bytes()
-    last = clean.rindex(b"non-resident IPI adviser")
-    path.write_bytes(clean[:last] + b"non-resident IPI advisor" + clean[last + 24 :])
+    _damage_role(path, in_cells=False)
     records = queries.indexed_speakers_overview(folder).records
     assert isinstance(records, listings.OverviewRecords)
     written = []
@@ -518,3 +514,20 @@ def test_a_damaged_overview_met_while_measuring_a_table_stops_the_output(
         written.extend(plain.plain_table_chunks(records.shown_pages, SPEAKER_COLUMNS))
     assert written == []  # found by the first pass, before the header
     assert not path.exists()
+
+
+def _damage_role(path: Path, *, in_cells: bool) -> None:
+    """Change the last "non-resident IPI adviser" of the index file inside a speaker's
+    record JSON (followed by a quotation mark), or inside its table cells (followed by
+    U+001F), to "advisor": a change of one byte that only the row's checksum can find."""
+    import re
+
+    clean = path.read_bytes()
+    for found in reversed(list(re.finditer(b"non-resident IPI adviser", clean))):
+        # The text's end: a quotation mark in JSON, U+001F (or the row's end) in cells.
+        end = re.compile(b'["\x1f]').search(clean, found.end())
+        if end is not None and (end.group() == b"\x1f") == in_cells:
+            at = found.start()
+            path.write_bytes(clean[:at] + b"non-resident IPI advisor" + clean[at + 24 :])
+            return
+    raise AssertionError("no role to damage")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from poc_cli.output.plain import _NARROW, bar_length, cell_width, plain_bar_charts, to_plain_table
+from poc_cli.output.plain import bar_length, cell_width, plain_bar_charts, to_plain_table
 from poc_cli.output.tables import Column
 from poc_cli.text.escape import visible
+from poc_cli.text.width import NARROW
 
 
 def _reference_width(text: str) -> int:
@@ -49,7 +50,7 @@ def _reference_table(records: list[dict[str, str]], columns: list[Column]) -> st
 
 
 def _narrow_characters() -> list[str]:
-    ranges = _NARROW  # "a-bc-d…": first, dash, last
+    ranges = NARROW  # "a-bc-d…": first, dash, last
     chars = []
     for start, end in zip(ranges[0::3], ranges[2::3], strict=True):
         chars.extend(chr(c) for c in range(ord(start), ord(end) + 1))

@@ -134,7 +134,16 @@ def rowids_by_speaker(
     return out
 
 
-def statement_records(index: Index, rowids: Sequence[int]) -> list[Record]:
+class Bounded(list[Record]):
+    """Records with a bound on the longest text in any of them (the build's, or
+    :func:`statement_records`'s): ``output.formats.cut_for_display`` need not look
+    through every field of 21,386 speakers or 11,056 statements to find that none is
+    too long to show."""
+
+    longest_text: int | None = None
+
+
+def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
     """:func:`poc_cli.records.statement_json` of these statements, in this order,
     each row checked against its checksum (and its event, speaker and session's).
 
@@ -142,7 +151,7 @@ def statement_records(index: Index, rowids: Sequence[int]) -> list[Record]:
     once (joined row by row, SQLite looked each of them up again for every statement:
     three times the time for one person's 1,568 statements at 100,000)."""
     if not rowids:
-        return []
+        return Bounded()
     conn = index.conn
     marks = ",".join("?" * len(rowids))
     rows = conn.execute(f"{_ROWS}({marks})", list(rowids)).fetchall()
@@ -167,15 +176,20 @@ def statement_records(index: Index, rowids: Sequence[int]) -> list[Record]:
         "SELECT event, id, title, kind, json, checksum FROM sessions WHERE (event, id) IN",
         {(r[2], r[4]) for r in rows},
     )
+    # Every row's extra JSON decoded by one call (one call a row was a quarter of the time).
+    try:
+        extras = json.loads("[" + ",".join([r[7] for r in rows]) + "]")
+    except (TypeError, ValueError):
+        raise IndexDamaged("a statement row does not decode") from None
     made: dict[int, Record] = {}
-    for r in rows:
+    for r, extra in zip(rows, extras, strict=True):
         event = events.get(r[2])
         speaker = speakers.get((r[2], r[3]))
         session = sessions.get((r[2], r[4]))
         if event is None or speaker is None or session is None:
             raise IndexDamaged(f"the event, speaker or session of statement row {r[0]} is missing")
         try:
-            items, topics, paragraphs = _decode(r[7])
+            items, topics, paragraphs = extra
             made[r[0]] = statement_json(
                 id=r[1],
                 speaker=(r[3], speaker[2]),
@@ -190,7 +204,16 @@ def statement_records(index: Index, rowids: Sequence[int]) -> list[Record]:
             )
         except (TypeError, ValueError):
             raise IndexDamaged(f"statement row {r[0]} does not decode") from None
-    return [made[rowid] for rowid in rowids]
+    out = Bounded([made[rowid] for rowid in rowids])
+    # No text of a record is longer than the longest value it is made of (the items and
+    # topics are inside the extra JSON, which escapes only lengthen).
+    out.longest_text = max(
+        max(sum(map(len, r[1:8])) + len(r[8] or "") for r in rows),
+        max((len(e[1] or "") + len(e[3] or "") for e in events.values()), default=0),
+        max((len(p[2]) for p in speakers.values()), default=0),
+        max((len(x[2]) for x in sessions.values()), default=0),
+    )
+    return out
 
 
 def _rows_by_key(conn: Any, sql: str, keys: set[Any]) -> dict[Any, tuple[Any, ...]]:
@@ -276,6 +299,12 @@ class IndexRecords(LazyRecords[Record]):
         if isinstance(index, slice):
             return self._read(self._rowids[index])
         return self._read([self._rowids[index]])[0]
+
+    @property
+    def longest_text(self) -> int | None:
+        """A bound on the longest text of any record, when they were all read at once."""
+        kept = self._kept()
+        return getattr(kept, "longest_text", None) if kept is not None else None
 
     def _kept(self) -> list[Record] | None:
         """Every record, when they were all read at once (:data:`KEEP`)."""
@@ -389,7 +418,7 @@ def overview_records(
         text = text or b""
         if not isinstance(text, bytes) or str(crc32(text)) != index.meta.get(f"{kind}_overviews"):
             raise _damaged(f"the {kind} overviews")
-        records = Overviews(_decode_records(b"[" + text + b"]"))
+        records = Bounded(_decode_records(b"[" + text + b"]"))
         longest = index.meta.get(f"{kind}_longest", "")
         records.longest_text = int(longest) if longest.isdigit() else None
         return records
@@ -441,14 +470,6 @@ SHOWN: dict[str, type] = {"speaker": _SpeakerShown, "session": _SessionShown}
 session_json) that a listing's table shows (``output.tables`` SPEAKER_COLUMNS,
 SESSION_COLUMNS, the event column), for :meth:`OverviewRecords.shown_pages`.  The
 writer checks that they give the first record's cells (else it reads whole records)."""
-
-
-class Overviews(list[Record]):
-    """Overview records, with a bound on the longest text in any of them (the longest
-    record's JSON, as the build measured it): ``output.formats.cut_for_display`` need
-    not look through 21,386 speakers to find that none is too long to show."""
-
-    longest_text: int | None = None
 
 
 _OVERVIEW_PAGE = (

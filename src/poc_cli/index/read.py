@@ -64,6 +64,13 @@ def _checked_speakers(
     return out
 
 
+def light_speaker(ident: str, name: str) -> Speaker:
+    """A Speaker of an id and a name, nothing else: a stand-in where only those count."""
+    return Speaker(
+        id=ident, name=name, honorific=None, role="", organisations=(), aliases=(), parts=()
+    )
+
+
 class Index:
     """An open search index; see the module docstring for what it holds."""
 
@@ -322,8 +329,13 @@ class Index:
 
     # ---------------------------------------------------------------- people, sessions
 
-    def speakers_by_name_key(self, keys: Iterable[str]) -> list[tuple[str, Speaker]]:
-        """Every (event, Speaker) whose exact name forms include one of ``keys``."""
+    def speakers_by_name_key(
+        self, keys: Iterable[str], *, whole: bool = True
+    ) -> list[tuple[str, Speaker]]:
+        """Every (event, Speaker) whose exact name forms include one of ``keys``, each
+        row checked.  ``whole=False``: each Speaker holds the row's id and name only
+        (:func:`light_speaker`), its JSON not decoded: all that choosing people by name
+        needs (``names.person_key``), for a name held by thousands of records."""
         keys = list(keys)
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
@@ -332,9 +344,16 @@ class Index:
             f" WHERE n.key IN ({marks}) ORDER BY p.rowid",
             keys,
         ).fetchall()
-        return _checked_speakers(
-            (event, i, name, js, stored) for event, js, _, i, name, stored in rows
-        )
+        checked = ((event, i, name, js, stored) for event, js, _, i, name, stored in rows)
+        if whole:
+            return _checked_speakers(checked)
+        out = []
+        check = row_check
+        for event, ident, name, js, stored in checked:
+            if check((event, ident, name, js)) != stored:
+                raise _damaged("a speaker row")
+            out.append((event, light_speaker(ident, name)))
+        return out
 
     def speakers_by_id(
         self,

@@ -10,16 +10,17 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 16
+INDEX_FORMAT = 17
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
 and report order, for listings; 10: by (event, session, speaker); 11: by kind;
 12: each speaker's and session's overview record and statement groups, made at build
 time; 13: and the whole corpus's statistics; 14: the longest overview record;
-15: every organisation's spelling; 16: how many overviews of each kind).  The
-overview records are :mod:`poc_cli.records`' JSON: a change to a speaker's or a
-session's record there must bump this too."""
+15: every organisation's spelling; 16: how many overviews of each kind; 17: each
+overview's table cells and each kind's column widths).  The overview records and
+cells are :mod:`poc_cli.records`' JSON and OVERVIEW_CELLS: a change to a speaker's
+or a session's record or cells there must bump this too."""
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
 FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)
@@ -109,10 +110,15 @@ CREATE TABLE statements(
     rowid INTEGER PRIMARY KEY, id TEXT, event TEXT, speaker TEXT, session TEXT,
     kind TEXT, text TEXT, extra TEXT, note TEXT, checksum INTEGER);
     -- extra: [items, topics, paragraphs]; checksum: row_check() of the other columns
-CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum INTEGER);
+CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum INTEGER,
+                       cells TEXT, cells_checksum INTEGER);
     -- kind 'speaker' or 'session'; record: its JSON as `poc speakers` / `poc sessions`
     -- lists it (records.speaker_json / session_json, with its statement count), in
-    -- corpus order by rowid; checksum: row_check() of the other columns
+    -- corpus order by rowid; checksum: row_check() of kind, event, key, record;
+    -- cells: its table cells (records.OVERVIEW_CELLS) as a table shows them
+    -- (text.escape.visible: no control character, so U+001F can join them), and
+    -- cells_checksum: row_check() of kind, event, key, cells.  The meta table keeps
+    -- each kind's widest cell of each column (<kind>_cell_widths)
 CREATE TABLE groups(by TEXT, event TEXT, key TEXT, statements INTEGER, first INTEGER,
                     last INTEGER);
     -- statements of one event by speaker, session, kind or topic: how many, the first

@@ -229,8 +229,9 @@ class _Writer:
         overview record of each speaker and session, as the listings give them over
         the loaded corpus (``queries.speakers_overview``, ``sessions_overview``)."""
         from poc_cli.model import Event
-        from poc_cli.records import session_json, speaker_json
+        from poc_cli.records import OVERVIEW_CELLS, session_json, speaker_json
         from poc_cli.schema.codec import session_from_dict, speaker_from_dict
+        from poc_cli.text.escape import visible
 
         ev = dataset.event
         groups: dict[tuple[str, str], list[int]] = {}
@@ -266,15 +267,16 @@ class _Writer:
         encode = self._encode
         check = row_check
         rows = self._pending["overviews"]
+
+        def add(kind: str, key: str, record: dict[str, Any]) -> None:
+            row = (kind, ev.id, key, encode(record).decode())
+            # The table cells as a table shows them (visible: U+001F never among them).
+            cells = "\x1f".join([visible(cell(record)) for cell in OVERVIEW_CELLS[kind]])
+            rows.append((*row, check(row), cells, check((kind, ev.id, key, cells))))
+
         for speaker in people.values():
             count = groups.get(("speaker", speaker.id), (0,))[0]
-            row = (
-                "speaker",
-                ev.id,
-                speaker.id,
-                encode(speaker_json(event, speaker, count)).decode(),
-            )
-            rows.append((*row, check(row)))
+            add("speaker", speaker.id, speaker_json(event, speaker, count))
         for d in session_dicts:
             session = session_from_dict(d)
             # As records.session_speakers: who speaks, in order, then who has a part.
@@ -286,8 +288,7 @@ class _Writer:
             record = session_json(
                 event, session, count, people.__getitem__, [people[i] for i in ordered]
             )
-            row = ("session", ev.id, session.id, encode(record).decode())
-            rows.append((*row, check(row)))
+            add("session", session.id, record)
         spellings = self._spellings
         for speaker in people.values():
             for name in speaker.organisations:
@@ -308,7 +309,7 @@ class _Writer:
                 f"INSERT OR IGNORE INTO {table} VALUES({','.join('?' * marks)})", pending[table]
             )
         conn.executemany("INSERT INTO names VALUES(?,?,?)", pending["names"])
-        conn.executemany("INSERT INTO overviews VALUES(?,?,?,?,?)", pending["overviews"])
+        conn.executemany("INSERT INTO overviews VALUES(?,?,?,?,?,?,?)", pending["overviews"])
         conn.executemany("INSERT INTO groups VALUES(?,?,?,?,?,?)", pending["groups"])
         conn.executemany(
             "INSERT OR IGNORE INTO organisations VALUES(?,?)", pending["organisations"]
@@ -439,9 +440,25 @@ class _Writer:
                 "SELECT count(*) FROM overviews WHERE kind = ?", (kind,)
             ).fetchone()
             meta[f"{kind}_count"] = str(count)
+            meta[f"{kind}_cell_widths"] = ",".join(map(str, _cell_widths(conn, kind)))
         meta["checksum"] = str(meta_check(meta))  # checked by Index.open
         conn.executemany("INSERT INTO meta VALUES(?,?)", list(meta.items()))
         conn.commit()
+
+
+def _cell_widths(conn: sqlite3.Connection, kind: str) -> list[int]:
+    """The widest cell of each column of a kind's overview cells, as a plain table
+    measures them (``text.width.column_width``): the whole corpus's table is written
+    in one pass, without measuring every row first (``output.plain``)."""
+    from poc_cli.text.width import column_width
+
+    widths: list[int] = []
+    rows = conn.execute("SELECT cells FROM overviews WHERE kind = ? ORDER BY rowid", (kind,))
+    while batch := rows.fetchmany(5000):
+        columns = zip(*[cells.split("\x1f") for (cells,) in batch], strict=True)
+        found = [column_width(list(texts)) for texts in columns]
+        widths = [max(a, b) for a, b in zip(widths, found, strict=True)] if widths else found
+    return widths
 
 
 def build_index(

@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from poc_cli.text.escape import visible
+from poc_cli.text.width import cell_width, widest_line
 
-from .plain import cell_width, to_plain_table, widest_line, wrap_spans
+from .plain import to_plain_table, wrap_spans
 from .tables import (
     SESSION_DETAIL_VIEW,
     SPEAKER_PROFILE_VIEW,

@@ -11,30 +11,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from poc_cli.text.escape import UNSAFE, visible
+from poc_cli.text.width import OTHER as _OTHER
+from poc_cli.text.width import cell_width, widest_line
 
 from .tables import Column, Record
-
-_NARROW = "\x00-\u02ff\u2000-\u2064\u2066-\u206f"
-"""Characters that are one column each: none is combining or wide (Latin with its
-accents, general punctuation such as curly quotes and dashes; checked in the tests)."""
-_OTHER = re.compile(f"[^{_NARROW}]")
-
-
-def cell_width(text: str) -> int:
-    """Columns ``text`` takes on a terminal: wide East Asian characters take two,
-    combining marks none."""
-    if text.isascii():
-        return len(text)
-    others = _OTHER.findall(text)
-    if not others:
-        return len(text)
-    from unicodedata import combining, east_asian_width
-
-    # Only the characters outside _NARROW are looked up.
-    return len(text) + sum(
-        -1 if combining(ch) else 1 if east_asian_width(ch) in "WF" else 0 for ch in others
-    )
-
 
 _WORD = re.compile(r"\S+")
 
@@ -45,10 +25,6 @@ def longest_word(text: str) -> int:
     if text.isascii():
         return max((len(w) for w in text.split()), default=0)
     return max((cell_width(m.group()) for m in _WORD.finditer(text)), default=0)
-
-
-def widest_line(text: str) -> int:
-    return max((cell_width(line) for line in text.split("\n")), default=0)
 
 
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from poc_cli.text.escape import visible
+from poc_cli.text.width import cell_width, widest_line
 
 from .details import (
     Grid,
@@ -30,10 +31,8 @@ from .details import (
 from .plain import (
     BAR_WIDTH,
     bar_length,
-    cell_width,
     longest_word,
     to_plain_table,
-    widest_line,
     wrap_spans,
 )
 from .tables import Column, Record, View

@@ -12,6 +12,8 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from poc_cli import records as cells
+
 if TYPE_CHECKING:  # Rich is imported only when a table is drawn: --json stays fast
     from rich.console import RenderableType
     from rich.text import Text
@@ -58,9 +60,7 @@ class View(NamedTuple):
         return self.terminal_columns or self.columns
 
 
-EVENT_COLUMN = Column(
-    "Event", lambda r: r["event"]["id"], style="magenta", no_wrap=True, block="head"
-)
+EVENT_COLUMN = Column("Event", cells.event_cell, style="magenta", no_wrap=True, block="head")
 
 
 def with_event_column(records: Sequence[Record], view: View, events: int) -> View:
@@ -142,22 +142,11 @@ QUOTES_VIEW = View(STATEMENT_COLUMNS, STATEMENT_CSV, terminal_columns=STATEMENT_
 
 
 SESSION_COLUMNS = (
-    Column("ID", lambda r: r["id"], style="cyan", no_wrap=True, block="head"),
-    Column(
-        "Session",
-        lambda r: (
-            r["title"]
-            + (
-                f"\nPaper: “{r['paper']['title']}” by {r['paper']['author']['name']}"
-                if r["paper"]
-                else ""
-            )
-        ),
-        ratio=3,
-    ),
-    Column("Moderators", lambda r: _join(r["moderators"])),
-    Column("Speakers", lambda r: _join(r["speakers"]), ratio=2),
-    Column("Statements", lambda r: str(r["statements"]), justify="right"),
+    Column("ID", cells.id_cell, style="cyan", no_wrap=True, block="head"),
+    Column("Session", cells.session_cell, ratio=3),
+    Column("Moderators", cells.moderators_cell),
+    Column("Speakers", cells.session_speakers_cell, ratio=2),
+    Column("Statements", cells.statements_cell, justify="right"),
 )
 SESSION_CSV = (
     Column("id", lambda r: r["id"]),
@@ -173,17 +162,11 @@ SESSION_CSV = (
 
 
 SPEAKER_COLUMNS = (
-    Column(
-        "Name",
-        lambda r: (r["honorific"] + " " if r["honorific"] else "") + r["name"],
-        style="bold",
-        ratio=2,
-        block="head",
-    ),
-    Column("Role", lambda r: r["role"], ratio=3),
-    Column("Organisation", lambda r: r["organisation"], ratio=2),
-    Column("Sessions", lambda r: _join(r["sessions"])),
-    Column("Statements", lambda r: str(r["statements"]), justify="right"),
+    Column("Name", cells.speaker_name_cell, style="bold", ratio=2, block="head"),
+    Column("Role", cells.role_cell, ratio=3),
+    Column("Organisation", cells.organisation_cell, ratio=2),
+    Column("Sessions", cells.sessions_cell),
+    Column("Statements", cells.statements_cell, justify="right"),
 )
 SPEAKER_CSV = (
     Column("id", lambda r: r["id"]),
