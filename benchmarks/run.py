@@ -330,15 +330,17 @@ folder without them gets its own (see :class:`CorpusIds`)."""
 class CorpusIds:
     """The names the one-record rows of a corpus use: all of them exist in it.
 
-    The generated corpora's (:data:`GENERATED_IDS`) are the same at every size from 1k
-    on; a folder without them (``--corpus``, or a generated corpus of fewer than seven
-    events) gets them from its first file in name order, the order poc lists it in:
-    that file's event, its first session, its first statement (for ``show``) and its
-    first quote (for ``cite``, which refuses a paraphrase unless ``--paraphrase``), and
-    ``Mamiya`` if that file has a speaker of that name, else the full name of the
-    person who made its first statement; for the search filtered by speaker, a person
-    who said the searched word in that file (Mamiya if he did), so that it finds
-    something."""
+    A generated corpus of 7 events or more (1k and up, any seed) has event ``ev00007``
+    with ``session-1`` and statement ``ev00007-001``, and Mamiya speaks in it: the same
+    rows at every size (:data:`GENERATED_IDS`; ``cite`` takes ev00007's first quote,
+    ``ev00007-002`` with seed 1, as the kinds depend on the seed).  A folder without
+    them (``--corpus``, or a smaller generated corpus) gets its ids from its first file
+    in name order, the order poc lists it in: that file's event, its first session, its
+    first statement (for ``show``) and its first quote (for ``cite``, which refuses a
+    paraphrase unless ``--paraphrase``), and ``Mamiya`` if that file has a speaker of
+    that name, else the full name of the person who made its first statement; for the
+    search filtered by speaker, a person who said the searched word in that file
+    (Mamiya if he did), so that it finds something."""
 
     event: str
     session: str  # named with --event EVENT: session ids repeat across events
@@ -389,35 +391,33 @@ folder, word = sys.argv[1], sys.argv[2].casefold()
 def read(name):
     with open(os.path.join(folder, name), "rb") as f:
         return json.load(f)
-try:
-    doc = read("ev00007.json")
-except (OSError, ValueError):
-    doc = None
-if doc is not None:
-    ids = {s.get("id"): s.get("kind") for s in doc.get("statements") or ()}
+def generated(doc):
+    ids = {s.get("id") for s in doc.get("statements") or ()}
     sessions = {s.get("id") for s in doc.get("sessions") or ()}
-    if (
-        doc.get("event", {}).get("id") == "ev00007" and "session-1" in sessions
-        and "ev00007-001" in ids and ids.get("ev00007-002") == "quote"
-    ):
-        print(json.dumps({"source": "generated"}))
-        sys.exit(0)
-names = sorted(n for n in os.listdir(folder) if n.endswith(".json"))
-if not names:
-    sys.exit("no .json file")
-doc = read(names[0])
+    return doc.get("event", {}).get("id") == "ev00007" and "session-1" in sessions and (
+        "ev00007-001" in ids
+    )
+try:
+    doc, source = read("ev00007.json"), "generated"
+    if not generated(doc):
+        raise ValueError("not generated")
+except (OSError, ValueError, AttributeError):
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".json"))
+    if not names:
+        sys.exit("no .json file")
+    doc, source = read(names[0]), names[0]
 statements = doc["statements"]
 quotes = [s for s in statements if s.get("kind") == "quote"]
 people = {p["id"]: p.get("name") or p["id"] for p in doc.get("speakers") or ()}
 def is_mamiya(name):
     return "Mamiya" in name.split()
-mamiya = any(is_mamiya(name) for name in people.values())
-speaker = "Mamiya" if mamiya else people.get(statements[0]["speaker"], statements[0]["speaker"])
+first = people.get(statements[0]["speaker"], statements[0]["speaker"])
+speaker = "Mamiya" if any(map(is_mamiya, people.values())) else first
 said = [people.get(s["speaker"], s["speaker"]) for s in statements if word in s["text"].casefold()]
 search_speaker = "Mamiya" if any(map(is_mamiya, said)) else (said[0] if said else speaker)
 cited = quotes[0] if quotes else statements[0]
-print(json.dumps({
-    "source": names[0],
+found = {
+    "source": source,
     "event": doc["event"]["id"],
     "session": doc["sessions"][0]["id"],
     "show": statements[0]["id"],
@@ -425,7 +425,10 @@ print(json.dumps({
     "cite_paraphrase": not quotes,
     "speaker": speaker,
     "search_speaker": search_speaker,
-}))
+}
+if source == "generated":  # the same rows at every size: Mamiya is in every generated corpus
+    found.update(session="session-1", show="ev00007-001", speaker="Mamiya", search_speaker="Mamiya")
+print(json.dumps(found))
 """
 
 
@@ -440,10 +443,7 @@ def corpus_ids(folder: Path, word: str = "neutrality") -> CorpusIds:
         last = (done.stderr.strip().splitlines() or ["?"])[-1]
         print(f"{folder}: no ids of its own ({last}); using the generated ones", file=sys.stderr)
         return GENERATED_IDS
-    found = json.loads(done.stdout)
-    if found["source"] == "generated":
-        return GENERATED_IDS
-    return CorpusIds(**found)
+    return CorpusIds(**json.loads(done.stdout))
 
 
 def _with(factory: EnvFactory, extra: dict[str, str]) -> EnvFactory:
