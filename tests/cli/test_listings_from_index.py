@@ -172,43 +172,43 @@ PLAIN_STREAMED = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("batch", "keep", "chunk"), [(1, 0, 1), (3, 0, 2), (7, 10, 5), (2000, 50_000, 500)]
-)
+@pytest.mark.parametrize(("page", "chunk"), [(1, 1), (2, 3), (7, 5), (2000, 500)])
 def test_big_plain_tables_stream_byte_for_byte_the_corpus_ones(
     poc: Any,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     new_several_events: Any,
-    batch: int,
-    keep: int,
+    page: int,
     chunk: int,
 ) -> None:
-    # Past OVERVIEWS_KEEP, `speakers` and `sessions` into a pipe are written as they are
-    # read (two passes, or one that keeps the cells): the same bytes as the loaded corpus's
-    # table, across batches and pages, with long, wide, combining and escaped cells.
+    # Past OVERVIEWS_KEEP, `speakers` and `sessions` into a pipe are written from the
+    # cells and widths stored at build time, a page at a time: the same bytes as the
+    # loaded corpus's table, across pages, with long, wide, combining and escaped cells,
+    # and the same JSON, formatted from the stored JSON.
     from poc_cli.index import listings
     from poc_cli.output import plain
 
     folder = _odd_cells(new_several_events(tmp_path / "corpus"))
     monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
     monkeypatch.setattr(listings, "CHUNK", chunk)
-    monkeypatch.setattr(plain, "TABLE_BATCH", batch)
-    monkeypatch.setattr(plain, "TABLE_KEEP", keep)
+    monkeypatch.setattr(listings, "CELL_PAGE", page)
     streamed = []
-    real = plain.plain_table_chunks
+    real = plain.plain_table_of_cells
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         streamed.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(plain, "plain_table_chunks", counted)
+    monkeypatch.setattr(plain, "plain_table_of_cells", counted)
+    tables = ""
     for args in PLAIN_STREAMED:
-        indexed = _run(poc, folder, args, INDEX)
-        loaded = _run(poc, folder, args, CORPUS)
-        assert indexed == loaded, args
-        assert indexed[0] == 0 and "李小龍" in indexed[1] and ".json:" not in indexed[2], indexed
-    assert "adviser on protection " * 20 in indexed[1] or "Paper:" in indexed[1]
+        for fmt in ((), ("--json",)):
+            indexed = _run(poc, folder, (*args, *fmt), INDEX)
+            loaded = _run(poc, folder, (*args, *fmt), CORPUS)
+            assert indexed == loaded, args
+            assert indexed[0] == 0 and "李小龍" in indexed[1] and ".json:" not in indexed[2]
+            tables += "" if fmt else indexed[1]
+    assert "adviser on protection " * 20 in tables and "Paper:" in tables
     assert len(streamed) == 2  # the whole corpus's (one event's overviews are read at once)
     # Into a file (-o) the same bytes as into the pipe.
     for args in PLAIN_STREAMED[:2]:
@@ -218,22 +218,26 @@ def test_big_plain_tables_stream_byte_for_byte_the_corpus_ones(
         assert out.read_text(encoding="utf-8") == _run(poc, folder, args, CORPUS)[1]
 
 
-def test_a_big_plain_table_whose_shown_fields_miss_a_cell_is_written_whole(
+def test_a_big_plain_table_whose_columns_are_not_the_stored_cells_is_made_from_records(
     poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
 ) -> None:
-    # The fields read for a streamed table must give the first record's cells; a column
-    # they lack (a view changed without listings.SHOWN) falls back to whole records.
-    from typing import TypedDict
-
+    # Stored cells are used only for exactly the columns they were made for; a view
+    # whose cells differ (changed without records.OVERVIEW_CELLS) is made from records.
+    from poc_cli import records
     from poc_cli.index import listings
-
-    class Fewer(TypedDict):
-        name: str
-        honorific: str | None
+    from poc_cli.output import plain
 
     folder = _odd_cells(new_several_events(tmp_path / "corpus"))
     monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
-    monkeypatch.setitem(listings.SHOWN, "speaker", Fewer)
+    cells = records.OVERVIEW_CELLS["speaker"]
+    monkeypatch.setitem(
+        records.OVERVIEW_CELLS, "speaker", (*cells[:2], records.organisation_cell, *cells[3:])
+    )
+
+    def not_used(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("stored cells used for other columns")
+
+    monkeypatch.setattr(plain, "plain_table_of_cells", not_used)
     indexed = _run(poc, folder, ("speakers",), INDEX)
     assert indexed == _run(poc, folder, ("speakers",), CORPUS)
     assert indexed[0] == 0, indexed

@@ -458,12 +458,12 @@ def test_session_details(several: Path, text: str, event: str | None) -> None:
     assert _outcome(indexed) == _outcome(small)
 
 
-@pytest.mark.parametrize(("chunk", "batch", "keep"), [(1, 1, 0), (2, 3, 0), (500, 2000, 50_000)])
+@pytest.mark.parametrize("page", [1, 2, 2000])
 def test_a_big_plain_table_streams_the_loaded_corpus_table(
-    several: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, batch: int, keep: int
+    several: Path, monkeypatch: pytest.MonkeyPatch, page: int
 ) -> None:
-    # The overview records' shown fields, read page by page (twice, or once when the
-    # cells are kept), make the table the loaded corpus's records make, byte for byte.
+    # The overview rows' stored cells, read page by page and padded to the widths the
+    # build measured, make the table the loaded corpus's records make, byte for byte.
     from poc_cli import queries
     from poc_cli.corpus import load_corpus
     from poc_cli.index import listings
@@ -472,9 +472,7 @@ def test_a_big_plain_table_streams_the_loaded_corpus_table(
 
     corpus = load_corpus(several)
     monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
-    monkeypatch.setattr(listings, "CHUNK", chunk)
-    monkeypatch.setattr(plain, "TABLE_BATCH", batch)
-    monkeypatch.setattr(plain, "TABLE_KEEP", keep)
+    monkeypatch.setattr(listings, "CELL_PAGE", page)
     for small, indexed, view in (
         (queries.speakers_overview, queries.indexed_speakers_overview, SPEAKERS_VIEW),
         (queries.sessions_overview, queries.indexed_sessions_overview, SESSIONS_VIEW),
@@ -482,37 +480,47 @@ def test_a_big_plain_table_streams_the_loaded_corpus_table(
         expected = small(corpus)
         records = indexed(several).records
         assert isinstance(records, listings.OverviewRecords)
-        shown = [r for page in records.shown_pages() for r in page]
-        assert len(shown) == len(expected) and {*shown[0]} < {*expected[0]}
+        pages = list(records.cell_pages())
+        assert sum(map(len, pages)) == len(expected) and len(pages[0]) <= page
         columns = with_event_column(expected, view, 4).columns
-        pieces = list(plain.plain_table_chunks(records.shown_pages, columns))
-        assert len(pieces) > 2 or keep or chunk > 1
+        widths = records.cell_widths()
+        assert widths is not None and [c.value for c in columns] == list(records.cells_of)
+        pieces = list(plain.plain_table_of_cells(pages, columns, widths))
+        assert len(pieces) > 2 or page > 1
         assert "".join(pieces) == plain.to_plain_table(expected, columns)
+        # Without the event's column (a corpus of one event), the rest of the cells.
+        assert "".join(
+            plain.plain_table_of_cells(pages, view.columns, widths[1:], skip=1)
+        ) == plain.to_plain_table(expected, view.columns)
 
 
-def test_a_damaged_overview_met_while_measuring_a_table_stops_the_output(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+@pytest.mark.parametrize("in_cells", [True, False])
+def test_a_damaged_overview_met_while_writing_a_table_stops_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any, in_cells: bool
 ) -> None:
     from poc_cli import queries
     from poc_cli.errors import DataError
     from poc_cli.index import listings, open_index
-    from poc_cli.output import plain
-    from poc_cli.output.tables import SPEAKER_COLUMNS
+    from poc_cli.output import formats
 
     monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
-    monkeypatch.setattr(listings, "CHUNK", 2)
+    monkeypatch.setattr(listings, "CELL_PAGE", 1)
+    monkeypatch.setattr(listings, "CHUNK", 1)
     folder = new_several_events(tmp_path / "corpus")
     index, _ = open_index(folder)
     index.close()
     path = Path(index.path)
-    _damage_role(path, in_cells=False)
+    _damage_role(path, in_cells=in_cells)
     records = queries.indexed_speakers_overview(folder).records
     assert isinstance(records, listings.OverviewRecords)
-    written = []
+    written: list[str] = []
     with pytest.raises(DataError, match="damaged"):
-        written.extend(plain.plain_table_chunks(records.shown_pages, SPEAKER_COLUMNS))
-    assert written == []  # found by the first pass, before the header
+        if in_cells:
+            written.extend(row for page in records.cell_pages() for row in page)
+        else:
+            written.extend(formats.json_chunks(records))
+    assert written and not any("advisor" in piece for piece in written)
     assert not path.exists()
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zlib import crc32
 
 from poc_cli.lazy import LazyRecords
 from poc_cli.model import Event, Session, Speaker
-from poc_cli.records import Record, statement_json
+from poc_cli.records import OVERVIEW_CELLS, Record, statement_json
 
 from .catalog import filter_sql
 from .read import IndexDamaged, _checked_speakers, _damaged
@@ -430,48 +430,6 @@ def overview_records(
     return _checked_overviews(rows)
 
 
-class _EventShown(TypedDict):
-    id: str
-
-
-class _SpeakerShown(TypedDict):
-    id: str
-    name: str
-    honorific: str | None
-    role: str
-    organisation: str
-    sessions: list[str]
-    statements: int
-    event: _EventShown
-
-
-class _AuthorShown(TypedDict):
-    id: str
-    name: str
-
-
-class _PaperShown(TypedDict):
-    title: str
-    author: _AuthorShown
-
-
-class _SessionShown(TypedDict):
-    id: str
-    title: str
-    paper: _PaperShown | None
-    moderators: list[str]
-    speakers: list[str]
-    statements: int
-    event: _EventShown
-
-
-SHOWN: dict[str, type] = {"speaker": _SpeakerShown, "session": _SessionShown}
-"""The fields of a speaker's and a session's overview record (records.speaker_json,
-session_json) that a listing's table shows (``output.tables`` SPEAKER_COLUMNS,
-SESSION_COLUMNS, the event column), for :meth:`OverviewRecords.shown_pages`.  The
-writer checks that they give the first record's cells (else it reads whole records)."""
-
-
 _OVERVIEW_PAGE = (
     "SELECT rowid, kind, event, key, record, checksum FROM overviews"
     " WHERE +kind = ? AND rowid > ? ORDER BY rowid LIMIT ?"
@@ -480,10 +438,18 @@ _OVERVIEW_PAGE = (
 sorted every record of the kind for each page.)"""
 
 
-_SHOWN_PAGE = (
+_RECORD_PAGE = (
     "SELECT rowid, kind, event, key, CAST(record AS BLOB), checksum FROM overviews"
     " WHERE +kind = ? AND rowid > ? ORDER BY rowid LIMIT ?"
 )
+_CELL_PAGE = (
+    "SELECT rowid, CAST(cells AS BLOB), cells_checksum FROM overviews"
+    " WHERE +kind = ? AND rowid > ? ORDER BY rowid LIMIT ?"
+)
+FIRST_PAGE = 50
+"""Overview records read when an :class:`OverviewRecords` is made."""
+CELL_PAGE = 2000
+"""Overview rows whose table cells are read, and written, together."""
 
 
 class OverviewRecords(LazyRecords[Record]):
@@ -502,7 +468,9 @@ class OverviewRecords(LazyRecords[Record]):
         self._on_damage = on_damage
         longest = index.meta.get(f"{kind}_longest", "")
         self.longest_text = int(longest) if longest.isdigit() else None
-        self._first: tuple[int, list[Record]] | None = self._page(-1, CHUNK)
+        # A few first, checked now: damage there is a rebuild, not an error mid-output
+        # (and a table or --json written from the stored cells or JSON decodes no more).
+        self._first: tuple[int, list[Record]] | None = self._page(-1, FIRST_PAGE)
 
     def _page(self, after: int, size: int) -> tuple[int, list[Record]]:
         rows = self._index.conn.execute(_OVERVIEW_PAGE, (self._kind, after, size)).fetchall()
@@ -521,56 +489,74 @@ class OverviewRecords(LazyRecords[Record]):
     def __len__(self) -> int:
         return self._count
 
-    def shown_pages(self) -> Iterator[list[Record]]:
-        """The records again, :data:`CHUNK` at a time, each row checked, holding only
-        the fields a listing's table shows (:data:`SHOWN`): decoded by msgspec, about
-        five times as quick as whole records (``output.plain.plain_table_chunks`` reads
-        them to measure the columns, and past its TABLE_KEEP rows again to write them).
-        A page that does not decode so is decoded whole."""
-        import msgspec
+    @property
+    def cells_of(self) -> tuple[Callable[[Record], str], ...]:
+        """The cell functions whose texts :meth:`cell_pages` gives (the event's first)."""
+        return OVERVIEW_CELLS[self._kind]
 
-        fields: Any = SHOWN[self._kind]
-        decode = msgspec.json.Decoder(list[fields]).decode
+    def cell_widths(self) -> list[int] | None:
+        """The widest cell of each column of :meth:`cell_pages`, as the build measured
+        them (``text.width.column_width``), or None if the index does not say."""
+        found = self._index.meta.get(f"{self._kind}_cell_widths", "").split(",")
+        if len(found) != len(self.cells_of) or not all(w.isdigit() for w in found):
+            return None
+        return [int(w) for w in found]
 
-        def shown(rows: list[Any]) -> list[Record]:
-            # Each record as its UTF-8 bytes, checked as row_check checks its text: the
-            # CRC-32 of the other values and the separators, then of the bytes (half the
-            # time of building and encoding each row's text again).
+    def cell_pages(self) -> Iterator[list[str]]:
+        """Every record's table cells (:attr:`cells_of`, as ``text.escape.visible``
+        shows them) joined by U+001F, :data:`CELL_PAGE` records at a time, in corpus
+        order, each row checked against its CRC: a whole-corpus table written in one
+        pass, without decoding a record (``output.plain.plain_table_of_cells``)."""
+        conn = self._index.conn
+        kind = self._kind
+
+        def page(after: int) -> list[Any]:
+            rows = conn.execute(_CELL_PAGE, (kind, after, CELL_PAGE)).fetchall()
+            if any([type(r[1]) is not bytes or crc32(r[1]) != r[2] for r in rows]):
+                raise _damaged(f"a {kind} overview row")
+            return rows
+
+        for rows in self._pages(page):
+            yield b"\x1e".join([r[1] for r in rows]).decode("utf-8", "surrogatepass").split("\x1e")
+
+    def json_pages(self) -> Iterator[list[bytes]]:
+        """Every record as the compact UTF-8 JSON the build wrote (the records are
+        this JSON decoded), :data:`CHUNK` at a time, each row checked: ``--json``
+        formats it without decoding and encoding every record again
+        (``output.formats.json_chunks``)."""
+        conn = self._index.conn
+        kind = self._kind
+
+        def page(after: int) -> list[Any]:
+            rows = conn.execute(_RECORD_PAGE, (kind, after, CHUNK)).fetchall()
             for r in rows:
+                # Checked as row_check checks its text: the CRC-32 of the other values and
+                # the separators, then of the bytes (not the text built and encoded again).
                 if type(r[2]) is str and type(r[3]) is str and type(r[4]) is bytes:
                     head = f"{r[1]}\x1f{r[2]}\x1f{r[3]}\x1f".encode("utf-8", "surrogatepass")
                     ok = crc32(r[4], crc32(head)) == r[5]
-                else:  # (never written so: checked as any row is)
-                    record = r[4].decode() if type(r[4]) is bytes else r[4]
-                    ok = row_check((r[1], r[2], r[3], record)) == r[5]
+                else:  # (never written so)
+                    ok = False
                 if not ok:
-                    raise _damaged(f"a {self._kind} overview row")
-            text = b"[" + b",".join([r[4] for r in rows]) + b"]"
-            try:
-                page: list[Record] = decode(text)
-            except (msgspec.DecodeError, msgspec.ValidationError):
-                return _decode_records(text)
-            return page
+                    raise _damaged(f"a {kind} overview row")
+            return rows
 
+        for rows in self._pages(page):
+            yield [r[4] for r in rows]
+
+    def _pages(self, page: Callable[[int], list[Any]]) -> Iterator[list[Any]]:
+        """The pages ``page(after rowid)`` reads (rows whose first value is the rowid),
+        until one is empty; damage goes to ``on_damage``; and they must add up."""
         last, seen = -1, 0
-        while True:
-            found = self._guarded(self._rows, last, CHUNK, shown)
-            if found is None:
-                break
-            last, records = found
-            seen += len(records)
-            yield records
+        while rows := self._guarded(page, last):
+            last = rows[-1][0]
+            seen += len(rows)
+            yield rows
         if seen != self._count:
             missing = IndexDamaged(f"the {self._kind} overviews do not add up")
             if self._on_damage is not None:
                 self._on_damage(missing)
             raise missing
-
-    def _rows(
-        self, after: int, size: int, make: Callable[[list[Any]], list[Record]]
-    ) -> tuple[int, list[Record]] | None:
-        rows = self._index.conn.execute(_SHOWN_PAGE, (self._kind, after, size)).fetchall()
-        return (rows[-1][0], make(rows)) if rows else None
 
     def _guarded(self, read: Callable[..., Any], *args: Any) -> Any:
         """``read(*args)``; damage found there goes to ``on_damage`` (output has begun)."""

@@ -117,7 +117,8 @@ CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum IN
     -- corpus order by rowid; checksum: row_check() of kind, event, key, record;
     -- cells: its table cells (records.OVERVIEW_CELLS) as a table shows them
     -- (text.escape.visible: no control character, so U+001F can join them), and
-    -- cells_checksum: row_check() of kind, event, key, cells.  The meta table keeps
+    -- cells_checksum: the CRC-32 of the cells' UTF-8 (a table shows nothing else of
+    -- the row, and one CRC a row is what streams 200,000 of them).  The meta table keeps
     -- each kind's widest cell of each column (<kind>_cell_widths)
 CREATE TABLE groups(by TEXT, event TEXT, key TEXT, statements INTEGER, first INTEGER,
                     last INTEGER);

@@ -272,7 +272,7 @@ class _Writer:
             row = (kind, ev.id, key, encode(record).decode())
             # The table cells as a table shows them (visible: U+001F never among them).
             cells = "\x1f".join([visible(cell(record)) for cell in OVERVIEW_CELLS[kind]])
-            rows.append((*row, check(row), cells, check((kind, ev.id, key, cells))))
+            rows.append((*row, check(row), cells, crc32(cells.encode("utf-8", "surrogatepass"))))
 
         for speaker in people.values():
             count = groups.get(("speaker", speaker.id), (0,))[0]

@@ -137,13 +137,11 @@ def emit(
         )
     terminal = choice.output is None and env.stdout_isatty
     if choice.format is Format.table and not terminal and not env.color and view.extra is None:
-        pages = _table_pages(records, view.columns)
-        if pages is not None:
+        table = _table_of_cells(records, view.columns)
+        if table is not None:
             # A big listing from the index into a pipe or a file: written as it is
-            # read, its columns measured by a first pass (never one giant string).
-            from .plain import plain_table_chunks
-
-            _write_pieces(env, plain_table_chunks(pages, view.columns, count=len(records)), choice)
+            # read, from cells made and measured when the index was built.
+            _write_pieces(env, table, choice)
             return
     plain_detail = getattr(view.extra, "plain", None)
     if choice.format is Format.table and not terminal and not env.color and plain_detail:
@@ -161,24 +159,22 @@ def emit(
     emit_renderable(env, render(records, view, choice.format, terminal=terminal), choice)
 
 
-def _table_pages(
-    records: Sequence[Record], columns: Sequence[Column]
-) -> Callable[[], Iterator[Sequence[Record]]] | None:
-    """How to read ``records`` again, a page at a time, with the fields the table
-    shows, when the sequence can (the index's overview records: ``shown_pages``), and
-    only if they give the first record's cells as the whole record does; else None."""
-    shown_pages = getattr(records, "shown_pages", None)
-    if shown_pages is None or not records:
+def _table_of_cells(records: Sequence[Record], columns: Sequence[Column]) -> Iterator[str] | None:
+    """The plain table of ``records`` from their stored cells, when the sequence has
+    them (the index's whole-corpus overviews: ``cells_of``, ``cell_pages``,
+    ``cell_widths``) for exactly these columns, or for these after the event's; else
+    None (the table is made from the records)."""
+    cells_of = getattr(records, "cells_of", None)
+    if cells_of is None or not records:
         return None
-    whole = records[0]
-    first: Sequence[Record] = next(iter(shown_pages()), [])
-    try:
-        same = bool(first) and [c.value(first[0]) for c in columns] == [
-            c.value(whole) for c in columns
-        ]
-    except (KeyError, TypeError, IndexError):
-        same = False
-    return shown_pages if same else None
+    values = [c.value for c in columns]
+    skip = 0 if values == list(cells_of) else 1 if values == list(cells_of[1:]) else None
+    widest = records.cell_widths() if skip is not None else None  # type: ignore[attr-defined]
+    if skip is None or widest is None:
+        return None
+    from .plain import plain_table_of_cells
+
+    return plain_table_of_cells(records.cell_pages(), columns, widest[skip:], skip=skip)  # type: ignore[attr-defined]
 
 
 def _emit_streamed(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -83,9 +83,14 @@ def _indented_encoder(count: int) -> Callable[[Record], str]:
 
 
 def json_chunks(records: Sequence[Record]) -> Iterator[str]:
-    """The JSON array of ``records`` (as :func:`to_json` gives it), one record at a time."""
+    """The JSON array of ``records`` (as :func:`to_json` gives it), one record at a time
+    (or a page at a time, from the compact JSON of a sequence that has it)."""
     if not records:
         yield "[]\n"
+        return
+    json_pages = getattr(records, "json_pages", None)
+    if json_pages is not None:
+        yield from _formatted_pages(json_pages())
         return
     dumps = _indented_encoder(len(records))
     last = len(records) - 1
@@ -94,6 +99,25 @@ def json_chunks(records: Sequence[Record]) -> Iterator[str]:
         # (a newline inside a string is written as an escape, so every newline is JSON's).
         body = dumps(record).replace("\n", "\n  ")
         yield ("[\n  " if i == 0 else "") + _json_safe(body) + (",\n  " if i < last else "\n]\n")
+
+
+def _formatted_pages(pages: Iterable[Sequence[bytes]]) -> Iterator[str]:
+    """:func:`json_chunks` of records given as their compact JSON (the index's
+    overviews: msgspec's, as :func:`_indented_encoder` encodes the decoded record),
+    indented by msgspec a page at a time: the same text, without decoding and encoding
+    every record again."""
+    import msgspec
+
+    fmt = msgspec.json.format
+    first = True
+    for page in pages:
+        if not page:
+            continue
+        text = fmt(b"[" + b",".join(page) + b"]", indent=2).decode()
+        # "[\n  {…},\n  {…}\n]": the members, indented as json.dumps(list) writes them.
+        yield ("[\n" if first else ",\n") + _json_safe(text[2:-2])
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def to_json(records: Sequence[Record]) -> str:

@@ -12,7 +12,7 @@ from itertools import islice
 
 from poc_cli.text.escape import UNSAFE, visible
 from poc_cli.text.width import OTHER as _OTHER
-from poc_cli.text.width import cell_width, widest_line
+from poc_cli.text.width import cell_width, is_narrow, widest_line
 
 from .tables import Column, Record
 
@@ -178,10 +178,6 @@ class _Measured:
         return lines
 
 
-def _batch_cells(batch: Sequence[Record], columns: Sequence[Column]) -> _Measured:
-    return _Measured([[c.value(r) for r in batch] for c in columns])
-
-
 def table_widths(columns: Sequence[Column], batches: Iterable[_Measured]) -> list[int]:
     """Each column's width: its header's, or its widest cell's in any batch."""
     widths = [cell_width(c.header) for c in columns]
@@ -195,76 +191,43 @@ def _header_lines(columns: Sequence[Column], widths: Sequence[int]) -> list[str]
     return [header.rstrip(), "  ".join("-" * w for w in widths).rstrip()]
 
 
-def _widest_cells(batch: Sequence[Record], columns: Sequence[Column]) -> list[int]:
-    """Each column's widest cell (its widest line) among ``batch``'s, as :class:`_Measured`
-    finds them, without measuring every cell: the lines of all the cells at once."""
-    out = []
-    for c in columns:
-        texts = [c.value(r) for r in batch]
-        if not _needs_no_escape(" ".join(texts)):
-            texts = [visible(x) for x in texts]
-        lines = "\n".join(texts)
-        narrow = lines.isascii() or not _OTHER.search(lines)
-        out.append(max(map(len if narrow else cell_width, lines.split("\n")), default=0))
-    return out
-
-
-def plain_table_chunks(
-    pages: Callable[[], Iterable[Sequence[Record]]],
+def plain_table_of_cells(
+    pages: Iterable[Sequence[str]],
     columns: Sequence[Column],
+    widest: Sequence[int],
     *,
-    count: int | None = None,
+    skip: int = 0,
 ) -> Iterator[str]:
-    """The text :func:`to_plain_table` gives of the records ``pages()`` yields (a page
-    of them at a time), written as it is made: a first pass over the pages measures
-    every column, then the header is written and the rows a batch at a time, each
-    column as wide as the first pass found.  Up to :data:`TABLE_KEEP` rows, the first
-    pass keeps their cells; more are read again by a second ``pages()`` (which must
-    give the same records: the index's overview records), so memory stays that of a
-    batch however many records there are.  ``count``: how many records there are, if
-    known (more than TABLE_KEEP: the first pass only measures)."""
-    kept: list[_Measured] | None = [] if count is None or count <= TABLE_KEEP else None
-    rows = 0
-    widths = [cell_width(c.header) for c in columns]
-    for batch in _batches(pages()):
-        rows += len(batch)
-        if kept is not None and rows <= TABLE_KEEP:
-            measured = _batch_cells(batch, columns)
-            kept.append(measured)
-            found = measured.widest()
-            del measured
-        else:
-            kept = None
-            found = _widest_cells(batch, columns)
-        widths = [max(w, n) for w, n in zip(widths, found, strict=True)]
+    """The text :func:`to_plain_table` gives, written a page at a time from cells
+    already made and measured (the index's overviews: ``cell_pages``): each row its
+    cells as :func:`~poc_cli.text.escape.visible` shows them, joined by U+001F (which
+    visible never leaves in a text), the first ``skip`` of them not shown; ``widest``:
+    each shown column's widest cell (``text.width.column_width``).  One pass, and no
+    more than a page in memory however many rows there are."""
+    widths = [max(cell_width(c.header), w) for c, w in zip(columns, widest, strict=True)]
     yield "\n".join(_header_lines(columns, widths)) + "\n"
-    if kept is not None:
-        kept.reverse()
-        batches: Iterator[_Measured] = (kept.pop() for _ in range(len(kept)))
-    else:
-        batches = (_batch_cells(batch, columns) for batch in _batches(pages()))
-    for measured in batches:
-        lines = measured.lines(columns, widths)
+    row_format = "  ".join(
+        f"%{'' if c.justify == 'right' else '-'}{w}s" for c, w in zip(columns, widths, strict=True)
+    )
+    for page in pages:
+        text = "\x1e".join(page)
+        if "\n" not in text and is_narrow(text):  # every cell as wide as its len()
+            lines = [(row_format % tuple(row.split("\x1f")[skip:])).rstrip() for row in page]
+        else:
+            lines = []
+            for row in page:
+                cells = row.split("\x1f")[skip:]
+                if not is_narrow(row):  # wide characters: measured cell by cell
+                    lines.extend(_Measured([[x] for x in cells]).lines(columns, widths))
+                elif "\n" not in row:
+                    lines.append((row_format % tuple(cells)).rstrip())
+                else:  # a cell of several lines: each line under its column
+                    parts = [x.split("\n") for x in cells]
+                    for k in range(max(map(len, parts))):
+                        line = (part[k] if k < len(part) else "" for part in parts)
+                        lines.append((row_format % tuple(line)).rstrip())
         if lines:
             yield "\n".join(lines) + "\n"
-
-
-TABLE_KEEP = 50_000
-"""Up to this many rows, :func:`plain_table_chunks` keeps the cells it measured (about
-30 MB) rather than reading the records again (at 100,000 statements, 21,386
-speakers: one pass instead of two, the ~0.1 s of reading and decoding them again)."""
-
-
-def _batches(pages: Iterable[Sequence[Record]]) -> Iterator[list[Record]]:
-    """The records of ``pages`` in batches of :data:`TABLE_BATCH`."""
-    batch: list[Record] = []
-    for page in pages:
-        batch.extend(page)
-        if len(batch) >= TABLE_BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _needs_no_escape(text: str) -> bool:
