@@ -147,7 +147,8 @@ def test_a_damaged_index_is_rebuilt_never_served(
 def _odd_cells(folder: Path) -> Path:
     """The events of ``folder`` with cells that make a table's columns hard to measure:
     a long role, wide (East Asian) and combining characters, a character written as an
-    escape (a zero-width space), and sessions whose cell has a second line (a paper)."""
+    escape (a zero-width space, a right-to-left override, a line separator: JSON writes
+    them as \\u escapes), and sessions whose cell has a second line (a paper)."""
     for n, path in enumerate(sorted(folder.glob("*.json"))):
         data = json.loads(path.read_text(encoding="utf-8"))
         for i, speaker in enumerate(data["speakers"]):
@@ -156,10 +157,13 @@ def _odd_cells(folder: Path) -> Path:
             if i % 4 == 1:
                 speaker["name"] = f"{speaker['name']} 李小龍{'の' * n}"
             if i % 5 == 2:
-                speaker["organisations"] = [*speaker["organisations"], "Cafe\u0301 Zu\u200bRich"]
+                speaker["organisations"] = [
+                    *speaker["organisations"],
+                    "Cafe\u0301 Zu\u200bRi\u202ech",
+                ]
         for i, session in enumerate(data["sessions"]):
             if i % 2 == n % 2:
-                session["title"] = f"{session['title']} — 平和維持 {'長い' * (n + i)}"
+                session["title"] = f"{session['title']} — 平和維持 {'長い' * (n + i)}\u2028"
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return folder
 
@@ -208,6 +212,8 @@ def test_big_plain_tables_stream_byte_for_byte_the_corpus_ones(
             assert indexed == loaded, args
             assert indexed[0] == 0 and "李小龍" in indexed[1] and ".json:" not in indexed[2]
             tables += "" if fmt else indexed[1]
+            if fmt and not args[1:]:
+                assert ("\\u202e" if args[0] == "speakers" else "\\u2028") in indexed[1]
     assert "adviser on protection " * 20 in tables and "Paper:" in tables
     assert len(streamed) == 2  # the whole corpus's (one event's overviews are read at once)
     # Into a file (-o) the same bytes as into the pipe.

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 17
+INDEX_FORMAT = 18
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
@@ -18,9 +18,10 @@ and report order, for listings; 10: by (event, session, speaker); 11: by kind;
 12: each speaker's and session's overview record and statement groups, made at build
 time; 13: and the whole corpus's statistics; 14: the longest overview record;
 15: every organisation's spelling; 16: how many overviews of each kind; 17: each
-overview's table cells and each kind's column widths).  The overview records and
-cells are :mod:`poc_cli.records`' JSON and OVERVIEW_CELLS: a change to a speaker's
-or a session's record or cells there must bump this too."""
+overview's table cells and each kind's column widths; 18: overview JSON stored
+json_safe).  The overview records and cells are :mod:`poc_cli.records`' JSON and
+OVERVIEW_CELLS: a change to a speaker's or a session's record or cells there must
+bump this too."""
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
 FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)

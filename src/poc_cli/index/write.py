@@ -231,7 +231,7 @@ class _Writer:
         from poc_cli.model import Event
         from poc_cli.records import OVERVIEW_CELLS, session_json, speaker_json
         from poc_cli.schema.codec import session_from_dict, speaker_from_dict
-        from poc_cli.text.escape import visible
+        from poc_cli.text.escape import json_safe, visible
 
         ev = dataset.event
         groups: dict[tuple[str, str], list[int]] = {}
@@ -269,7 +269,8 @@ class _Writer:
         rows = self._pending["overviews"]
 
         def add(kind: str, key: str, record: dict[str, Any]) -> None:
-            row = (kind, ev.id, key, encode(record).decode())
+            # JSON-safe as --json writes it, so that --json formats it as it is.
+            row = (kind, ev.id, key, json_safe(encode(record).decode()))
             # The table cells as a table shows them (visible: U+001F never among them).
             cells = "\x1f".join([visible(cell(record)) for cell in OVERVIEW_CELLS[kind]])
             rows.append((*row, check(row), cells, crc32(cells.encode("utf-8", "surrogatepass"))))

@@ -31,7 +31,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from poc_cli.lazy import LazyRecords, as_list
-from poc_cli.text.escape import UNSAFE_IN_JSON, markdown_escape, visible
+from poc_cli.text.escape import json_safe, markdown_escape, visible
 
 from .plain import to_plain_table
 from .tables import Column, Record, View
@@ -46,10 +46,6 @@ class Format(StrEnum):
     csv = "csv"
     markdown = "markdown"
     jsonl = "jsonl"
-
-
-def _json_safe(text: str) -> str:
-    return UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 FAST_JSON_FROM = 100
@@ -98,12 +94,13 @@ def json_chunks(records: Sequence[Record]) -> Iterator[str]:
         # Each record indented as a member of the array, as json.dumps(list) writes it
         # (a newline inside a string is written as an escape, so every newline is JSON's).
         body = dumps(record).replace("\n", "\n  ")
-        yield ("[\n  " if i == 0 else "") + _json_safe(body) + (",\n  " if i < last else "\n]\n")
+        yield ("[\n  " if i == 0 else "") + json_safe(body) + (",\n  " if i < last else "\n]\n")
 
 
 def _formatted_pages(pages: Iterable[Sequence[bytes]]) -> Iterator[str]:
     """:func:`json_chunks` of records given as their compact JSON (the index's
-    overviews: msgspec's, as :func:`_indented_encoder` encodes the decoded record),
+    overviews: msgspec's, as :func:`_indented_encoder` encodes the decoded record, and
+    :func:`~poc_cli.text.escape.json_safe` already),
     indented by msgspec a page at a time: the same text, without decoding and encoding
     every record again."""
     import msgspec
@@ -114,8 +111,9 @@ def _formatted_pages(pages: Iterable[Sequence[bytes]]) -> Iterator[str]:
         if not page:
             continue
         text = fmt(b"[" + b",".join(page) + b"]", indent=2).decode()
-        # "[\n  {…},\n  {…}\n]": the members, indented as json.dumps(list) writes them.
-        yield ("[\n" if first else ",\n") + _json_safe(text[2:-2])
+        # "[\n  {…},\n  {…}\n]": the members, indented as json.dumps(list) writes them
+        # (the stored JSON is json_safe already: its escapes are kept as they are).
+        yield ("[\n" if first else ",\n") + text[2:-2]
         first = False
     yield "[]\n" if first else "\n]\n"
 
@@ -128,7 +126,7 @@ def jsonl_chunks(records: Sequence[Record]) -> Iterator[str]:
     """JSON Lines: one compact JSON object a line (nothing at all for no records)."""
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=as_list).encode
     for record in records:
-        yield _json_safe(dumps(record)) + "\n"
+        yield json_safe(dumps(record)) + "\n"
 
 
 def to_jsonl(records: Sequence[Record]) -> str:

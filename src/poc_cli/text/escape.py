@@ -21,6 +21,19 @@ UNSAFE_IN_JSON = re.compile(
 )
 
 
+def json_safe(text: str) -> str:
+    """JSON text with the characters a terminal or an editor would act on (bidirectional
+    controls, C1 controls, DEL, line separators, the BOM) written as ``\\u`` escapes: the
+    same JSON values, never a reordered or hidden line."""
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return UNSAFE_IN_JSON.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _escape_char(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x100:
