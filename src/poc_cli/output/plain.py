@@ -211,21 +211,23 @@ def plain_table_of_cells(
     )
     for page in pages:
         text = "\x1e".join(page)
-        if "\n" not in text and is_narrow(text):  # every cell as wide as its len()
+        narrow = is_narrow(text)
+        if narrow and "\n" not in text:  # every cell as wide as its len(), one line each
             lines = [(row_format % tuple(row.split("\x1f")[skip:])).rstrip() for row in page]
         else:
             lines = []
+            add = lines.append
             for row in page:
-                cells = row.split("\x1f")[skip:]
-                if not is_narrow(row):  # wide characters: measured cell by cell
+                if not (narrow or is_narrow(row)):  # wide characters: measured cell by cell
+                    cells = row.split("\x1f")[skip:]
                     lines.extend(_Measured([[x] for x in cells]).lines(columns, widths))
                 elif "\n" not in row:
-                    lines.append((row_format % tuple(cells)).rstrip())
+                    add((row_format % tuple(row.split("\x1f")[skip:])).rstrip())
                 else:  # a cell of several lines: each line under its column
-                    parts = [x.split("\n") for x in cells]
+                    parts = [x.split("\n") for x in row.split("\x1f")[skip:]]
                     for k in range(max(map(len, parts))):
-                        line = (part[k] if k < len(part) else "" for part in parts)
-                        lines.append((row_format % tuple(line)).rstrip())
+                        line = tuple([part[k] if k < len(part) else "" for part in parts])
+                        add((row_format % line).rstrip())
         if lines:
             yield "\n".join(lines) + "\n"
 
