@@ -483,15 +483,17 @@ def test_a_big_plain_table_streams_the_loaded_corpus_table(
         pages = list(records.cell_pages())
         assert sum(map(len, pages)) == len(expected) and len(pages[0]) <= page
         columns = with_event_column(expected, view, 4).columns
-        widths = records.cell_widths()
-        assert widths is not None and [c.value for c in columns] == list(records.cells_of)
-        pieces = list(plain.plain_table_of_cells(pages, columns, widths))
-        assert len(pieces) > 2 or page > 1
-        assert "".join(pieces) == plain.to_plain_table(expected, columns)
-        # Without the event's column (a corpus of one event), the rest of the cells.
-        assert "".join(
-            plain.plain_table_of_cells(pages, view.columns, widths[1:], skip=1)
-        ) == plain.to_plain_table(expected, view.columns)
+        shape = records.cells_shape()
+        assert shape is not None and [c.value for c in columns] == list(records.cells_of)
+        # As the build measured them, and with nothing known of their shape.
+        for known in (shape, shape._replace(simple=False, plain_ends=False)):
+            pieces = list(plain.plain_table_of_cells(pages, columns, known))
+            assert len(pieces) > 2 or page > 1
+            assert "".join(pieces) == plain.to_plain_table(expected, columns)
+            # Without the event's column (a corpus of one event), the rest of the cells.
+            assert "".join(
+                plain.plain_table_of_cells(pages, view.columns, known, skip=1)
+            ) == plain.to_plain_table(expected, view.columns)
 
 
 @pytest.mark.parametrize("in_cells", [True, False])

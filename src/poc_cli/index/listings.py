@@ -21,6 +21,7 @@ from zlib import crc32
 from poc_cli.lazy import LazyRecords
 from poc_cli.model import Event, Session, Speaker
 from poc_cli.records import OVERVIEW_CELLS, Record, statement_json
+from poc_cli.text.width import CellsShape
 
 from .catalog import filter_sql
 from .read import IndexDamaged, _checked_speakers, _damaged
@@ -494,13 +495,11 @@ class OverviewRecords(LazyRecords[Record]):
         """The cell functions whose texts :meth:`cell_pages` gives (the event's first)."""
         return OVERVIEW_CELLS[self._kind]
 
-    def cell_widths(self) -> list[int] | None:
-        """The widest cell of each column of :meth:`cell_pages`, as the build measured
-        them (``text.width.column_width``), or None if the index does not say."""
-        found = self._index.meta.get(f"{self._kind}_cell_widths", "").split(",")
-        if len(found) != len(self.cells_of) or not all(w.isdigit() for w in found):
-            return None
-        return [int(w) for w in found]
+    def cells_shape(self) -> CellsShape | None:
+        """The widths and shape of :meth:`cell_pages`' cells, as the build measured
+        them, or None if the index does not say."""
+        shape = CellsShape.of_text(self._index.meta.get(f"{self._kind}_cells", ""))
+        return shape if shape is not None and len(shape.widths) == len(self.cells_of) else None
 
     def cell_pages(self) -> Iterator[list[str]]:
         """Every record's table cells (:attr:`cells_of`, as ``text.escape.visible``
@@ -521,24 +520,27 @@ class OverviewRecords(LazyRecords[Record]):
 
     def json_pages(self) -> Iterator[list[bytes]]:
         """Every record as the compact UTF-8 JSON the build wrote (the records are
-        this JSON decoded), :data:`CHUNK` at a time, each row checked: ``--json``
+        this JSON decoded), :data:`CELL_PAGE` at a time, each row checked: ``--json``
         formats it without decoding and encoding every record again
         (``output.formats.json_chunks``)."""
         conn = self._index.conn
         kind = self._kind
 
         def page(after: int) -> list[Any]:
-            rows = conn.execute(_RECORD_PAGE, (kind, after, CHUNK)).fetchall()
-            for r in rows:
-                # Checked as row_check checks its text: the CRC-32 of the other values and
-                # the separators, then of the bytes (not the text built and encoded again).
-                if type(r[2]) is str and type(r[3]) is str and type(r[4]) is bytes:
-                    head = f"{r[1]}\x1f{r[2]}\x1f{r[3]}\x1f".encode("utf-8", "surrogatepass")
-                    ok = crc32(r[4], crc32(head)) == r[5]
-                else:  # (never written so)
-                    ok = False
-                if not ok:
-                    raise _damaged(f"a {kind} overview row")
+            rows = conn.execute(_RECORD_PAGE, (kind, after, CELL_PAGE)).fetchall()
+            # Checked as row_check checks its text: the CRC-32 of the other values and
+            # the separators, then of the bytes (not the text built and encoded again).
+            try:
+                ok = all(
+                    [
+                        crc32(r[4], crc32(f"{kind}\x1f{r[2]}\x1f{r[3]}\x1f".encode())) == r[5]
+                        for r in rows
+                    ]
+                )
+            except (TypeError, UnicodeEncodeError):  # not text, not bytes (never written so)
+                ok = False
+            if not ok:
+                raise _damaged(f"a {kind} overview row")
             return rows
 
         for rows in self._pages(page):

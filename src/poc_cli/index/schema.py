@@ -120,7 +120,7 @@ CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum IN
     -- (text.escape.visible: no control character, so U+001F can join them), and
     -- cells_checksum: the CRC-32 of the cells' UTF-8 (a table shows nothing else of
     -- the row, and one CRC a row is what streams 200,000 of them).  The meta table keeps
-    -- each kind's widest cell of each column (<kind>_cell_widths)
+    -- each kind's cells' widths and shape (<kind>_cells: text.width.CellsShape)
 CREATE TABLE groups(by TEXT, event TEXT, key TEXT, statements INTEGER, first INTEGER,
                     last INTEGER);
     -- statements of one event by speaker, session, kind or topic: how many, the first

@@ -441,25 +441,21 @@ class _Writer:
                 "SELECT count(*) FROM overviews WHERE kind = ?", (kind,)
             ).fetchone()
             meta[f"{kind}_count"] = str(count)
-            meta[f"{kind}_cell_widths"] = ",".join(map(str, _cell_widths(conn, kind)))
+            meta[f"{kind}_cells"] = _cells_shape(conn, kind)
         meta["checksum"] = str(meta_check(meta))  # checked by Index.open
         conn.executemany("INSERT INTO meta VALUES(?,?)", list(meta.items()))
         conn.commit()
 
 
-def _cell_widths(conn: sqlite3.Connection, kind: str) -> list[int]:
-    """The widest cell of each column of a kind's overview cells, as a plain table
-    measures them (``text.width.column_width``): the whole corpus's table is written
-    in one pass, without measuring every row first (``output.plain``)."""
-    from poc_cli.text.width import column_width
+def _cells_shape(conn: sqlite3.Connection, kind: str) -> str:
+    """The :class:`~poc_cli.text.width.CellsShape` of a kind's overview cells, as text
+    (empty for none): the whole corpus's table is written in one pass, without
+    measuring every row first (``output.plain.plain_table_of_cells``)."""
+    from poc_cli.text.width import cells_shape
 
-    widths: list[int] = []
     rows = conn.execute("SELECT cells FROM overviews WHERE kind = ? ORDER BY rowid", (kind,))
-    while batch := rows.fetchmany(5000):
-        columns = zip(*[cells.split("\x1f") for (cells,) in batch], strict=True)
-        found = [column_width(list(texts)) for texts in columns]
-        widths = [max(a, b) for a, b in zip(widths, found, strict=True)] if widths else found
-    return widths
+    shape = cells_shape(cells.split("\x1f") for (cells,) in rows)
+    return shape.text() if shape is not None else ""
 
 
 def build_index(

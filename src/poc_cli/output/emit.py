@@ -9,10 +9,11 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from poc_cli.errors import ExitStatus, PocError, UsageError
 from poc_cli.text.escape import one_line
+from poc_cli.text.width import CellsShape
 
 from .env import PIPE_WIDTH, Environment
 from .formats import (
@@ -159,22 +160,32 @@ def emit(
     emit_renderable(env, render(records, view, choice.format, terminal=terminal), choice)
 
 
+@runtime_checkable
+class StoredCells(Protocol):
+    """A sequence of records that also holds their table cells, made and measured
+    before (the index's whole-corpus overviews, ``index.listings.OverviewRecords``)."""
+
+    @property
+    def cells_of(self) -> tuple[Callable[[Record], str], ...]: ...
+    def cells_shape(self) -> CellsShape | None: ...
+    def cell_pages(self) -> Iterator[list[str]]: ...
+
+
 def _table_of_cells(records: Sequence[Record], columns: Sequence[Column]) -> Iterator[str] | None:
-    """The plain table of ``records`` from their stored cells, when the sequence has
-    them (the index's whole-corpus overviews: ``cells_of``, ``cell_pages``,
-    ``cell_widths``) for exactly these columns, or for these after the event's; else
-    None (the table is made from the records)."""
-    cells_of = getattr(records, "cells_of", None)
-    if cells_of is None or not records:
+    """The plain table of ``records`` from their stored cells (:class:`StoredCells`),
+    when they are the cells of exactly these columns, or of these after the event's;
+    else None (the table is made from the records)."""
+    if not isinstance(records, StoredCells) or not records:
         return None
     values = [c.value for c in columns]
-    skip = 0 if values == list(cells_of) else 1 if values == list(cells_of[1:]) else None
-    widest = records.cell_widths() if skip is not None else None  # type: ignore[attr-defined]
-    if skip is None or widest is None:
+    cells_of = list(records.cells_of)
+    skip = 0 if values == cells_of else 1 if values == cells_of[1:] else None
+    shape = records.cells_shape() if skip is not None else None
+    if skip is None or shape is None:
         return None
     from .plain import plain_table_of_cells
 
-    return plain_table_of_cells(records.cell_pages(), columns, widest[skip:], skip=skip)  # type: ignore[attr-defined]
+    return plain_table_of_cells(records.cell_pages(), columns, shape, skip=skip)
 
 
 def _emit_streamed(

@@ -12,7 +12,7 @@ from itertools import islice
 
 from poc_cli.text.escape import UNSAFE, visible
 from poc_cli.text.width import OTHER as _OTHER
-from poc_cli.text.width import cell_width, is_narrow, widest_line
+from poc_cli.text.width import CellsShape, cell_width, is_narrow, widest_line
 
 from .tables import Column, Record
 
@@ -194,24 +194,36 @@ def _header_lines(columns: Sequence[Column], widths: Sequence[int]) -> list[str]
 def plain_table_of_cells(
     pages: Iterable[Sequence[str]],
     columns: Sequence[Column],
-    widest: Sequence[int],
+    shape: CellsShape,
     *,
     skip: int = 0,
 ) -> Iterator[str]:
     """The text :func:`to_plain_table` gives, written a page at a time from cells
     already made and measured (the index's overviews: ``cell_pages``): each row its
     cells as :func:`~poc_cli.text.escape.visible` shows them, joined by U+001F (which
-    visible never leaves in a text), the first ``skip`` of them not shown; ``widest``:
-    each shown column's widest cell (``text.width.column_width``).  One pass, and no
-    more than a page in memory however many rows there are."""
+    visible never leaves in a text), the first ``skip`` of them not shown; ``shape``:
+    their widths and shape (:func:`~poc_cli.text.width.cells_shape`, of every cell).
+    One pass, and no more than a page in memory however many rows there are."""
+    widest = shape.widths[skip:]
     widths = [max(cell_width(c.header), w) for c, w in zip(columns, widest, strict=True)]
     yield "\n".join(_header_lines(columns, widths)) + "\n"
     row_format = "  ".join(
         f"%{'' if c.justify == 'right' else '-'}{w}s" for c, w in zip(columns, widths, strict=True)
     )
+    if shape.simple and shape.plain_ends and columns[-1].justify == "right":
+        # One line of narrow characters a row, and none ends in spaces: a page is one
+        # %-format of all its cells ("%.0s" leaves out the skipped ones).
+        page_row = "%.0s" * skip + row_format + "\n"
+        formats: dict[int, str] = {}
+        for page in pages:
+            page_format = formats.get(len(page)) or formats.setdefault(
+                len(page), page_row * len(page)
+            )
+            yield page_format % tuple("\x1f".join(page).split("\x1f"))
+        return
     for page in pages:
         text = "\x1e".join(page)
-        narrow = is_narrow(text)
+        narrow = shape.simple or is_narrow(text)
         if narrow and "\n" not in text:  # every cell as wide as its len(), one line each
             lines = [(row_format % tuple(row.split("\x1f")[skip:])).rstrip() for row in page]
         else:

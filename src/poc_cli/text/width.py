@@ -4,7 +4,10 @@ for the big listings, ``index/write.py``).  Standard library only."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 NARROW = "\x00-\u02ff\u2000-\u2064\u2066-\u206f"
 """Characters that are one column each: none is combining or wide (Latin with its
@@ -47,3 +50,42 @@ def column_width(texts: list[str]) -> int:
     if is_narrow(joined):
         return max(map(len, texts), default=0)
     return max(map(cell_width, texts), default=0)
+
+
+class CellsShape(NamedTuple):
+    """What a table needs to know of its rows before it writes the first: each column's
+    widest cell (:func:`column_width`), and whether every cell is one line of narrow
+    characters (``simple``) and every row's last cell is neither empty nor ends in a
+    space (``plain_ends``: a line then needs no trailing spaces cut).  The index
+    measures its overview cells so at build time (``<kind>_cells`` in its meta table)."""
+
+    widths: tuple[int, ...]
+    simple: bool
+    plain_ends: bool
+
+    def text(self) -> str:
+        return ",".join(map(str, (*self.widths, int(self.simple), int(self.plain_ends))))
+
+    @classmethod
+    def of_text(cls, text: str) -> CellsShape | None:
+        """The shape :meth:`text` wrote, or None for anything else."""
+        found = text.split(",")
+        if len(found) < 3 or not all(n.isdigit() for n in found):
+            return None
+        numbers = [int(n) for n in found]
+        return cls(tuple(numbers[:-2]), numbers[-2] == 1, numbers[-1] == 1)
+
+
+def cells_shape(rows: Iterable[Sequence[str]]) -> CellsShape | None:
+    """The :class:`CellsShape` of rows of cells (None for no rows)."""
+    widths: list[int] = []
+    simple = plain_ends = True
+    found_rows = iter(rows)
+    while batch := list(itertools.islice(found_rows, 5000)):
+        columns = [list(texts) for texts in zip(*batch, strict=True)]
+        found = [column_width(texts) for texts in columns]
+        widths = [max(a, b) for a, b in zip(widths, found, strict=True)] if widths else found
+        joined = "\x1f".join(["\x1f".join(texts) for texts in columns])
+        simple = simple and "\n" not in joined and is_narrow(joined)
+        plain_ends = plain_ends and all(x and not x[-1].isspace() for x in columns[-1])
+    return CellsShape(tuple(widths), simple, plain_ends) if widths else None
