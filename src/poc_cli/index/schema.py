@@ -88,6 +88,24 @@ def row_check(values: tuple[Any, ...]) -> int:
     return crc32(text.encode("utf-8", "surrogatepass"))
 
 
+def statement_check(row: tuple[Any, ...]) -> int:
+    """:func:`row_check` of a statements row's first nine values (rowid, id, event,
+    speaker, session, kind, text, extra, note), made without looking at each value's
+    type where they are as written (an int, seven strings, a string or None)."""
+    note = row[8]
+    try:
+        text = (
+            f"\x1e{row[0]!r}\x1f"
+            + "\x1f".join(row[1:8])
+            + ("\x1f\x1eNone" if note is None else "\x1f" + note)
+        )
+    except TypeError:  # not as written: checked value by value
+        return row_check(tuple(row[:9]))
+    if type(row[0]) is not int:
+        return row_check(tuple(row[:9]))
+    return crc32(text.encode("utf-8", "surrogatepass"))
+
+
 def _joined(values: tuple[Any, ...]) -> str:
     return "\x1f".join([v if type(v) is str else f"\x1e{v!r}" for v in values])
 
