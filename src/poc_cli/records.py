@@ -217,6 +217,36 @@ def session_speakers_cell(record: Record) -> str:
     return ", ".join(record["speakers"])
 
 
+def speaker_cell(record: Record) -> str:
+    return record["speaker"]["name"]  # type: ignore[no-any-return]
+
+
+def session_title_cell(record: Record) -> str:
+    return record["session"]["title"]  # type: ignore[no-any-return]
+
+
+def kind_cell(record: Record) -> str:
+    return record["kind"]  # type: ignore[no-any-return]
+
+
+def quoted(record: Record) -> str:
+    """A statement's text as a reader sees it: a quote in quotation marks (the
+    speaker's own words), a paraphrase without (the report's)."""
+    text: str = record["text"]
+    return f"“{text}”" if record["kind"] == "quote" else text
+
+
+STATEMENT_CELLS: tuple[Callable[[Record], str], ...] = (
+    event_cell,
+    id_cell,
+    speaker_cell,
+    session_title_cell,
+    kind_cell,
+    quoted,
+)
+"""The cells of a statement in a pipe's table (``output.tables.STATEMENT_COLUMNS`` after
+the event's); ``index.listings`` makes them from its rows without making the record."""
+
 OVERVIEW_CELLS: dict[str, tuple[Callable[[Record], str], ...]] = {
     "speaker": (
         event_cell,

@@ -247,3 +247,44 @@ def test_a_big_plain_table_whose_columns_are_not_the_stored_cells_is_made_from_r
     indexed = _run(poc, folder, ("speakers",), INDEX)
     assert indexed == _run(poc, folder, ("speakers",), CORPUS)
     assert indexed[0] == 0, indexed
+
+
+def _odd_texts(folder: Path) -> Path:
+    """:func:`_odd_cells`, and statements whose text holds a line break, a terminal
+    escape, a tab, wide characters and a combining mark."""
+    for n, path in enumerate(sorted(_odd_cells(folder).glob("*.json"))):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for i, statement in enumerate(data["statements"]):
+            if i % 7 == n:
+                statement["text"] += "\nsecond line\x1b[31m red\tTAB 平和 Cafe\u0301"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 20])
+def test_big_statement_tables_stream_byte_for_byte_the_corpus_ones(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any, chunk: int
+) -> None:
+    # Past KEEP statements, a `quotes` table into a pipe is measured by one pass over the
+    # statements' cells and written by a second (no record made, memory of a page): the
+    # same bytes as the loaded corpus's table, for every statement and for a filter.
+    from poc_cli.index import listings
+    from poc_cli.output import plain
+
+    folder = _odd_texts(new_several_events(tmp_path / "corpus"))
+    monkeypatch.setattr(listings, "KEEP", 0)
+    monkeypatch.setattr(listings, "CHUNK", chunk)
+    streamed = []
+    real = plain.plain_table_of_cells
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        streamed.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plain, "plain_table_of_cells", counted)
+    for args in (("quotes",), ("quotes", "--kind", "paraphrase"), ("quotes", "--event", "ev002")):
+        indexed = _run(poc, folder, args, INDEX)
+        assert indexed == _run(poc, folder, args, CORPUS), args
+        assert indexed[0] == 0 and ".json:" not in indexed[2], indexed
+        assert "\\x1b[31m" in indexed[1] and "second line" in indexed[1]
+    assert len(streamed) == 3

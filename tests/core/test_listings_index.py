@@ -541,3 +541,20 @@ def _damage_role(path: Path, *, in_cells: bool) -> None:
             path.write_bytes(clean[:at] + b"non-resident IPI advisor" + clean[at + 24 :])
             return
     raise AssertionError("no role to damage")
+
+
+def test_statement_cells_are_the_cells_of_the_statement_records(several: Path) -> None:
+    # index.listings makes a statement's table cells from its row, without its record:
+    # they must be what records.STATEMENT_CELLS make of the record, as a table shows them.
+    from poc_cli.index import listings, open_index
+    from poc_cli.records import STATEMENT_CELLS
+    from poc_cli.text.escape import visible
+
+    index, _ = open_index(several)
+    rowids = list(listings.ReportOrder(index))
+    records = listings.statement_records(index, rowids)
+    cells, longest = listings.statement_cells(index, rowids)
+    assert len(cells) == len(records) > 100
+    for row, record in zip(cells, records, strict=True):
+        assert row.split("\x1f") == [visible(cell(record)) for cell in STATEMENT_CELLS]
+    assert longest == records.longest_text

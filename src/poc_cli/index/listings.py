@@ -20,8 +20,9 @@ from zlib import crc32
 
 from poc_cli.lazy import LazyRecords
 from poc_cli.model import Event, Session, Speaker
-from poc_cli.records import OVERVIEW_CELLS, Record, statement_json
-from poc_cli.text.width import CellsShape
+from poc_cli.records import OVERVIEW_CELLS, STATEMENT_CELLS, Record, statement_json
+from poc_cli.text.escape import UNSAFE, visible
+from poc_cli.text.width import CellsShape, cells_shape
 
 from .catalog import filter_sql
 from .read import IndexDamaged, _checked_speakers, _damaged
@@ -146,15 +147,39 @@ class Bounded(list[Record]):
     longest_text: int | None = None
 
 
-def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
-    """:func:`poc_cli.records.statement_json` of these statements, in this order,
-    each row checked against its checksum (and its event, speaker and session's).
+class _StatementRows(NamedTuple):
+    """Statement rows read by rowid, with their events, speakers and sessions, checked."""
 
-    The statements are read by rowid, then their events, speakers and sessions, each
+    rows: list[tuple[Any, ...]]
+    events: dict[Any, tuple[Any, ...]]
+    speakers: dict[Any, tuple[Any, ...]]
+    sessions: dict[Any, tuple[Any, ...]]
+
+    def parts(self, r: tuple[Any, ...]) -> tuple[tuple[Any, ...], ...]:
+        """The event, speaker and session rows of statement row ``r``."""
+        event = self.events.get(r[2])
+        speaker = self.speakers.get((r[2], r[3]))
+        session = self.sessions.get((r[2], r[4]))
+        if event is None or speaker is None or session is None:
+            raise IndexDamaged(f"the event, speaker or session of statement row {r[0]} is missing")
+        return event, speaker, session
+
+    def longest_text(self) -> int:
+        """No text of their records is longer than this (the longest value each is made
+        of; the items and topics are inside the extra JSON, which escapes only lengthen)."""
+        rows = self.rows
+        return max(
+            max((sum(map(len, r[1:8])) + len(r[8] or "") for r in rows), default=0),
+            max((len(e[1] or "") + len(e[3] or "") for e in self.events.values()), default=0),
+            max((len(p[2]) for p in self.speakers.values()), default=0),
+            max((len(x[2]) for x in self.sessions.values()), default=0),
+        )
+
+
+def _statement_rows(index: Index, rowids: Sequence[int]) -> _StatementRows:
+    """The statements are read by rowid, then their events, speakers and sessions, each
     once (joined row by row, SQLite looked each of them up again for every statement:
     three times the time for one person's 1,568 statements at 100,000)."""
-    if not rowids:
-        return Bounded()
     conn = index.conn
     marks = ",".join("?" * len(rowids))
     rows = conn.execute(f"{_ROWS}({marks})", list(rowids)).fetchall()
@@ -178,6 +203,16 @@ def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
         "SELECT event, id, title, kind, json, checksum FROM sessions WHERE (event, id) IN",
         {(r[2], r[4]) for r in rows},
     )
+    return _StatementRows(rows, events, speakers, sessions)
+
+
+def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
+    """:func:`poc_cli.records.statement_json` of these statements, in this order,
+    each row checked against its checksum (and its event, speaker and session's)."""
+    if not rowids:
+        return Bounded()
+    found = _statement_rows(index, rowids)
+    rows = found.rows
     # Every row's extra JSON decoded by one call (one call a row was a quarter of the time).
     try:
         extras = json.loads("[" + ",".join([r[7] for r in rows]) + "]")
@@ -185,11 +220,7 @@ def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
         raise IndexDamaged("a statement row does not decode") from None
     made: dict[int, Record] = {}
     for r, extra in zip(rows, extras, strict=True):
-        event = events.get(r[2])
-        speaker = speakers.get((r[2], r[3]))
-        session = sessions.get((r[2], r[4]))
-        if event is None or speaker is None or session is None:
-            raise IndexDamaged(f"the event, speaker or session of statement row {r[0]} is missing")
+        event, speaker, session = found.parts(r)
         try:
             items, topics, paragraphs = extra
             made[r[0]] = statement_json(
@@ -207,15 +238,27 @@ def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
         except (TypeError, ValueError):
             raise IndexDamaged(f"statement row {r[0]} does not decode") from None
     out = Bounded([made[rowid] for rowid in rowids])
-    # No text of a record is longer than the longest value it is made of (the items and
-    # topics are inside the extra JSON, which escapes only lengthen).
-    out.longest_text = max(
-        max(sum(map(len, r[1:8])) + len(r[8] or "") for r in rows),
-        max((len(e[1] or "") + len(e[3] or "") for e in events.values()), default=0),
-        max((len(p[2]) for p in speakers.values()), default=0),
-        max((len(x[2]) for x in sessions.values()), default=0),
-    )
+    out.longest_text = found.longest_text()
     return out
+
+
+def statement_cells(index: Index, rowids: Sequence[int]) -> tuple[list[str], int]:
+    """The table cells of these statements (:data:`~poc_cli.records.STATEMENT_CELLS`,
+    as ``text.escape.visible`` shows them, joined by U+001F), in this order, each row
+    checked, without making their records; and :meth:`_StatementRows.longest_text`.
+    ``tests/core/test_listings_index.py`` checks they are the records' cells."""
+    if not rowids:
+        return [], 0
+    found = _statement_rows(index, rowids)
+    made: dict[int, tuple[str, ...]] = {}
+    for r in found.rows:
+        _, speaker, session = found.parts(r)
+        text = f"“{r[6]}”" if r[5] == "quote" else r[6]  # records.quoted
+        made[r[0]] = (r[2], r[1], speaker[2], session[2], r[5], text)
+    # Joined by newlines, which visible keeps, to look for what it would escape at once.
+    if UNSAFE.search("\n".join(["\n".join(row) for row in made.values()])):
+        return ["\x1f".join(map(visible, made[rowid])) for rowid in rowids], found.longest_text()
+    return ["\x1f".join(made[rowid]) for rowid in rowids], found.longest_text()
 
 
 def _rows_by_key(conn: Any, sql: str, keys: set[Any]) -> dict[Any, tuple[Any, ...]]:
@@ -257,8 +300,9 @@ class IndexRecords(LazyRecords[Record]):
     fails its checksum: the output has begun, so the caller cannot quietly rebuild
     and start again (the first chunk is read, and checked, when this is made)."""
 
-    __slots__ = ("_first", "_index", "_on_damage", "_rowids")
+    __slots__ = ("_first", "_index", "_on_damage", "_rowids", "_shape")
     _first: list[Record] | None
+    _shape: tuple[CellsShape | None, int] | None
     every_record_has_event = True
     """Each is :func:`~poc_cli.records.statement_json`'s, with its event: tables need not
     read them all to know (``output.tables.with_event_column``)."""
@@ -275,6 +319,7 @@ class IndexRecords(LazyRecords[Record]):
         self._index = index
         self._rowids = rowids
         self._on_damage = on_damage
+        self._shape = None
         if records is not None and len(records) == len(rowids):
             self._first = records
         else:
@@ -304,9 +349,62 @@ class IndexRecords(LazyRecords[Record]):
 
     @property
     def longest_text(self) -> int | None:
-        """A bound on the longest text of any record, when they were all read at once."""
+        """A bound on the longest text of any record: of those read at once, or found
+        by the pass that measures the table cells (:meth:`cells_shape`)."""
         kept = self._kept()
-        return getattr(kept, "longest_text", None) if kept is not None else None
+        if kept is not None:
+            return getattr(kept, "longest_text", None)
+        return self._measured()[1]
+
+    @property
+    def cells_of(self) -> tuple[Callable[[Record], str], ...]:
+        """The cell functions whose texts :meth:`cell_pages` gives (the event's first)."""
+        return STATEMENT_CELLS
+
+    def cells_shape(self) -> CellsShape | None:
+        """The widths and shape of :meth:`cell_pages`' cells, measured by a first pass
+        over the statements' rows (no record made); None when the records were read at
+        once (a table is made from them)."""
+        return None if self._kept() is not None else self._measured()[0]
+
+    def cell_pages(self) -> Iterator[list[str]]:
+        """Every statement's table cells (:func:`statement_cells`), a page at a time:
+        a big table written as it is read, memory that of a page."""
+        for page in self._rowid_pages():
+            yield self._guarded(statement_cells, self._index, page)[0]
+
+    def _measured(self) -> tuple[CellsShape | None, int]:
+        if self._shape is None:
+            longest = 0
+
+            def rows() -> Iterator[list[str]]:
+                nonlocal longest
+                for page in self._rowid_pages():
+                    cells, bound = self._guarded(statement_cells, self._index, page)
+                    longest = max(longest, bound)
+                    yield from (row.split("\x1f") for row in cells)
+
+            self._shape = (cells_shape(rows()), longest)
+        return self._shape
+
+    def _rowid_pages(self) -> Iterator[Sequence[int]]:
+        rowids = self._rowids
+        if isinstance(rowids, ReportOrder):  # walked page by page, not by offsets
+            yield from rowids.pages(CHUNK)
+            return
+        for start in range(0, len(rowids), CHUNK):
+            yield rowids[start : start + CHUNK]
+
+    def _guarded(self, read: Callable[..., Any], *args: Any) -> Any:
+        """``read(*args)``; damage found there goes to ``on_damage`` (output has begun)."""
+        import sqlite3
+
+        try:
+            return read(*args)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if self._on_damage is not None:
+                self._on_damage(exc)
+            raise
 
     def _kept(self) -> list[Record] | None:
         """Every record, when they were all read at once (:data:`KEEP`)."""

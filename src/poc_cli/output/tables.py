@@ -84,23 +84,19 @@ def _join(values: Sequence[str]) -> str:
     return ", ".join(values)
 
 
-def quoted(record: Record) -> str:
-    """A statement's text as a reader sees it: a quote in quotation marks (the
-    speaker's own words), a paraphrase without (the report's)."""
-    text: str = record["text"]
-    return f"“{text}”" if record["kind"] == "quote" else text
+quoted = cells.quoted
 
 
 def _session_summary(record: Record) -> str:
     return f"{record['session']['id']} ({record['session']['title']})"
 
 
-ID_COLUMN = Column("ID", lambda r: r["id"], style="cyan", no_wrap=True, block="head")
+ID_COLUMN = Column("ID", cells.id_cell, style="cyan", no_wrap=True, block="head")
 SPEAKER_COLUMN = Column(
-    "Speaker", lambda r: r["speaker"]["name"], style="bold", block="head", drop_if_constant=True
+    "Speaker", cells.speaker_cell, style="bold", block="head", drop_if_constant=True
 )
 SESSION_TITLE_COLUMN = Column(
-    "Session", lambda r: r["session"]["title"], block="head", drop_if_constant=True
+    "Session", cells.session_title_cell, block="head", drop_if_constant=True
 )
 SESSION_LABEL_COLUMN = Column(
     "Session",
@@ -119,7 +115,7 @@ def _kind(record: Record) -> Text:
 
 
 KIND_COLUMN = Column(
-    "Kind", lambda r: r["kind"], no_wrap=True, block="head", drop_if_constant=True, rich=_kind
+    "Kind", cells.kind_cell, no_wrap=True, block="head", drop_if_constant=True, rich=_kind
 )
 TEXT_COLUMN = Column("Text", quoted, ratio=4, block="text")
 
