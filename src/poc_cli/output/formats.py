@@ -221,6 +221,10 @@ def cut_for_display(
         if isinstance(value, dict):
             return any(too_long(v) for v in value.values())
         if isinstance(value, list | tuple | LazyRecords):
+            # (a sequence may know a bound on its longest text: a profile's statements)
+            bound = getattr(value, "longest_text", None)
+            if type(bound) is int and bound <= limit:
+                return False
             return any(too_long(v) for v in value)
         return False
 
