@@ -234,8 +234,9 @@ def indexed_session_details(
     from .records import session_json
 
     def work(index: Index) -> tuple[list[Record], int]:
-        named = resolve_session_in(listings.sessions(index), text, event)
-        events = listings.events(index)
+        # (resolve_session_in keeps one event's sessions, if one is given: read only them)
+        named = resolve_session_in(listings.sessions(index, event), text, event)
+        events = listings.events(index, sorted({ev for ev, _ in named}))
         details = []
         for ev, session in named:
             by_id = {sp.id: sp for _, sp in listings.speakers(index, ev)}

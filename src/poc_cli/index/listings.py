@@ -433,11 +433,13 @@ class IndexRecords(LazyRecords[Record]):
 # ---------------------------------------------------------------- the overviews
 
 
-def events(index: Index) -> dict[str, Event]:
-    """Every event, by id, in corpus order, each row checked (only the fields stored)."""
-    rows = index.conn.execute(
-        "SELECT id, short_title, title, date, checksum FROM events ORDER BY rowid"
-    ).fetchall()
+def events(index: Index, ids: Sequence[str] | None = None) -> dict[str, Event]:
+    """Every event (or those of ``ids``), by id, in corpus order, each row checked
+    (only the fields stored)."""
+    sql = "SELECT id, short_title, title, date, checksum FROM events"
+    if ids is not None:
+        sql += f" WHERE id IN ({','.join('?' * len(ids))})"
+    rows = index.conn.execute(sql + " ORDER BY rowid", list(ids or ())).fetchall()
     out = {}
     for ident, short_title, title, date, stored in rows:
         if row_check((ident, short_title, title, date)) != stored:
