@@ -541,7 +541,7 @@ sorted every record of the kind for each page.)"""
 
 
 _RECORD_PAGE = (
-    "SELECT rowid, kind, event, key, CAST(record AS BLOB), checksum FROM overviews"
+    "SELECT rowid, CAST(record AS BLOB), checksum FROM overviews"
     " WHERE +kind = ? AND rowid > ? ORDER BY rowid LIMIT ?"
 )
 _CELL_PAGE = (
@@ -629,23 +629,12 @@ class OverviewRecords(LazyRecords[Record]):
 
         def page(after: int) -> list[Any]:
             rows = conn.execute(_RECORD_PAGE, (kind, after, CELL_PAGE)).fetchall()
-            # Checked as row_check checks its text: the CRC-32 of the other values and
-            # the separators, then of the bytes (not the text built and encoded again).
-            try:
-                ok = all(
-                    [
-                        crc32(r[4], crc32(f"{kind}\x1f{r[2]}\x1f{r[3]}\x1f".encode())) == r[5]
-                        for r in rows
-                    ]
-                )
-            except (TypeError, UnicodeEncodeError):  # not text, not bytes (never written so)
-                ok = False
-            if not ok:
+            if any([type(r[1]) is not bytes or crc32(r[1]) != r[2] for r in rows]):
                 raise _damaged(f"a {kind} overview row")
             return rows
 
         for rows in self._pages(page):
-            yield [r[4] for r in rows]
+            yield [r[1] for r in rows]
 
     def _pages(self, page: Callable[[int], list[Any]]) -> Iterator[list[Any]]:
         """The pages ``page(after rowid)`` reads (rows whose first value is the rowid),
@@ -730,11 +719,14 @@ def _checked_overviews(rows: Sequence[tuple[Any, ...]]) -> list[Record]:
 
 
 def _checked_rows(rows: Sequence[tuple[Any, ...]]) -> None:
-    """Overview rows (kind, event, key, record, checksum), each checked against its checksum."""
-    check = row_check
-    for r in rows:
-        if check(r[:4]) != r[4]:
-            raise _damaged(f"a {r[0]} overview row")
+    """Overview rows (kind, event, key, record, checksum), each record checked against
+    its checksum (the CRC-32 of its UTF-8: schema.py)."""
+    try:
+        ok = all([crc32(r[3].encode("utf-8", "surrogatepass")) == r[4] for r in rows])
+    except (AttributeError, TypeError):  # not text (never written so)
+        ok = False
+    if not ok:
+        raise _damaged(f"a {rows[0][0]} overview row")
 
 
 def _decode_records(text: str | bytes) -> list[Record]:

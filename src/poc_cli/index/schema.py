@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 18
+INDEX_FORMAT = 19
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
@@ -19,9 +19,9 @@ and report order, for listings; 10: by (event, session, speaker); 11: by kind;
 time; 13: and the whole corpus's statistics; 14: the longest overview record;
 15: every organisation's spelling; 16: how many overviews of each kind; 17: each
 overview's table cells and each kind's column widths; 18: overview JSON stored
-json_safe).  The overview records and cells are :mod:`poc_cli.records`' JSON and
-OVERVIEW_CELLS: a change to a speaker's or a session's record or cells there must
-bump this too."""
+json_safe; 19: an overview record's checksum the CRC-32 of its JSON alone).  The
+overview records and cells are :mod:`poc_cli.records`' JSON and OVERVIEW_CELLS: a
+change to a speaker's or a session's record or cells there must bump this too."""
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
 FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)
@@ -133,7 +133,8 @@ CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum IN
                        cells TEXT, cells_checksum INTEGER);
     -- kind 'speaker' or 'session'; record: its JSON as `poc speakers` / `poc sessions`
     -- lists it (records.speaker_json / session_json, with its statement count), in
-    -- corpus order by rowid; checksum: row_check() of kind, event, key, record;
+    -- corpus order by rowid; checksum: the CRC-32 of the record's UTF-8 (the record
+    -- names its event and id; one CRC a row streams 200,000 of them);
     -- cells: its table cells (records.OVERVIEW_CELLS) as a table shows them
     -- (text.escape.visible: no control character, so U+001F can join them), and
     -- cells_checksum: the CRC-32 of the cells' UTF-8 (a table shows nothing else of
