@@ -114,12 +114,17 @@ def with_index(
 
 
 def indexed_statements(
-    data: Path | str | None, typed: SearchFilters, *, progress: Progress | None = None
+    data: Path | str | None,
+    typed: SearchFilters,
+    *,
+    progress: Progress | None = None,
+    for_table: bool = False,
 ) -> IndexedListing:
     """``poc quotes`` from the index: the statements ``typed`` selects (resolved by
     the one resolver, over the index) as the records :func:`statements_records` makes
     of :func:`select_statements` over the loaded corpus, byte for byte, in report
-    order, read as they are written."""
+    order, read as they are written (``for_table``: to be written as a plain table,
+    which reads their cells, not their records: ``index.listings.IndexRecords``)."""
     from .filters import resolve
     from .index.catalog import IndexCatalog
     from .index.listings import IndexRecords, statement_rowids
@@ -128,7 +133,8 @@ def indexed_statements(
         flt = resolve(IndexCatalog(index), typed)
         rowids = statement_rowids(index, flt)
         damaged = _damaged_while_writing(index)
-        return flt.notes, IndexRecords(index, rowids, damaged), index.event_count()
+        records = IndexRecords(index, rowids, damaged, for_table=for_table)
+        return flt.notes, records, index.event_count()
 
     (notes, records, events), _, warnings = with_index(data, work, progress=progress)
     return IndexedListing(records, notes, tuple(warnings), events)

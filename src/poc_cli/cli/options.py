@@ -273,6 +273,12 @@ class Run:
     def data(self) -> Path | None:
         return settings(self.ctx).data
 
+    def writes_plain_table(self) -> bool:
+        """True if a listing is written as a plain table (a pipe or a file, no colour)."""
+        from poc_cli.output.emit import writes_plain_table
+
+        return writes_plain_table(self.env, self.choice)
+
     def note(self, message: str) -> None:
         if not self.quiet:
             note(self.env, message)

@@ -300,9 +300,10 @@ class IndexRecords(LazyRecords[Record]):
     fails its checksum: the output has begun, so the caller cannot quietly rebuild
     and start again (the first chunk is read, and checked, when this is made)."""
 
-    __slots__ = ("_first", "_index", "_on_damage", "_rowids", "_shape")
+    __slots__ = ("_cells", "_first", "_index", "_on_damage", "_rowids", "_shape")
     _first: list[Record] | None
     _shape: tuple[CellsShape | None, int] | None
+    _cells: list[list[str]] | None
     every_record_has_event = True
     """Each is :func:`~poc_cli.records.statement_json`'s, with its event: tables need not
     read them all to know (``output.tables.with_event_column``)."""
@@ -313,15 +314,25 @@ class IndexRecords(LazyRecords[Record]):
         rowids: Sequence[int],
         on_damage: Any = None,
         records: list[Record] | None = None,
+        *,
+        for_table: bool = False,
     ) -> None:
-        """``records``: those of every rowid, already read (and checked) by the caller."""
+        """``records``: those of every rowid, already read (and checked) by the caller.
+        ``for_table``: they will be written as a plain table; past :data:`CHUNK`, their
+        cells are measured now (every row checked before anything is written, as the
+        records of a short listing are) and kept up to :data:`KEEP`, and no record is
+        made unless asked for."""
         super().__init__(rowids, lambda rowid: self._read([rowid])[0])
         self._index = index
         self._rowids = rowids
         self._on_damage = on_damage
         self._shape = None
+        self._cells = None
         if records is not None and len(records) == len(rowids):
             self._first = records
+        elif for_table and len(rowids) > CHUNK:
+            self._first = None
+            self._measured(keep=len(rowids) <= KEEP, guard=False)
         else:
             first = rowids[: KEEP if len(rowids) <= KEEP else CHUNK]
             self._first = statement_records(index, first)
@@ -370,21 +381,31 @@ class IndexRecords(LazyRecords[Record]):
     def cell_pages(self) -> Iterator[list[str]]:
         """Every statement's table cells (:func:`statement_cells`), a page at a time:
         a big table written as it is read, memory that of a page."""
+        if self._cells is not None:  # kept by the pass that measured them
+            yield from self._cells
+            return
         for page in self._rowid_pages():
             yield self._guarded(statement_cells, self._index, page)[0]
 
-    def _measured(self) -> tuple[CellsShape | None, int]:
+    def _measured(self, *, keep: bool = False, guard: bool = True) -> tuple[CellsShape | None, int]:
+        """The cells' shape and the longest text, from a pass over every row's cells
+        (``keep``: and the cells kept; ``guard``: damage goes to ``on_damage``)."""
         if self._shape is None:
             longest = 0
+            kept: list[list[str]] = []
+            read: Callable[..., Any] = self._guarded if guard else (lambda f, *a: f(*a))
 
             def rows() -> Iterator[list[str]]:
                 nonlocal longest
                 for page in self._rowid_pages():
-                    cells, bound = self._guarded(statement_cells, self._index, page)
+                    cells, bound = read(statement_cells, self._index, page)
                     longest = max(longest, bound)
+                    if keep:
+                        kept.append(cells)
                     yield from (row.split("\x1f") for row in cells)
 
             self._shape = (cells_shape(rows()), longest)
+            self._cells = kept if keep else None
         return self._shape
 
     def _rowid_pages(self) -> Iterator[Sequence[int]]:

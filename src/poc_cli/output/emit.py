@@ -137,7 +137,7 @@ def emit(
             "--format csv gives every text whole",
         )
     terminal = choice.output is None and env.stdout_isatty
-    if choice.format is Format.table and not terminal and not env.color and view.extra is None:
+    if writes_plain_table(env, choice) and view.extra is None:
         table = _table_of_cells(records, view.columns)
         if table is not None:
             # A big listing from the index into a pipe or a file: written as it is
@@ -158,6 +158,13 @@ def emit(
             env.stdout.write(to_plain_table(records, view.columns, paint=_paint))
             return
     emit_renderable(env, render(records, view, choice.format, terminal=terminal), choice)
+
+
+def writes_plain_table(env: Environment, choice: OutputChoice) -> bool:
+    """True if a listing (a view without a detailed part) is written as a plain table:
+    the table format, into a pipe or a file, without colour."""
+    terminal = choice.output is None and env.stdout_isatty
+    return choice.format is Format.table and not terminal and not env.color
 
 
 @runtime_checkable

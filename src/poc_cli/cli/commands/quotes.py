@@ -52,7 +52,9 @@ def quotes(
     if queries.listings_from_index(run.data):
         # A folder of many files: from the search index, without loading every file.
         with run.progress("Indexing statements") as progress:
-            indexed = queries.indexed_statements(run.data, typed, progress=progress)
+            indexed = queries.indexed_statements(
+                run.data, typed, progress=progress, for_table=run.writes_plain_table()
+            )
         for warning in indexed.warnings:
             run.note(f"warning: {warning}")
         for note in indexed.notes:
