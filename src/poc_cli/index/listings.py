@@ -286,6 +286,19 @@ def _rows_by_key(conn: Any, sql: str, keys: set[Any]) -> dict[Any, tuple[Any, ..
     return out
 
 
+def _guarded(on_damage: Any, read: Callable[..., Any], *args: Any) -> Any:
+    """``read(*args)``; damage found there goes to ``on_damage``, which must raise, if
+    there is one (the output has begun: the caller cannot rebuild and start again)."""
+    import sqlite3
+
+    try:
+        return read(*args)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        if on_damage is not None:
+            on_damage(exc)
+        raise
+
+
 def _decode(text: Any) -> Any:
     if not isinstance(text, str):
         raise IndexDamaged("a JSON column does not hold text")
@@ -338,14 +351,7 @@ class IndexRecords(LazyRecords[Record]):
             self._first = statement_records(index, first)
 
     def _read(self, rowids: Sequence[int]) -> list[Record]:
-        import sqlite3
-
-        try:
-            return statement_records(self._index, rowids)
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            if self._on_damage is not None:
-                self._on_damage(exc)
-            raise
+        return _guarded(self._on_damage, statement_records, self._index, rowids)  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
         return len(self._rowids)
@@ -417,15 +423,7 @@ class IndexRecords(LazyRecords[Record]):
             yield rowids[start : start + CHUNK]
 
     def _guarded(self, read: Callable[..., Any], *args: Any) -> Any:
-        """``read(*args)``; damage found there goes to ``on_damage`` (output has begun)."""
-        import sqlite3
-
-        try:
-            return read(*args)
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            if self._on_damage is not None:
-                self._on_damage(exc)
-            raise
+        return _guarded(self._on_damage, read, *args)
 
     def _kept(self) -> list[Record] | None:
         """Every record, when they were all read at once (:data:`KEEP`)."""
@@ -600,14 +598,7 @@ class OverviewRecords(LazyRecords[Record]):
         return (rows[-1][0] if rows else after), _checked_overviews([r[1:] for r in rows])
 
     def _read(self, after: int, size: int) -> tuple[int, list[Record]]:
-        import sqlite3
-
-        try:
-            return self._page(after, size)
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            if self._on_damage is not None:
-                self._on_damage(exc)
-            raise
+        return _guarded(self._on_damage, self._page, after, size)  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
         return self._count
@@ -672,15 +663,7 @@ class OverviewRecords(LazyRecords[Record]):
             raise missing
 
     def _guarded(self, read: Callable[..., Any], *args: Any) -> Any:
-        """``read(*args)``; damage found there goes to ``on_damage`` (output has begun)."""
-        import sqlite3
-
-        try:
-            return read(*args)
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            if self._on_damage is not None:
-                self._on_damage(exc)
-            raise
+        return _guarded(self._on_damage, read, *args)
 
     def __iter__(self) -> Iterator[Record]:
         first, self._first = self._first, None

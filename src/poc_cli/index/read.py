@@ -53,14 +53,17 @@ def _speaker(js: Any) -> Speaker:
 
 def _checked_speakers(
     rows: Iterable[tuple[str, str, str, str, int]],
+    known: Callable[[str, str, str], Speaker | None] | None = None,
 ) -> list[tuple[str, Speaker]]:
-    """(event, Speaker) of speakers rows (event, id, name, json, checksum), checked."""
+    """(event, Speaker) of speakers rows (event, id, name, json, checksum), checked;
+    ``known(event, id, name)`` may answer a row's Speaker without its JSON decoded."""
     out = []
     check = row_check
     for event, ident, name, js, stored in rows:
         if check((event, ident, name, js)) != stored:
             raise _damaged("a speaker row")
-        out.append((event, _speaker(js)))
+        speaker = known(event, ident, name) if known is not None else None
+        out.append((event, speaker if speaker is not None else _speaker(js)))
     return out
 
 
@@ -345,15 +348,7 @@ class Index:
             keys,
         ).fetchall()
         checked = ((event, i, name, js, stored) for event, js, _, i, name, stored in rows)
-        if whole:
-            return _checked_speakers(checked)
-        out = []
-        check = row_check
-        for event, ident, name, js, stored in checked:
-            if check((event, ident, name, js)) != stored:
-                raise _damaged("a speaker row")
-            out.append((event, light_speaker(ident, name)))
-        return out
+        return _checked_speakers(checked, None if whole else lambda e, i, n: light_speaker(i, n))
 
     def speakers_by_id(
         self,
@@ -372,16 +367,7 @@ class Index:
             f" WHERE id IN ({marks}) ORDER BY rowid",
             ids,
         ).fetchall()
-        if known is None:
-            return _checked_speakers(rows)
-        out = []
-        check = row_check
-        for event, ident, name, js, stored in rows:
-            if check((event, ident, name, js)) != stored:
-                raise _damaged("a speaker row")
-            speaker = known(event, ident, name)
-            out.append((event, speaker if speaker is not None else _speaker(js)))
-        return out
+        return _checked_speakers(rows, known)
 
     def speaker_records(self) -> list[tuple[str, Speaker]]:
         rows = self.conn.execute("SELECT event, json FROM speakers ORDER BY rowid").fetchall()
