@@ -37,6 +37,9 @@ from .schema import (
     row_check,
 )
 
+_NONE = "\x1eNone"
+"""A missing value as :func:`~.schema.row_check` joins it."""
+
 
 def _fts_text(text: str) -> str:
     """Text as FTS5 is given it: composed (NFC), without invisible characters, which
@@ -181,28 +184,39 @@ class _Writer:
         base = number << FILE_SHIFT
         nfc = _fts_text
         default = ("", "")
-        for place, st in enumerate(dataset.statements, 1):
+        add_row, add_fts = rows.append, fts_rows.append
+        limit = MAX_LENGTH_BUCKET
+        for place, st in enumerate(dataset.statements, base + 1):
             text = st.text
             length = text.count(" ") + 1
-            rowid = (
-                (length if length < MAX_LENGTH_BUCKET else MAX_LENGTH_BUCKET) << LENGTH_SHIFT
-            ) | (base + place)
-            items = st.items or ()
-            topic_ids = st.topics or ()
-            row = (
-                rowid,
-                st.id,
-                event,
-                st.speaker,
-                st.session,
-                st.kind,
-                text,
-                encode((items, topic_ids, st.paragraphs)).decode(),
-                st.note,
+            rowid = (length if length < limit else limit) << LENGTH_SHIFT | place
+            items = st.items
+            topic_ids = st.topics
+            extra = encode((items or (), topic_ids or (), st.paragraphs)).decode()
+            note = st.note
+            sid, speaker, session, kind = st.id, st.speaker, st.session, st.kind
+            # row_check of the row, written out: its fields are strings, its rowid a
+            # number and its note a string or None (tests/test_index.py checks it).
+            joined = (
+                f"\x1e{rowid}\x1f{sid}\x1f{event}\x1f{speaker}\x1f{session}\x1f{kind}"
+                f"\x1f{text}\x1f{extra}\x1f{_NONE if note is None else note}"
             )
-            rows.append((*row, check(row)))
-            speaker_text, org_text = by_speaker.get(st.speaker, default)
-            fts_rows.append(
+            add_row(
+                (
+                    rowid,
+                    sid,
+                    event,
+                    speaker,
+                    session,
+                    kind,
+                    text,
+                    extra,
+                    note,
+                    crc32(joined.encode("utf-8", "surrogatepass")),
+                )
+            )
+            speaker_text, org_text = by_speaker.get(speaker, default)
+            add_fts(
                 (
                     rowid,
                     text if text.isascii() else nfc(text),
