@@ -130,9 +130,6 @@ CREATE INDEX names_key ON names(key);
 CREATE TABLE name_forms(key TEXT PRIMARY KEY, len INTEGER) WITHOUT ROWID;
 INSERT INTO name_forms SELECT DISTINCT key, length(key) FROM names;
 CREATE INDEX name_forms_len ON name_forms(len);
-CREATE INDEX vocab_key ON vocab(key);
-CREATE INDEX vocab_len ON vocab(len);
-CREATE INDEX vocab_initial_len ON vocab(initial, len);
 CREATE INDEX statements_id ON statements(id);
 CREATE INDEX statements_speaker ON statements(event, speaker);
 CREATE INDEX statements_session ON statements(event, session, speaker);
@@ -141,6 +138,11 @@ CREATE INDEX statements_kind ON statements(event, kind);
 CREATE INDEX statements_place ON statements((rowid & 1099511627775));
 CREATE INDEX overviews_key ON overviews(kind, event, key);
 CREATE INDEX groups_by ON groups(by, event);
+"""
+_VOCAB_INDEXES = """
+CREATE INDEX vocab_key ON vocab(key);
+CREATE INDEX vocab_len ON vocab(len);
+CREATE INDEX vocab_initial_len ON vocab(initial, len);
 """
 OVERVIEW_KINDS = ("speaker", "session")
 OVERVIEWS_ALL = (
