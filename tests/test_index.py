@@ -380,6 +380,26 @@ def test_a_row_that_does_not_match_its_checksum_is_damage() -> None:
         index.close()
 
 
+def test_every_statement_row_carries_its_row_check() -> None:
+    """The writer spells row_check out for statements (its hot loop): the same number,
+    for a note or none, and for text that is not ASCII."""
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import build_index
+    from poc_cli.index.schema import row_check
+    from poc_cli.model import Corpus
+
+    corpus = load_corpus(DATA)
+    first = corpus.datasets[0]
+    odd = first.statements[0]._replace(text="Neu\u200btrality, “café” ☃", note="a note ✓")
+    changed = first._replace(statements=(odd, *first.statements[1:]))
+    index = build_index(Corpus((changed, *corpus.datasets[1:])))
+    rows = index.conn.execute("SELECT * FROM statements").fetchall()
+    assert any(r[8] is None for r in rows) and any(r[8] is not None for r in rows)
+    assert any(not r[6].isascii() for r in rows)
+    assert all(row_check(r[:-1]) == r[-1] for r in rows)
+    index.close()
+
+
 def test_a_changed_meta_entry_is_damage_when_the_index_is_opened(
     dataset: Path, tmp_path: Path
 ) -> None:

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from poc_cli.schema import validate
-from poc_cli.schema.check import check_date
-from poc_cli.schema.fast import STRUCTS, _valid
+from poc_cli.schema.check import blank_fields, check_consistency, check_date
+from poc_cli.schema.fast import STRUCTS, _surely_consistent, _valid
 from poc_cli.schema.fields import RECORDS
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini.json"
@@ -88,9 +88,21 @@ def test_the_fast_reader_accepts_exactly_what_the_validator_accepts(raw: Any) ->
     assert _fast_accepts(raw) == (validate(raw) == [])
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_the_fast_readers_shortcut_says_yes_only_to_what_the_rules_accept(raw: Any) -> None:
+    try:
+        parsed = msgspec.json.decode(json.dumps(raw).encode(), type=STRUCTS["dataset"])
+    except msgspec.ValidationError:
+        return
+    if _surely_consistent(parsed):
+        assert not blank_fields(parsed) and not check_consistency(parsed)
+
+
 def test_the_unmutated_fixture_is_valid_both_ways() -> None:
     raw = json.loads(MINI.read_text(encoding="utf-8"))
     assert validate(raw) == [] and _fast_accepts(raw)
+    assert _surely_consistent(msgspec.json.decode(MINI.read_bytes(), type=STRUCTS["dataset"]))
 
 
 @pytest.mark.parametrize(

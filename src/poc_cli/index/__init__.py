@@ -37,15 +37,16 @@ each dataset file's absolute path, size, ``st_mtime_ns``, ``st_ctime_ns`` and
 ``st_ino``, so a changed dataset can never give stale results (an in-place edit
 with its size and mtime restored by ``os.utime`` still moves ``st_ctime``).  A build
 is written to a temporary file in the cache folder (``.index-<pid>-<random>.tmp``,
-flock'ed while it lives; the forked shard builder's ``….tmp.shard`` beside it) and
-moved into place with ``os.replace``, so two poc processes at once are safe (the
-last one wins; both wrote the same index).  Temporaries are removed when a build
-fails or is interrupted (Ctrl-C, SIGTERM, SIGHUP); those of a process killed
-outright are swept by the next run, once their lock is free and their pid gone.
-Only a regular file is opened as an index (a FIFO there would block).  A damaged
-cache file (SQLite's error, a checksum that does not match, text that is not UTF-8)
-is rebuilt; a cache folder that cannot be entered or written means searching from
-an in-memory index; both are reported as warning strings, never raised.
+flock'ed while it lives; the forked shard builder's ``….tmp.shard`` and
+``….tmp.shard-fts`` beside it) and moved into place with ``os.replace``, so two poc
+processes at once are safe (the last one wins; both wrote the same index).
+Temporaries are removed when a build fails or is interrupted (Ctrl-C, SIGTERM,
+SIGHUP); those of a process killed outright are swept by the next run, once their
+lock is free and their pid gone.  Only a regular file is opened as an index (a FIFO
+there would block).  A damaged cache file (SQLite's error, a checksum that does not
+match, text that is not UTF-8) is rebuilt; a cache folder that cannot be entered or
+written means searching from an in-memory index; both are reported as warning
+strings, never raised.
 
 Modules: :mod:`.schema` (tables, rowid layout), :mod:`.write` (building),
 :mod:`.read` (:class:`Index`), :mod:`.cache` (cache folder, key, :func:`open_index`),

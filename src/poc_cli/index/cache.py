@@ -262,7 +262,15 @@ def _unusable(folder: Path, exc: OSError) -> str:
 
 _TEMP_PREFIX = ".index-"
 _TEMP_SUFFIX = ".tmp"
-_RELATED = (".shard", ".shard-journal", "-journal", "-wal", "-shm")
+_RELATED = (
+    ".shard",
+    ".shard-journal",
+    ".shard-fts",
+    ".shard-fts-journal",
+    "-journal",
+    "-wal",
+    "-shm",
+)
 """Files beside a temporary index named after it: the forked builder's shard, SQLite's."""
 ORPHAN_AGE = 3600.0
 """Seconds after which an unlocked temporary is swept even if its process id is in

@@ -23,6 +23,7 @@ from .schema import (
     _INDEXES,
     _PROGRESS_STEP,
     _SCHEMA,
+    _VOCAB_INDEXES,
     FILE_SHIFT,
     FTS_COLUMNS,
     INDEX_FORMAT,
@@ -36,6 +37,9 @@ from .schema import (
     meta_check,
     row_check,
 )
+
+_NONE = "\x1eNone"
+"""A missing value as :func:`~.schema.row_check` joins it."""
 
 
 def _fts_text(text: str) -> str:
@@ -71,9 +75,12 @@ class _Writer:
     (whose optional lists may be None).
     """
 
-    def __init__(self, conn: sqlite3.Connection, fts: str = "fts") -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, fts: str = "fts", *, with_fts: bool = True
+    ) -> None:
         self.conn = conn
         self.fts = fts
+        self.with_fts = with_fts  # False: rows only (add_fts writes a dataset's FTS rows)
         conn.execute("PRAGMA page_size=16384")
         conn.execute("PRAGMA journal_mode=OFF")  # a new file renamed into place: no journal
         conn.execute("PRAGMA synchronous=OFF")
@@ -150,7 +157,6 @@ class _Writer:
         for table, plain in rows_of:
             pending[table].extend([(*row, check(row)) for row in plain])
         names = pending["names"]
-        by_speaker: dict[str, tuple[str, str]] = {}
         for p in dataset.speakers:
             aliases = tuple(p.aliases or ())
             # name_keys needs only these three; the same person recurs in many events.
@@ -170,41 +176,71 @@ class _Writer:
                 )
                 self._name_keys[ident] = keys
             names.extend((key, event, p.id) for key in keys)
+        rows = pending["statements"]
+        base = number << FILE_SHIFT
+        add_row = rows.append
+        limit = MAX_LENGTH_BUCKET
+        for place, st in enumerate(dataset.statements, base + 1):
+            text = st.text
+            length = text.count(" ") + 1
+            rowid = (length if length < limit else limit) << LENGTH_SHIFT | place
+            items = st.items
+            topic_ids = st.topics
+            extra = encode((items or (), topic_ids or (), st.paragraphs)).decode()
+            note = st.note
+            sid, speaker, session, kind = st.id, st.speaker, st.session, st.kind
+            # row_check of the row, written out: its fields are strings, its rowid a
+            # number and its note a string or None (tests/test_index.py checks it).
+            joined = (
+                f"\x1e{rowid}\x1f{sid}\x1f{event}\x1f{speaker}\x1f{session}\x1f{kind}"
+                f"\x1f{text}\x1f{extra}\x1f{_NONE if note is None else note}"
+            )
+            add_row(
+                (
+                    rowid,
+                    sid,
+                    event,
+                    speaker,
+                    session,
+                    kind,
+                    text,
+                    extra,
+                    note,
+                    crc32(joined.encode("utf-8", "surrogatepass")),
+                )
+            )
+            if len(rows) >= _BATCH:
+                self.flush()  # within a file too: one file may hold 100,000 statements
+        if self.with_fts:
+            self.add_fts(dataset, number)
+        self._overviews(dataset, speaker_dicts, session_dicts, base)
+        self.done += len(dataset.statements)
+
+    def add_fts(self, dataset: Any, number: int) -> None:
+        """Write one dataset's FTS rows (:meth:`add` does, unless ``with_fts`` is False)."""
+        by_speaker: dict[str, tuple[str, str]] = {}
+        for p in dataset.speakers:
+            aliases = p.aliases or ()
             display = f"{p.honorific} {p.name}" if p.honorific else p.name
             by_speaker[p.id] = (
                 _fts_text(" ".join(dict.fromkeys((display, p.name, *aliases, *_joined(p.name))))),
                 _fts_text(" ".join((*p.organisations, p.role or ""))),
             )
-        labels = {t.id: t.label for t in topics}
-        rows = pending["statements"]
-        fts_rows = pending[self.fts]
-        base = number << FILE_SHIFT
+        labels = {t.id: t.label for t in dataset.topics or ()}
+        fts_rows = self._pending[self.fts]
+        add_fts = fts_rows.append
         nfc = _fts_text
         default = ("", "")
-        for place, st in enumerate(dataset.statements, 1):
+        limit = MAX_LENGTH_BUCKET
+        for place, st in enumerate(dataset.statements, (number << FILE_SHIFT) + 1):
             text = st.text
             length = text.count(" ") + 1
-            rowid = (
-                (length if length < MAX_LENGTH_BUCKET else MAX_LENGTH_BUCKET) << LENGTH_SHIFT
-            ) | (base + place)
-            items = st.items or ()
-            topic_ids = st.topics or ()
-            row = (
-                rowid,
-                st.id,
-                event,
-                st.speaker,
-                st.session,
-                st.kind,
-                text,
-                encode((items, topic_ids, st.paragraphs)).decode(),
-                st.note,
-            )
-            rows.append((*row, check(row)))
+            items = st.items
+            topic_ids = st.topics
             speaker_text, org_text = by_speaker.get(st.speaker, default)
-            fts_rows.append(
+            add_fts(
                 (
-                    rowid,
+                    (length if length < limit else limit) << LENGTH_SHIFT | place,
                     text if text.isascii() else nfc(text),
                     # Items normally repeat the text; index them only where they add words.
                     nfc("\n".join([i for i in items if i not in text])) if items else "",
@@ -213,10 +249,8 @@ class _Writer:
                     org_text,
                 )
             )
-            if len(rows) >= _BATCH:
-                self.flush()  # within a file too: one file may hold 100,000 statements
-        self._overviews(dataset, speaker_dicts, session_dicts, base)
-        self.done += len(dataset.statements)
+            if len(fts_rows) >= _BATCH:
+                self.flush()
 
     def _overviews(
         self,
@@ -332,6 +366,11 @@ class _Writer:
         for rows in pending.values():
             rows.clear()
 
+    def index_vocab(self) -> None:
+        """The vocabulary's look-up indexes (part of :meth:`finish`)."""
+        self.conn.executescript(_VOCAB_INDEXES)
+        self.conn.commit()
+
     def duplicate_statement_ids(self) -> bool:
         """True if a statement id occurs twice (call after :meth:`finish`)."""
         return (
@@ -341,8 +380,8 @@ class _Writer:
             is not None
         )
 
-    def merge_shard(self, shard: str) -> None:
-        """Copy in a shard file written by another process's writer (FTS table ``fts1``)."""
+    def merge_rows(self, shard: str) -> None:
+        """Copy in the rows of a shard file written by another process's writer."""
         conn = self.conn
         self.flush()
         conn.commit()
@@ -360,12 +399,24 @@ class _Writer:
             if conn.execute("SELECT 1 FROM shard.meta WHERE key = 'duplicate_events'").fetchone():
                 self.duplicate_events = True  # repeated within the shard's half
             self.done += conn.execute("SELECT count(*) FROM shard.statements").fetchone()[0]
+            conn.commit()
+        finally:
+            conn.execute("DETACH DATABASE shard")
+
+    def merge_fts(self, shard: str) -> None:
+        """Copy in the FTS table ``fts1`` of a shard file, and its vocabulary."""
+        conn = self.conn
+        self.flush()
+        conn.commit()
+        conn.execute("ATTACH DATABASE ? AS shard", (shard,))
+        try:
             # An FTS5 table is its shadow tables: copy them whole into an empty twin.
             _create_fts(conn, "fts1")
             for suffix in ("data", "idx", "docsize", "config"):
                 conn.execute(f"DELETE FROM main.fts1_{suffix}")
                 conn.execute(f"INSERT INTO main.fts1_{suffix} SELECT * FROM shard.fts1_{suffix}")
-            self.fts_tables.append("fts1")
+            if "fts1" not in self.fts_tables:
+                self.fts_tables.append("fts1")
             conn.execute(
                 "INSERT INTO main.vocab SELECT * FROM shard.vocab WHERE true"
                 " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df"
@@ -373,6 +424,11 @@ class _Writer:
             conn.commit()
         finally:
             conn.execute("DETACH DATABASE shard")
+
+    def merge_shard(self, shard: str) -> None:
+        """Copy in a shard file written by another process's writer (FTS table ``fts1``)."""
+        self.merge_rows(shard)
+        self.merge_fts(shard)
 
     def seal(self) -> None:
         """Finish this writer's FTS table: merge its segments, fill ``vocab`` from it."""
@@ -392,10 +448,15 @@ class _Writer:
         conn.execute("DROP TABLE temp.terms")
         conn.commit()
 
-    def finish(self, cache_key: str) -> None:
-        """Add the look-up indexes and the meta table (after :meth:`seal` and any merge)."""
+    def finish(self, cache_key: str, *, vocab: bool = True) -> None:
+        """Add the look-up indexes and the meta table (after :meth:`seal` and any merge).
+
+        ``vocab=False``: all but the vocabulary's (:meth:`index_vocab`, after an FTS
+        shard is merged in: the rest needs no FTS table)."""
         conn = self.conn
         conn.executescript(_INDEXES)
+        if vocab:
+            self.index_vocab()
         name_key_count = conn.execute("SELECT count(*) FROM name_forms").fetchone()[0]
         meta = {
             "format": str(INDEX_FORMAT),
@@ -488,6 +549,12 @@ def build_index(
 
 PARALLEL_MIN_FILES = 64
 """Build with a second process (one shard each) from this many dataset files up."""
+CHILD_ROWS_SHARE = 0.7
+"""The share of the files whose rows the second process writes: more than half, since
+the first copies them in and makes the look-up indexes and statistics (while the
+second builds its FTS table).  The FTS tables split the files in halves, as they
+always did: bm25 counts within a table, so where the split falls is part of the
+ranking."""
 
 
 def build_index_from_files(
@@ -508,41 +575,69 @@ def build_index_from_files(
     read, ``total`` is an estimate from the files read so far.
 
     From :data:`PARALLEL_MIN_FILES` files up, where ``fork`` exists, a child process
-    indexes the second half of the files into a shard file while this one indexes the
-    first half; the shard's rows and FTS table (``fts1``) are then copied in.  Decoding
-    and tokenizing are CPU-bound, so two cores nearly halve a big build.  If the child
-    fails for any reason, its files are indexed here instead, which raises the right
-    error for a bad file.
+    shares the work (:func:`_build_shard`): it writes the rows of the last
+    :data:`CHILD_ROWS_SHARE` of the files into a shard file, which this process copies
+    in as soon as it is written, to make the look-up indexes and statistics while the
+    child builds the FTS table (``fts1``) of the second half of the files into a
+    second shard, copied in last.  This process writes the rows of the other files and
+    the FTS table of the first half.  Decoding and tokenizing are CPU-bound, so two
+    cores share a big build.  If the child fails for any reason, every file is indexed
+    here instead, which raises the right error for a bad file.
     """
     child: Any = None
     split = len(paths)
-    shard = path + ".shard"
-    if len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork") and _new_file(shard):
+    shard, fts_shard = path + ".shard", path + ".shard-fts"
+    ready = -1  # the pipe end the child says on that its rows are written
+    if len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork") and _new_files(shard, fts_shard):
         import multiprocessing
 
         split = (len(paths) + 1) // 2
+        rows_split = min(split, len(paths) - round(len(paths) * CHILD_ROWS_SHARE))
+        ready, told = os.pipe()
         context = multiprocessing.get_context("fork")
         child = context.Process(
-            target=_build_shard, args=(paths[split:], shard, split, os.getpid())
+            target=_build_shard,
+            args=(
+                paths[rows_split:],
+                shard,
+                fts_shard,
+                rows_split,
+                split,
+                os.getpid(),
+                ready,
+                told,
+            ),
         )
         child.start()
+        os.close(told)
     conn = sqlite3.connect(path)
     try:
         writer = _Writer(conn)
-        scale = len(paths) / split
-        _add_files(writer, paths[:split], 0, progress, scale)
-        if child is not None:
-            writer.seal()  # while the child seals its own shard
+        if child is None:
+            _add_files(writer, paths, 0, progress, 1.0)
+        else:
+            _add_files(writer, paths[:rows_split], 0, progress, len(paths) / rows_split)
+            _add_fts_of_files(writer, paths, 0, rows_split, split)
+        writer.seal()
+        merged = False
+        if child is not None and os.read(ready, 1) == b"1":
+            # The child's rows are written; its FTS table is still being built, and
+            # the look-up indexes and statistics need none: made meanwhile.
+            writer.merge_rows(shard)
+            writer.fts_tables.append("fts1")
+            writer.finish(cache_key, vocab=False)
             child.join()
             if child.exitcode == 0:
-                writer.merge_shard(shard)
-            else:
-                writer = _Writer(_fresh(conn))
-                _add_files(writer, paths, 0, None, 1.0)
-                writer.seal()
-        else:
+                writer.merge_fts(fts_shard)
+                writer.index_vocab()
+                merged = True
+        if child is not None and not merged:
+            child.join()
+            writer = _Writer(_fresh(conn))
+            _add_files(writer, paths, 0, None, 1.0)
             writer.seal()
-        writer.finish(cache_key)
+        if not merged:
+            writer.finish(cache_key)
         if (writer.duplicate_events or writer.duplicate_statement_ids()) and on_error:
             on_error()
         if progress is not None:
@@ -550,11 +645,23 @@ def build_index_from_files(
     finally:
         conn.close()
         if child is not None:
+            os.close(ready)
             if child.is_alive():
                 child.terminate()
                 child.join()
+        for name in (shard, fts_shard) if child is not None else ():
             with contextlib.suppress(OSError):
-                os.unlink(shard)
+                os.unlink(name)
+
+
+def _add_fts_of_files(writer: _Writer, paths: list[str], first: int, start: int, end: int) -> None:
+    """The FTS rows of the files numbered ``start`` to ``end`` (not included), where
+    ``paths`` holds the files numbered from ``first``."""
+    from poc_cli.schema.fast import read_dataset_file
+
+    for number in range(start, end):
+        # (read again, and checked again: a file changed meanwhile fails the build)
+        writer.add_fts(read_dataset_file(paths[number - first]), number)
 
 
 def _add_files(
@@ -594,6 +701,17 @@ def _new_file(path: str) -> bool:
     return True
 
 
+def _new_files(*paths: str) -> bool:
+    """:func:`_new_file` for each of ``paths``, or none of them."""
+    for n, path in enumerate(paths):
+        if not _new_file(path):
+            for made in paths[:n]:
+                with contextlib.suppress(OSError):
+                    os.unlink(made)
+            return False
+    return True
+
+
 def _die_with_parent(parent: int) -> None:
     """Make this forked child end when its parent does, even by SIGKILL.
 
@@ -630,18 +748,41 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _build_shard(paths: list[str], shard: str, first: int, parent: int) -> None:
-    """The child's half of :func:`build_index_from_files`: rows and FTS table ``fts1``."""
+def _build_shard(
+    paths: list[str],
+    shard: str,
+    fts_shard: str,
+    first: int,
+    fts_first: int,
+    parent: int,
+    ready: int,
+    told: int,
+) -> None:
+    """The child's part of :func:`build_index_from_files`, in two passes: the rows of
+    its files (numbered from ``first``) into ``shard``, then it writes ``1`` on the
+    pipe ``told``, so that the parent copies them in and makes the look-up indexes and
+    statistics meanwhile; then the FTS table ``fts1`` (and its vocabulary) of the
+    files from ``fts_first`` on into ``fts_shard``."""
     _die_with_parent(parent)
+    os.close(ready)
     conn = sqlite3.connect(shard)
     try:
-        writer = _Writer(conn, fts="fts1")
+        writer = _Writer(conn, fts="fts1", with_fts=False)
         _add_files(writer, paths, first, None, 1.0)
-        writer.seal()
+        writer.flush()
         # The shard's events table keeps one row per id (OR IGNORE), so a repeat
-        # within this half can only be told to the parent here.
+        # within this part can only be told to the parent here.
         if writer.duplicate_events:
             conn.execute("INSERT INTO meta VALUES('duplicate_events', '1')")
-            conn.commit()
+        conn.commit()
+    finally:
+        conn.close()
+    os.write(told, b"1")
+    os.close(told)
+    conn = sqlite3.connect(fts_shard)
+    try:
+        writer = _Writer(conn, fts="fts1")
+        _add_fts_of_files(writer, paths, first, fts_first, first + len(paths))
+        writer.seal()
     finally:
         conn.close()
