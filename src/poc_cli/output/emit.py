@@ -137,15 +137,17 @@ def emit(
             "--format csv gives every text whole",
         )
     terminal = choice.output is None and env.stdout_isatty
-    if writes_plain_table(env, choice) and view.extra is None:
+    plain = writes_plain_table(env, choice)
+    if plain and view.extra is None:
         table = _table_of_cells(records, view.columns)
         if table is not None:
             # A big listing from the index into a pipe or a file: written as it is
-            # read, from cells made and measured when the index was built.
+            # read, from cells measured before the first row (at build time for the
+            # overviews, by a first pass for statements).
             _write_pieces(env, table, choice)
             return
     plain_detail = getattr(view.extra, "plain", None)
-    if choice.format is Format.table and not terminal and not env.color and plain_detail:
+    if plain and plain_detail:
         # A detailed view into a pipe or a file: plain text, without importing Rich.
         emit_renderable(env, plain_detail(records, view), choice)
         return
