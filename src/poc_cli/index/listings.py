@@ -435,15 +435,13 @@ class IndexRecords(LazyRecords[Record]):
         if kept is not None:
             yield from kept
             return
-        rowids = self._rowids
+        pages = self._rowid_pages()
         first, self._first = self._first, None
-        yield from first if first is not None else self._read(rowids[:CHUNK])
-        if isinstance(rowids, ReportOrder):  # walked page by page, not by offsets
-            for page in rowids.pages(CHUNK, skip=CHUNK):
-                yield from self._read(page)
-            return
-        for start in range(CHUNK, len(rowids), CHUNK):
-            yield from self._read(rowids[start : start + CHUNK])
+        if first is not None:  # the first page, read when this was made
+            next(pages, None)
+            yield from first
+        for page in pages:
+            yield from self._read(page)
 
     def __repr__(self) -> str:
         return f"IndexRecords({len(self)} records)"
