@@ -8,7 +8,7 @@ import contextlib
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 from zlib import crc32
 
@@ -382,11 +382,7 @@ class _Writer:
 
     def merge_rows(self, shard: str) -> None:
         """Copy in the rows of a shard file written by another process's writer."""
-        conn = self.conn
-        self.flush()
-        conn.commit()
-        conn.execute("ATTACH DATABASE ? AS shard", (shard,))
-        try:
+        with self._attached(shard) as conn:
             events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
             added = conn.execute("SELECT count(*) FROM shard.events").fetchone()[0]
             for table in ("events", "sessions", "speakers", "topics", "organisations"):
@@ -399,17 +395,10 @@ class _Writer:
             if conn.execute("SELECT 1 FROM shard.meta WHERE key = 'duplicate_events'").fetchone():
                 self.duplicate_events = True  # repeated within the shard's half
             self.done += conn.execute("SELECT count(*) FROM shard.statements").fetchone()[0]
-            conn.commit()
-        finally:
-            conn.execute("DETACH DATABASE shard")
 
     def merge_fts(self, shard: str) -> None:
         """Copy in the FTS table ``fts1`` of a shard file, and its vocabulary."""
-        conn = self.conn
-        self.flush()
-        conn.commit()
-        conn.execute("ATTACH DATABASE ? AS shard", (shard,))
-        try:
+        with self._attached(shard) as conn:
             # An FTS5 table is its shadow tables: copy them whole into an empty twin.
             _create_fts(conn, "fts1")
             for suffix in ("data", "idx", "docsize", "config"):
@@ -421,6 +410,17 @@ class _Writer:
                 "INSERT INTO main.vocab SELECT * FROM shard.vocab WHERE true"
                 " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df"
             )
+
+    @contextlib.contextmanager
+    def _attached(self, shard: str) -> Iterator[sqlite3.Connection]:
+        """The connection with a shard file attached as ``shard`` (pending rows written
+        first); committed, then detached."""
+        conn = self.conn
+        self.flush()
+        conn.commit()
+        conn.execute("ATTACH DATABASE ? AS shard", (shard,))
+        try:
+            yield conn
             conn.commit()
         finally:
             conn.execute("DETACH DATABASE shard")
