@@ -190,20 +190,12 @@ def test_big_plain_tables_stream_byte_for_byte_the_corpus_ones(
     # loaded corpus's table, across pages, with long, wide, combining and escaped cells,
     # and the same JSON, formatted from the stored JSON.
     from poc_cli.index import listings
-    from poc_cli.output import plain
 
     folder = _odd_cells(new_several_events(tmp_path / "corpus"))
     monkeypatch.setattr(listings, "OVERVIEWS_KEEP", 0)
     monkeypatch.setattr(listings, "CHUNK", chunk)
     monkeypatch.setattr(listings, "CELL_PAGE", page)
-    streamed = []
-    real = plain.plain_table_of_cells
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        streamed.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(plain, "plain_table_of_cells", counted)
+    streamed = _tables_of_cells(monkeypatch)
     tables = ""
     for args in PLAIN_STREAMED:
         for fmt in ((), ("--json",)):
@@ -269,22 +261,29 @@ def test_big_statement_tables_stream_byte_for_byte_the_corpus_ones(
     # statements' cells and written by a second (no record made, memory of a page): the
     # same bytes as the loaded corpus's table, for every statement and for a filter.
     from poc_cli.index import listings
-    from poc_cli.output import plain
 
     folder = _odd_texts(new_several_events(tmp_path / "corpus"))
     monkeypatch.setattr(listings, "KEEP", 0)
     monkeypatch.setattr(listings, "CHUNK", chunk)
-    streamed = []
-    real = plain.plain_table_of_cells
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        streamed.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(plain, "plain_table_of_cells", counted)
+    streamed = _tables_of_cells(monkeypatch)
     for args in (("quotes",), ("quotes", "--kind", "paraphrase"), ("quotes", "--event", "ev002")):
         indexed = _run(poc, folder, args, INDEX)
         assert indexed == _run(poc, folder, args, CORPUS), args
         assert indexed[0] == 0 and ".json:" not in indexed[2], indexed
         assert "\\x1b[31m" in indexed[1] and "second line" in indexed[1]
     assert len(streamed) == 3
+
+
+def _tables_of_cells(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The calls of ``output.plain.plain_table_of_cells`` from now on (still made)."""
+    from poc_cli.output import plain
+
+    calls: list[Any] = []
+    real = plain.plain_table_of_cells
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plain, "plain_table_of_cells", counted)
+    return calls
