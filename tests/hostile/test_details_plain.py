@@ -68,9 +68,11 @@ def test_the_hostile_details_are_what_rich_drew(hostile_file: Path) -> None:
 
 
 def test_tabs_wide_and_combining_characters(mini_raw: dict[str, Any], tmp_path: Path) -> None:
-    texts = ["a\tb\tc", "\tlead", "漢字\tx", "e\u0301\tz", "12345678\t9", "• one\n\t• two  "]
-    for statement, text in zip(mini_raw["statements"], texts, strict=False):
-        statement["text"] = text
+    texts = ["a\tb\tc", "\tlead", "漢字\tx", "e\u0301\tz", "12345678\t9", "• one\n\t• two  ", "  ends  "]
+    template = mini_raw["statements"][0]
+    mini_raw["statements"] = [
+        {**template, "id": f"mini-t{n}", "text": text} for n, text in enumerate(texts)
+    ]
     mini_raw["sessions"][0]["note"] = "tab\there"
     path = tmp_path / "tabs.json"
     path.write_text(json.dumps(mini_raw, ensure_ascii=False), encoding="utf-8")

@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from poc_cli.text.escape import visible
-from poc_cli.text.width import cell_width, widest_line
+from poc_cli.text.width import cell_width, column_width, is_narrow
 
-from .plain import to_plain_table, wrap_spans
+from .plain import to_plain_table
 from .tables import (
     SESSION_DETAIL_VIEW,
     SPEAKER_PROFILE_VIEW,
@@ -225,19 +225,30 @@ def _text_lines(text: str) -> list[str]:
 
 def plain_grid(grid: Grid) -> list[str]:
     """A grid's rows as a pipe gets them: every column as wide as its widest line, two
-    spaces between, a cell's own lines kept (and its words never rewrapped)."""
+    spaces between, a cell's own lines kept (and its words never rewrapped).
+
+    As wide as its widest line, no column wraps: a wrapping column's lines only lose
+    the spaces at their ends, as :func:`~.plain.wrap_spans` cuts them (10,000 statements
+    of a profile spent most of their time wrapping nothing)."""
     columns = grid_columns(grid)
     cells = [[visible(c.value(r)) for c in columns] for r in grid.records]
-    widths = [max((widest_line(row[i]) for row in cells), default=0) for i in range(len(columns))]
+    by_column = [[row[i] for row in cells] for i in range(len(columns))]
+    widths = [column_width(texts) for texts in by_column]
+    lines_by_column = [
+        [cell.split("\n") for cell in texts]
+        if column.no_wrap
+        else [[part.strip() for part in cell.split("\n")] for cell in texts]
+        for column, texts in zip(columns, by_column, strict=True)
+    ]
+    narrow = is_narrow("".join(["".join(texts) for texts in by_column]))
     last = len(columns) - 1
     out: list[str] = []
-    for row in cells:
-        split = []
-        for cell, column, width in zip(row, columns, widths, strict=True):
-            if column.no_wrap:
-                split.append(cell.split("\n"))
-            else:
-                split.append([cell[a:b] for a, b in wrap_spans(cell, width)])
+    for split in zip(*lines_by_column, strict=True):
+        if narrow and all(len(parts) == 1 for parts in split):  # one line, len() its width
+            out.append(
+                "  ".join([parts[0].ljust(widths[i]) for i, parts in enumerate(split)]).rstrip()
+            )
+            continue
         for n in range(max(len(parts) for parts in split)):
             text = ""
             for i, parts in enumerate(split):
