@@ -232,8 +232,12 @@ def kind_cell(record: Record) -> str:
 def quoted(record: Record) -> str:
     """A statement's text as a reader sees it: a quote in quotation marks (the
     speaker's own words), a paraphrase without (the report's)."""
-    text: str = record["text"]
-    return f"“{text}”" if record["kind"] == "quote" else text
+    return quoted_text(record["kind"], record["text"])
+
+
+def quoted_text(kind: str, text: str) -> str:
+    """:func:`quoted` of a statement of this kind and text."""
+    return f"“{text}”" if kind == "quote" else text
 
 
 STATEMENT_CELLS: tuple[Callable[[Record], str], ...] = (
@@ -245,7 +249,9 @@ STATEMENT_CELLS: tuple[Callable[[Record], str], ...] = (
     quoted,
 )
 """The cells of a statement in a pipe's table (``output.tables.STATEMENT_COLUMNS`` after
-the event's); ``index.listings`` makes them from its rows without making the record."""
+the event's); the index stores them, made from the statement's values at build time
+(``index/write.py``; ``tests/core/test_listings_index.py`` checks they agree)."""
+
 
 OVERVIEW_CELLS: dict[str, tuple[Callable[[Record], str], ...]] = {
     "speaker": (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -582,4 +583,94 @@ def test_statement_cells_are_the_cells_of_the_statement_records(several: Path) -
     assert len(cells) == len(records) > 100
     for row, record in zip(cells, records, strict=True):
         assert row.split("\x1f") == [visible(cell(record)) for cell in STATEMENT_CELLS]
-    assert longest == records.longest_text
+    # The stored bound: no text of any record is longer (the cut of a long text for a
+    # table is decided by it), and it is no looser than the records' own.
+    def texts(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from texts(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from texts(v)
+
+    assert max(len(t) for r in records for t in texts(r)) <= longest <= records.longest_text
+
+
+def _damage_stored_cells(folder: Path, sql: str) -> Path:
+    """The cached index of ``folder`` with its statement_cells changed by ``sql`` (the
+    statements' own rows left clean, and the checksums as they were)."""
+    import sqlite3
+
+    from poc_cli.index import open_index
+
+    index, _ = open_index(folder)
+    index.close()
+    conn = sqlite3.connect(index.path)
+    assert conn.execute(sql).rowcount > 0
+    conn.commit()
+    conn.close()
+    return Path(index.path)
+
+
+STORED_CELL_DAMAGE = [
+    "UPDATE statement_cells SET cells = replace(cells, 'acronym soup', 'acronym stew')"
+    " WHERE cells LIKE '%acronym soup%'",
+    # a width: the table would be laid out wrong, never a cell changed
+    "UPDATE statement_cells SET w5 = w5 + 40 WHERE cells LIKE '%acronym soup%'",
+    # a flag: 'one line of narrow characters' said of a cell that is not
+    "UPDATE statement_cells SET flags = 0 WHERE cells LIKE '%acronym soup%'",
+]
+
+
+@pytest.mark.parametrize("sql", STORED_CELL_DAMAGE)
+def test_damaged_stored_cells_of_a_table_are_rebuilt_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any, sql: str
+) -> None:
+    # Up to KEEP statements, a plain table's stored cells are read and checked when the
+    # listing is made: damaged cells (or their widths or flags) are a rebuild.
+    from poc_cli import queries
+    from poc_cli.index import listings
+    from poc_cli.output import plain
+    from poc_cli.output.tables import QUOTES_VIEW, with_event_column
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(listings, "CHUNK", 50)
+    folder = new_several_events(tmp_path / "corpus")
+    _damage_stored_cells(folder, sql)
+    listing = queries.indexed_statements(folder, SearchFilters(), for_table=True)
+    assert any("damaged" in w for w in listing.warnings)
+    records = listing.records
+    assert isinstance(records, listings.IndexRecords) and len(records) > listings.CHUNK
+    shape = records.cells_shape()
+    assert shape is not None
+    columns = with_event_column(records, QUOTES_VIEW, 4).columns
+    table = "".join(plain.plain_table_of_cells(records.cell_pages(), columns, shape))
+    assert "stew" not in table and table == plain.to_plain_table(list(records), columns)
+
+
+@pytest.mark.parametrize("sql", STORED_CELL_DAMAGE)
+def test_damaged_stored_cells_met_while_writing_stop_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any, sql: str
+) -> None:
+    # Past KEEP, the table is laid out by the stored widths and each page of cells read
+    # as it is written: a damaged row stops it there (the index removed), never shows.
+    from poc_cli import queries
+    from poc_cli.errors import DataError
+    from poc_cli.index import listings
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(listings, "CHUNK", 5)
+    monkeypatch.setattr(listings, "KEEP", 0)
+    folder = new_several_events(tmp_path / "corpus")
+    path = _damage_stored_cells(folder, sql)
+    records = queries.indexed_statements(folder, SearchFilters(), for_table=True).records
+    assert isinstance(records, listings.IndexRecords)
+    assert records.cells_shape() is not None
+    written: list[str] = []
+    with pytest.raises(DataError, match="damaged"):
+        for page in records.cell_pages():
+            written.extend(page)
+    assert written and not any("stew" in row for row in written)
+    assert not path.exists()

@@ -366,3 +366,28 @@ def test_output_that_fits_on_the_screen_is_not_paged(
 ) -> None:
     paged, printed = _paged(tmp_path, monkeypatch, "cat", 100)
     assert paged == "" and "t-9" in printed
+
+
+@pytest.mark.parametrize("count", [1, 99, 100, 256, 257, 700])
+def test_json_of_many_records_is_the_standard_modules(count: int) -> None:
+    # From FAST_JSON_FROM records up, --json is encoded by msgspec and indented by it:
+    # the same text as json.dumps of the whole list, with the escapes json_safe adds,
+    # whatever the values hold.
+    from poc_cli.output.formats import FAST_JSON_FROM, to_json
+    from poc_cli.text.escape import json_safe
+
+    assert FAST_JSON_FROM == 100  # both encoders are tried
+    odd = ["\u2028", "\u202e", "\x85", "\x1b[31m", "\ufeff", "漢字", "e\u0301", '"\\', "\n\t"]
+    records = [
+        {
+            "id": f"s{n}",
+            "text": odd[n % len(odd)] + f" {n}",
+            "paragraphs": [n, 10**30] if n % 7 == 0 else [n],
+            "items": [],
+            "nested": {"empty": {}, "none": None, "flag": n % 2 == 0},
+            "pair": (n, "x"),
+        }
+        for n in range(count)
+    ]
+    expected = json_safe(json.dumps(records, ensure_ascii=False, indent=2)) + "\n"
+    assert to_json(records) == expected

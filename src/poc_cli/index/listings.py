@@ -21,12 +21,11 @@ from zlib import crc32
 from poc_cli.lazy import LazyRecords
 from poc_cli.model import Event, Session, Speaker
 from poc_cli.records import OVERVIEW_CELLS, STATEMENT_CELLS, Record, statement_json
-from poc_cli.text.escape import UNSAFE, visible
-from poc_cli.text.width import CellsShape, cells_shape
+from poc_cli.text.width import CellsShape
 
 from .catalog import filter_sql
 from .read import IndexDamaged, _checked_speakers, _damaged
-from .schema import OVERVIEWS_ALL, PLACE_MASK, row_check, statement_check
+from .schema import OVERVIEWS_ALL, PLACE_MASK, cells_check, row_check, statement_check
 
 if TYPE_CHECKING:
     from poc_cli.filters import StatementFilter
@@ -36,10 +35,10 @@ if TYPE_CHECKING:
 CHUNK = 500
 """Statements read per query while records are written."""
 KEEP = 20000
-"""Up to this many statements, a listing's records are read once, when it is made, and
-kept: a table is written after a pass that measures it, and reading them twice took
-longer than holding them (about 2 KB each: 40 MB at most).  11,056 statements of
-'Mamiya' at a million were read twice, 1.5 s."""
+"""Up to this many statements, a listing's records (or, for a plain table, their stored
+cells) are read once, when it is made, and kept: every row is checked before the first
+is written, and a damaged index is rebuilt rather than found half-way (a record is
+about 2 KB: 40 MB at most)."""
 
 _ROWS = (
     "SELECT rowid, id, event, speaker, session, kind, text, extra, note, checksum"
@@ -242,23 +241,93 @@ def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
     return out
 
 
-def statement_cells(index: Index, rowids: Sequence[int]) -> tuple[list[str], int]:
-    """The table cells of these statements (:data:`~poc_cli.records.STATEMENT_CELLS`,
-    as ``text.escape.visible`` shows them, joined by U+001F), in this order, each row
-    checked, without making their records; and :meth:`_StatementRows.longest_text`.
-    ``tests/core/test_listings_index.py`` checks they are the records' cells."""
+_CELLS = (
+    "SELECT rowid, cells, w0, w1, w2, w3, w4, w5, flags, bound, checksum"
+    " FROM statement_cells WHERE rowid IN "
+)
+_CELLS_SHAPE = (
+    "SELECT max(w0), max(w1), max(w2), max(w3), max(w4), max(w5), min(flags & 1),"
+    " min(flags & 2), max(bound), count(*) FROM statement_cells"
+)
+
+
+def statement_cell_rows(
+    index: Index, rowids: Sequence[int], within: CellsShape | None = None
+) -> list[tuple[str, tuple[int, ...]]]:
+    """The table cells of these statements as the build stored them
+    (:data:`~poc_cli.records.STATEMENT_CELLS`, as ``text.escape.visible`` shows them,
+    joined by U+001F), each with its stored numbers (w0..w5, flags, bound), in this
+    order, each row checked against its checksum, without making their records.
+    ``within``: the shape a table was laid out by (:func:`statement_cells_shape`); a
+    row that does not fit it is damage."""
     if not rowids:
-        return [], 0
-    found = _statement_rows(index, rowids)
-    made: dict[int, tuple[str, ...]] = {}
-    for r in found.rows:
-        _, speaker, session = found.parts(r)
-        text = f"“{r[6]}”" if r[5] == "quote" else r[6]  # records.quoted
-        made[r[0]] = (r[2], r[1], speaker[2], session[2], r[5], text)
-    # Joined by newlines, which visible keeps, to look for what it would escape at once.
-    if UNSAFE.search("\n".join(["\n".join(row) for row in made.values()])):
-        return ["\x1f".join(map(visible, made[rowid])) for rowid in rowids], found.longest_text()
-    return ["\x1f".join(made[rowid]) for rowid in rowids], found.longest_text()
+        return []
+    marks = ",".join("?" * len(rowids))
+    rows = index.conn.execute(f"{_CELLS}({marks})", list(rowids)).fetchall()
+    if len(rows) != len(set(rowids)):
+        raise IndexDamaged("a listed statement's cells are missing from the index")
+    by_rowid: dict[int, tuple[str, tuple[int, ...]]] = {}
+    for r in rows:
+        cells, numbers = r[1], r[2:10]
+        if type(cells) is not str or cells_check(cells, numbers) != r[10]:
+            raise _damaged(f"statement row {r[0]}'s cells")
+        if within is not None and not _fits(numbers, within):
+            raise _damaged(f"statement row {r[0]}'s cells")
+        by_rowid[r[0]] = (cells, numbers)
+    return [by_rowid[rowid] for rowid in rowids]
+
+
+def statement_cells(index: Index, rowids: Sequence[int]) -> tuple[list[str], int]:
+    """The cells of :func:`statement_cell_rows`, and a bound on the longest text of the
+    statements' records.  ``tests/core/test_listings_index.py`` checks they are the
+    records' cells."""
+    rows = statement_cell_rows(index, rowids)
+    return [cells for cells, _ in rows], max([n[7] for _, n in rows], default=0)
+
+
+def _shape_of(numbers: Sequence[tuple[int, ...]]) -> tuple[CellsShape | None, int]:
+    """The shape of rows with these stored numbers (w0..w5, flags, bound), and their
+    bound."""
+    if not numbers:
+        return None, 0
+    widths = tuple(max([n[i] for n in numbers]) for i in range(6))
+    simple = all([n[6] & 1 for n in numbers])
+    plain_ends = all([n[6] & 2 for n in numbers])
+    return CellsShape(widths, simple, plain_ends), max([n[7] for n in numbers])
+
+
+def _fits(numbers: tuple[int, ...], shape: CellsShape) -> bool:
+    """True if a row's stored widths and flags (w0..w5, flags) are within ``shape``."""
+    flags = numbers[6]
+    return (
+        all([w <= most for w, most in zip(numbers[:6], shape.widths, strict=True)])
+        and (bool(flags & 1) or not shape.simple)
+        and (bool(flags & 2) or not shape.plain_ends)
+    )
+
+
+def statement_cells_shape(index: Index, rowids: Sequence[int]) -> tuple[CellsShape | None, int]:
+    """The :class:`~poc_cli.text.width.CellsShape` of these statements' stored cells
+    and a bound on their records' longest text, from their stored widths (no cell
+    read); (None, 0) for none.  The widths are checked with their rows' checksums as
+    the rows are read (:func:`statement_cells` ``within``)."""
+    if not rowids:
+        return None, 0
+    conn = index.conn
+    if isinstance(rowids, ReportOrder):
+        found = [conn.execute(_CELLS_SHAPE).fetchone()]
+    else:
+        found = []
+        for start in range(0, len(rowids), CHUNK):
+            page = list(rowids[start : start + CHUNK])
+            sql = f"{_CELLS_SHAPE} WHERE rowid IN ({','.join('?' * len(page))})"
+            found.append(conn.execute(sql, page).fetchone())
+    if sum([row[9] for row in found]) != len(rowids) or any(None in row for row in found):
+        raise IndexDamaged("a listed statement's cells are missing from the index")
+    # (each page's maxima, and its flags as one row's: 1 and 2 set where all had them)
+    return _shape_of(
+        [(*row[:6], (1 if row[6] else 0) | (2 if row[7] else 0), row[8]) for row in found]
+    )
 
 
 def _rows_by_key(conn: Any, sql: str, keys: set[Any]) -> dict[Any, tuple[Any, ...]]:
@@ -316,7 +385,7 @@ class IndexRecords(LazyRecords[Record]):
     __slots__ = ("_cells", "_first", "_index", "_on_damage", "_rowids", "_shape")
     _first: list[Record] | None
     _shape: tuple[CellsShape | None, int] | None
-    _cells: list[list[str]] | None
+    _cells: list[str] | None
     every_record_has_event = True
     """Each is :func:`~poc_cli.records.statement_json`'s, with its event: tables need not
     read them all to know (``output.tables.with_event_column``)."""
@@ -331,10 +400,11 @@ class IndexRecords(LazyRecords[Record]):
         for_table: bool = False,
     ) -> None:
         """``records``: those of every rowid, already read (and checked) by the caller.
-        ``for_table``: they will be written as a plain table; past :data:`CHUNK`, their
-        cells are measured now (every row checked before anything is written, as the
-        records of a short listing are) and kept up to :data:`KEEP`, and no record is
-        made unless asked for."""
+        ``for_table``: they will be written as a plain table; past :data:`CHUNK`, from
+        the cells stored at build time, and no record is made unless asked for: up to
+        :data:`KEEP`, every row's cells are read (and checked) now, as the records of a
+        short listing are; past it, the table is laid out by the stored widths and
+        each page of cells read as it is written."""
         super().__init__(rowids, lambda rowid: self._read([rowid])[0])
         self._index = index
         self._rowids = rowids
@@ -345,7 +415,10 @@ class IndexRecords(LazyRecords[Record]):
             self._first = records
         elif for_table and len(rowids) > CHUNK:
             self._first = None
-            self._measured(keep=len(rowids) <= KEEP, guard=False)
+            if len(rowids) <= KEEP:
+                rows = statement_cell_rows(index, rowids)
+                self._cells = [cells for cells, _ in rows]
+                self._shape = _shape_of([numbers for _, numbers in rows])
         else:
             first = rowids[: KEEP if len(rowids) <= KEEP else CHUNK]
             self._first = statement_records(index, first)
@@ -366,12 +439,12 @@ class IndexRecords(LazyRecords[Record]):
 
     @property
     def longest_text(self) -> int | None:
-        """A bound on the longest text of any record: of those read at once, or found
-        by the pass that measures the table cells (:meth:`cells_shape`)."""
+        """A bound on the longest text of any record: of those read at once, or the
+        one stored with their cells (:meth:`cells_shape`)."""
         kept = self._kept()
         if kept is not None:
             return getattr(kept, "longest_text", None)
-        return self._measured()[1]
+        return self._stored_shape()[1]
 
     @property
     def cells_of(self) -> tuple[Callable[[Record], str], ...]:
@@ -379,39 +452,28 @@ class IndexRecords(LazyRecords[Record]):
         return STATEMENT_CELLS
 
     def cells_shape(self) -> CellsShape | None:
-        """The widths and shape of :meth:`cell_pages`' cells, measured by a first pass
-        over the statements' rows (no record made); None when the records were read at
-        once (a table is made from them)."""
-        return None if self._kept() is not None else self._measured()[0]
+        """The widths and shape of :meth:`cell_pages`' cells, from the widths stored
+        with them (no cell measured); None when the records were read at once (a table
+        is made from them)."""
+        return None if self._kept() is not None else self._stored_shape()[0]
 
     def cell_pages(self) -> Iterator[list[str]]:
-        """Every statement's table cells (:func:`statement_cells`), a page at a time:
-        a big table written as it is read, memory that of a page."""
-        if self._cells is not None:  # kept by the pass that measured them
-            yield from self._cells
+        """Every statement's stored table cells (:func:`statement_cell_rows`), a page
+        at a time: a big table written as it is read, memory that of a page, each row
+        checked against the shape the table was laid out by."""
+        if self._cells is not None:  # read, and checked, when this was made
+            yield self._cells
             return
+        shape = self._stored_shape()[0]
         for page in self._rowid_pages():
-            yield self._guarded(statement_cells, self._index, page)[0]
+            rows = self._guarded(statement_cell_rows, self._index, page, shape)
+            yield [cells for cells, _ in rows]
 
-    def _measured(self, *, keep: bool = False, guard: bool = True) -> tuple[CellsShape | None, int]:
-        """The cells' shape and the longest text, from a pass over every row's cells
-        (``keep``: and the cells kept; ``guard``: damage goes to ``on_damage``)."""
+    def _stored_shape(self) -> tuple[CellsShape | None, int]:
+        """The cells' shape and the records' longest text, from the stored widths
+        (:func:`statement_cells_shape`; damage goes to ``on_damage``)."""
         if self._shape is None:
-            longest = 0
-            kept: list[list[str]] = []
-            read: Callable[..., Any] = self._guarded if guard else (lambda f, *a: f(*a))
-
-            def rows() -> Iterator[list[str]]:
-                nonlocal longest
-                for page in self._rowid_pages():
-                    cells, bound = read(statement_cells, self._index, page)
-                    longest = max(longest, bound)
-                    if keep:
-                        kept.append(cells)
-                    yield from (row.split("\x1f") for row in cells)
-
-            self._shape = (cells_shape(rows()), longest)
-            self._cells = kept if keep else None
+            self._shape = self._guarded(statement_cells_shape, self._index, self._rowids)
         return self._shape
 
     def _rowid_pages(self) -> Iterator[Sequence[int]]:

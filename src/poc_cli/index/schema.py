@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 19
+INDEX_FORMAT = 20
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
@@ -19,9 +19,11 @@ and report order, for listings; 10: by (event, session, speaker); 11: by kind;
 time; 13: and the whole corpus's statistics; 14: the longest overview record;
 15: every organisation's spelling; 16: how many overviews of each kind; 17: each
 overview's table cells and each kind's column widths; 18: overview JSON stored
-json_safe; 19: an overview record's checksum the CRC-32 of its JSON alone).  The
+json_safe; 19: an overview record's checksum the CRC-32 of its JSON alone; 20: each
+statement's table cells and their widths).  The
 overview records and cells are :mod:`poc_cli.records`' JSON and OVERVIEW_CELLS: a
-change to a speaker's or a session's record or cells there must bump this too."""
+change to a speaker's or a session's record or cells there, or to STATEMENT_CELLS,
+must bump this too."""
 TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ("text", "items", "topics", "speaker", "org")
 FTS_WEIGHTS = (1.0, 1.0, 0.6, 0.6, 0.3)
@@ -106,6 +108,13 @@ def statement_check(row: tuple[Any, ...]) -> int:
     return crc32(text.encode("utf-8", "surrogatepass"))
 
 
+def cells_check(cells: str, numbers: tuple[int, ...]) -> int:
+    """The checksum of a ``statement_cells`` row: CRC-32 of its cells, U+001E and its
+    numbers (w0..w5, flags, bound) written out, comma-separated."""
+    text = f"{cells}\x1e{','.join(map(str, numbers))}"
+    return crc32(text.encode("utf-8", "surrogatepass"))
+
+
 def _joined(values: tuple[Any, ...]) -> str:
     return "\x1f".join([v if type(v) is str else f"\x1e{v!r}" for v in values])
 
@@ -129,6 +138,14 @@ CREATE TABLE statements(
     rowid INTEGER PRIMARY KEY, id TEXT, event TEXT, speaker TEXT, session TEXT,
     kind TEXT, text TEXT, extra TEXT, note TEXT, checksum INTEGER);
     -- extra: [items, topics, paragraphs]; checksum: row_check() of the other columns
+CREATE TABLE statement_cells(rowid INTEGER PRIMARY KEY, cells TEXT, w0 INTEGER, w1 INTEGER,
+                              w2 INTEGER, w3 INTEGER, w4 INTEGER, w5 INTEGER, flags INTEGER,
+                              bound INTEGER, checksum INTEGER);
+    -- a statement's table cells (records.STATEMENT_CELLS, as text.escape.visible shows
+    -- them, joined by U+001F), by the statement's rowid; w0..w5: each cell's width (its
+    -- widest line's, text.width.shown_width); flags: 1 if every cell is one line of
+    -- narrow characters, | 2 if the last ends in neither a space nor nothing; bound: no
+    -- text of the statement's record is longer; checksum: cells_check() of the rest
 CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum INTEGER,
                        cells TEXT, cells_checksum INTEGER);
     -- kind 'speaker' or 'session'; record: its JSON as `poc speakers` / `poc sessions`

@@ -13,9 +13,12 @@ from typing import Any
 from zlib import crc32
 
 from poc_cli.model import SCHEMA_VERSION, Corpus
+from poc_cli.records import quoted_text
 from poc_cli.schema.codec import session_to_dict, speaker_to_dict
+from poc_cli.text.escape import visible
 from poc_cli.text.invisible import drop_invisible
 from poc_cli.text.normalise import canonical, stem, words
+from poc_cli.text.width import shown_width
 
 from .read import Index
 from .schema import (
@@ -34,6 +37,7 @@ from .schema import (
     Progress,
     _create_fts,
     _nfc,
+    cells_check,
     meta_check,
     row_check,
 )
@@ -58,6 +62,13 @@ def _joined(name: str) -> list[str]:
     for the person typed that way finds their statements."""
     parts = words(name)
     return ["".join(parts[i:]) for i in range(len(parts) - 1)]
+
+
+def _shown_cell(text: str) -> tuple[str, int, bool]:
+    """A table cell as a table shows it (``text.escape.visible``), its width and
+    whether it is simple (:func:`~poc_cli.text.width.shown_width`)."""
+    shown = visible(text)
+    return (shown, *shown_width(shown))
 
 
 def _json_encoder() -> Callable[[Any], bytes]:
@@ -101,6 +112,7 @@ class _Writer:
             "topics": [],
             "names": [],
             "statements": [],
+            "statement_cells": [],
             "overviews": [],
             "groups": [],
             "organisations": [],
@@ -179,7 +191,19 @@ class _Writer:
         rows = pending["statements"]
         base = number << FILE_SHIFT
         add_row = rows.append
+        add_cells = pending["statement_cells"].append
         limit = MAX_LENGTH_BUCKET
+        shown = _shown_cell
+        event_cell = shown(event)
+        event_bound = max(len(event), len(ev.title or ""), len(ev.date or ""))
+        speaker_cells = {
+            p.id: (shown(p.name), max(len(p.id), len(p.name))) for p in dataset.speakers
+        }
+        session_cells = {
+            x.id: (shown(x.title), max(len(x.id), len(x.title))) for x in dataset.sessions
+        }
+        missing = (("", 0, True), 0)  # (a reference the consistency check refuses)
+        kind_cells: dict[str, tuple[str, int, bool]] = {}
         for place, st in enumerate(dataset.statements, base + 1):
             text = st.text
             length = text.count(" ") + 1
@@ -209,6 +233,32 @@ class _Writer:
                     crc32(joined.encode("utf-8", "surrogatepass")),
                 )
             )
+            # The row of statement_cells: records.STATEMENT_CELLS of the statement, as shown.
+            kind_cell = kind_cells.get(kind) or kind_cells.setdefault(kind, shown(kind))
+            (name_cell, name_bound), (title_cell, title_bound) = (
+                speaker_cells.get(speaker, missing),
+                session_cells.get(session, missing),
+            )
+            text_cell = shown(quoted_text(kind, text))
+            cells = (event_cell, shown(sid), name_cell, title_cell, kind_cell, text_cell)
+            last = text_cell[0]
+            numbers = (
+                *[cell[1] for cell in cells],
+                (1 if all([cell[2] for cell in cells]) else 0)
+                | (2 if last and not last[-1].isspace() else 0),
+                max(
+                    event_bound,
+                    name_bound,
+                    title_bound,
+                    len(sid),
+                    len(kind),
+                    len(text),
+                    len(extra),
+                    len(note or ""),
+                ),
+            )
+            joined_cells = "\x1f".join([cell[0] for cell in cells])
+            add_cells((rowid, joined_cells, *numbers, cells_check(joined_cells, numbers)))
             if len(rows) >= _BATCH:
                 self.flush()  # within a file too: one file may hold 100,000 statements
         if self.with_fts:
@@ -357,6 +407,9 @@ class _Writer:
         statements = pending["statements"]
         statements.sort()
         conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?,?)", statements)
+        cells = pending["statement_cells"]
+        cells.sort()
+        conn.executemany("INSERT INTO statement_cells VALUES(?,?,?,?,?,?,?,?,?,?,?)", cells)
         fts_rows = pending[self.fts]
         fts_rows.sort()
         conn.executemany(
@@ -387,7 +440,7 @@ class _Writer:
             added = conn.execute("SELECT count(*) FROM shard.events").fetchone()[0]
             for table in ("events", "sessions", "speakers", "topics", "organisations"):
                 conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM shard.{table}")
-            for table in ("names", "statements", "overviews", "groups"):
+            for table in ("names", "statements", "statement_cells", "overviews", "groups"):
                 # (in the shard's order: rowids follow the corpus order of the files)
                 conn.execute(f"INSERT INTO main.{table} SELECT * FROM shard.{table} ORDER BY rowid")
             if conn.execute("SELECT count(*) FROM events").fetchone()[0] != events + added:

@@ -142,8 +142,7 @@ def emit(
         table = _table_of_cells(records, view.columns)
         if table is not None:
             # A big listing from the index into a pipe or a file: written as it is
-            # read, from cells measured before the first row (at build time for the
-            # overviews, by a first pass for statements).
+            # read, from cells made and measured at build time.
             _write_pieces(env, table, choice)
             return
     plain_detail = getattr(view.extra, "plain", None)

@@ -43,6 +43,8 @@ def _escape_char(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control and invisible character shown as an escape (``\\x1b``)."""
+    if text.isascii() and text.isprintable():  # nothing to escape, known at C speed
+        return text
     return UNSAFE.sub(_escape_char, text)
 
 

@@ -36,6 +36,17 @@ def widest_line(text: str) -> int:
     return max((cell_width(line) for line in text.split("\n")), default=0)
 
 
+def shown_width(text: str) -> tuple[int, bool]:
+    """The columns a table cell takes (its widest line's: :func:`column_width` of it
+    alone), and whether it is simple: one line of narrow characters (as
+    :class:`CellsShape` means it)."""
+    if "\n" in text:
+        return widest_line(text), False
+    if is_narrow(text):
+        return len(text), True
+    return cell_width(text), False
+
+
 def is_narrow(text: str) -> bool:
     """True if every character of ``text`` is one column wide (its width is its len())."""
     return text.isascii() or not OTHER.search(text)
