@@ -5,6 +5,7 @@ layout.  The one place that knows the index's SQL schema (see the package docstr
 from __future__ import annotations
 
 import sqlite3
+import struct
 import unicodedata
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -108,11 +109,18 @@ def statement_check(row: tuple[Any, ...]) -> int:
     return crc32(text.encode("utf-8", "surrogatepass"))
 
 
+_NUMBERS = struct.Struct("<8q")
+
+
 def cells_check(cells: str, numbers: tuple[int, ...]) -> int:
-    """The checksum of a ``statement_cells`` row: CRC-32 of its cells, U+001E and its
-    numbers (w0..w5, flags, bound) written out, comma-separated."""
-    text = f"{cells}\x1e{','.join(map(str, numbers))}"
-    return crc32(text.encode("utf-8", "surrogatepass"))
+    """The checksum of a ``statement_cells`` row: CRC-32 of its cells' UTF-8 and then of
+    its numbers (w0..w5, flags, bound) as eight little-endian 64-bit integers (-1, which
+    no CRC is, for numbers that are not eight such integers: a damaged row)."""
+    try:
+        packed = _NUMBERS.pack(*numbers)
+    except (struct.error, TypeError):
+        return -1
+    return crc32(packed, crc32(cells.encode("utf-8", "surrogatepass")))
 
 
 def _joined(values: tuple[Any, ...]) -> str:

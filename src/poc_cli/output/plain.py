@@ -207,16 +207,20 @@ def plain_table_of_cells(
     widest = shape.widths[skip:]
     widths = [max(cell_width(c.header), w) for c, w in zip(columns, widest, strict=True)]
     yield "\n".join(_header_lines(columns, widths)) + "\n"
-    row_format = "  ".join(
+    formats = [
         f"%{'' if c.justify == 'right' else '-'}{w}s" for c, w in zip(columns, widths, strict=True)
-    )
-    if shape.simple and shape.plain_ends and columns[-1].justify == "right":
-        # One line of narrow characters a row, and none ends in spaces: a page is one
-        # %-format of all its cells ("%.0s" leaves out the skipped ones).
+    ]
+    if columns[-1].justify != "right":
+        formats[-1] = "%s"  # (its padding would be cut off the line)
+    row_format = "  ".join(formats)
+    if shape.simple and shape.plain_ends:
+        # One line of narrow characters a row, and none ends in spaces (nor does a row's
+        # line, so nothing is cut off it): a page is one %-format of all its cells
+        # ("%.0s" leaves out the skipped ones).
         page_row = "%.0s" * skip + row_format + "\n"
-        formats: dict[int, str] = {}
+        by_length: dict[int, str] = {}
         for page in pages:
-            page_format = formats.get(len(page)) or formats.setdefault(
+            page_format = by_length.get(len(page)) or by_length.setdefault(
                 len(page), page_row * len(page)
             )
             yield page_format % tuple("\x1f".join(page).split("\x1f"))
