@@ -119,12 +119,14 @@ def indexed_statements(
     *,
     progress: Progress | None = None,
     for_table: bool = False,
+    for_json: bool = False,
 ) -> IndexedListing:
     """``poc quotes`` from the index: the statements ``typed`` selects (resolved by
     the one resolver, over the index) as the records :func:`statements_records` makes
     of :func:`select_statements` over the loaded corpus, byte for byte, in report
-    order, read as they are written (``for_table``: to be written as a plain table,
-    which reads their cells, not their records: ``index.listings.IndexRecords``)."""
+    order, read as they are written (``for_table``, ``for_json``: to be written as a
+    plain table or as ``--json``, which read their stored cells or JSON, not their
+    records: ``index.listings.IndexRecords``)."""
     from .filters import resolve
     from .index.catalog import IndexCatalog
     from .index.listings import IndexRecords, statement_rowids
@@ -133,7 +135,7 @@ def indexed_statements(
         flt = resolve(IndexCatalog(index), typed)
         rowids = statement_rowids(index, flt)
         damaged = _damaged_while_writing(index)
-        records = IndexRecords(index, rowids, damaged, for_table=for_table)
+        records = IndexRecords(index, rowids, damaged, for_table=for_table, for_json=for_json)
         return flt.notes, records, index.event_count()
 
     (notes, records, events), _, warnings = with_index(data, work, progress=progress)

@@ -274,6 +274,41 @@ def test_big_statement_tables_stream_byte_for_byte_the_corpus_ones(
     assert len(streamed) == 3
 
 
+@pytest.mark.parametrize(("chunk", "keep"), [(1, 0), (3, 0), (20, 20000)])
+def test_statement_json_from_the_stored_records_is_the_corpus_json(
+    poc: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    new_several_events: Any,
+    chunk: int,
+    keep: int,
+) -> None:
+    # `quotes --json` over the index formats the records' JSON stored at build time, a
+    # page at a time: the same bytes as the loaded corpus's, with line breaks, terminal
+    # escapes, tabs, wide and combining characters, bidi controls and line separators.
+    from poc_cli.index import listings
+    from poc_cli.output import formats
+
+    folder = _odd_texts(new_several_events(tmp_path / "corpus"))
+    monkeypatch.setattr(listings, "KEEP", keep)
+    monkeypatch.setattr(listings, "CHUNK", chunk)
+    monkeypatch.setattr(formats, "FAST_JSON_FROM", 1)
+    pages: list[Any] = []
+    real = listings.IndexRecords.json_pages
+
+    def counted(self: Any) -> Any:
+        for page in real(self):
+            pages.append(page)
+            yield page
+
+    monkeypatch.setattr(listings.IndexRecords, "json_pages", counted)
+    for args in (("quotes",), ("quotes", "--speaker", "Mamiya"), ("quotes", "--event", "ev002")):
+        indexed = _run(poc, folder, (*args, "--json"), INDEX)
+        assert indexed == _run(poc, folder, (*args, "--json"), CORPUS), args
+        assert indexed[0] == 0 and "\\u001b[31m" in indexed[1], indexed
+    assert len(pages) >= 3
+
+
 def _tables_of_cells(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The calls of ``output.plain.plain_table_of_cells`` from now on (still made)."""
     from poc_cli.output import plain

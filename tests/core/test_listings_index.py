@@ -674,3 +674,50 @@ def test_damaged_stored_cells_met_while_writing_stop_the_table(
             written.extend(page)
     assert written and not any("stew" in row for row in written)
     assert not path.exists()
+
+
+RECORD_DAMAGE = (
+    "UPDATE statement_records SET record = replace(record, 'acronym soup', 'acronym stew')"
+    " WHERE record LIKE '%acronym soup%'"
+)
+
+
+def test_damaged_stored_records_for_json_are_rebuilt_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    # Up to KEEP statements, the stored JSON of a --json listing is read and checked
+    # when the listing is made: a damaged record is a rebuild, never shown.
+    from poc_cli import queries
+    from poc_cli.index import listings
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = new_several_events(tmp_path / "corpus")
+    _damage_stored_cells(folder, RECORD_DAMAGE)
+    listing = queries.indexed_statements(folder, SearchFilters(), for_json=True)
+    assert any("damaged" in w for w in listing.warnings)
+    records = listing.records
+    assert isinstance(records, listings.IndexRecords)
+    text = b"".join(b"".join(page) for page in records.json_pages())
+    assert b"acronym soup" in text and b"stew" not in text
+
+
+def test_damaged_stored_records_met_while_writing_stop_the_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    from poc_cli import queries
+    from poc_cli.errors import DataError
+    from poc_cli.index import listings
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(listings, "CHUNK", 5)
+    monkeypatch.setattr(listings, "KEEP", 0)
+    folder = new_several_events(tmp_path / "corpus")
+    path = _damage_stored_cells(folder, RECORD_DAMAGE)
+    records = queries.indexed_statements(folder, SearchFilters(), for_json=True).records
+    assert isinstance(records, listings.IndexRecords)
+    written: list[bytes] = []
+    with pytest.raises(DataError, match="damaged"):
+        for page in records.json_pages():
+            written.extend(page)
+    assert written and not any(b"stew" in record for record in written)
+    assert not path.exists()

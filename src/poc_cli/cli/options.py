@@ -279,6 +279,12 @@ class Run:
 
         return writes_plain_table(self.env, self.choice)
 
+    def writes_json(self) -> bool:
+        """True if a listing is written as ``--json`` (``--format json``)."""
+        from poc_cli.output.formats import Format
+
+        return self.choice.format is Format.json
+
     def note(self, message: str) -> None:
         if not self.quiet:
             note(self.env, message)

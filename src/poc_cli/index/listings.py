@@ -277,6 +277,25 @@ def statement_cell_rows(
     return [by_rowid[rowid] for rowid in rowids]
 
 
+_RECORDS = "SELECT rowid, CAST(record AS BLOB), checksum FROM statement_records WHERE rowid IN "
+
+
+def statement_json_rows(index: Index, rowids: Sequence[int]) -> list[bytes]:
+    """The records of these statements as the build stored them: the compact UTF-8 JSON
+    of :func:`~poc_cli.records.statement_json`, json_safe, in this order, each checked
+    against its CRC, without decoding one (``--json`` formats them as they are)."""
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    rows = index.conn.execute(f"{_RECORDS}({marks})", list(rowids)).fetchall()
+    if len(rows) != len(set(rowids)):
+        raise IndexDamaged("a listed statement's record is missing from the index")
+    if any([type(r[1]) is not bytes or crc32(r[1]) != r[2] for r in rows]):
+        raise _damaged("a statement record")
+    by_rowid = {r[0]: r[1] for r in rows}
+    return [by_rowid[rowid] for rowid in rowids]
+
+
 def statement_cells(index: Index, rowids: Sequence[int]) -> tuple[list[str], int]:
     """The cells of :func:`statement_cell_rows`, and a bound on the longest text of the
     statements' records.  ``tests/core/test_listings_index.py`` checks they are the
@@ -382,10 +401,11 @@ class IndexRecords(LazyRecords[Record]):
     fails its checksum: the output has begun, so the caller cannot quietly rebuild
     and start again (the first chunk is read, and checked, when this is made)."""
 
-    __slots__ = ("_cells", "_first", "_index", "_on_damage", "_rowids", "_shape")
+    __slots__ = ("_cells", "_first", "_index", "_json", "_on_damage", "_rowids", "_shape")
     _first: list[Record] | None
     _shape: tuple[CellsShape | None, int] | None
     _cells: list[str] | None
+    _json: list[bytes] | None
     every_record_has_event = True
     """Each is :func:`~poc_cli.records.statement_json`'s, with its event: tables need not
     read them all to know (``output.tables.with_event_column``)."""
@@ -398,21 +418,29 @@ class IndexRecords(LazyRecords[Record]):
         records: list[Record] | None = None,
         *,
         for_table: bool = False,
+        for_json: bool = False,
     ) -> None:
         """``records``: those of every rowid, already read (and checked) by the caller.
         ``for_table``: they will be written as a plain table; past :data:`CHUNK`, from
         the cells stored at build time, and no record is made unless asked for: up to
         :data:`KEEP`, every row's cells are read (and checked) now, as the records of a
         short listing are; past it, the table is laid out by the stored widths and
-        each page of cells read as it is written."""
+        each page of cells read as it is written.  ``for_json``: they will be written
+        as ``--json``, from the JSON stored at build time (:meth:`json_pages`), and no
+        record is made: read (and checked) now up to :data:`KEEP`."""
         super().__init__(rowids, lambda rowid: self._read([rowid])[0])
         self._index = index
         self._rowids = rowids
         self._on_damage = on_damage
         self._shape = None
         self._cells = None
+        self._json = None
         if records is not None and len(records) == len(rowids):
             self._first = records
+        elif for_json:
+            self._first = None
+            if len(rowids) <= KEEP:
+                self._json = statement_json_rows(index, rowids)
         elif for_table and len(rowids) > CHUNK:
             self._first = None
             if len(rowids) <= KEEP:
@@ -468,6 +496,16 @@ class IndexRecords(LazyRecords[Record]):
         for page in self._rowid_pages():
             rows = self._guarded(statement_cell_rows, self._index, page, shape)
             yield [cells for cells, _ in rows]
+
+    def json_pages(self) -> Iterator[list[bytes]]:
+        """Every statement's record as the compact JSON the build stored
+        (:func:`statement_json_rows`), a page at a time: ``--json`` formats it without
+        making a record (``output.formats.json_chunks``)."""
+        if self._json is not None:  # read, and checked, when this was made
+            yield self._json
+            return
+        for page in self._rowid_pages():
+            yield self._guarded(statement_json_rows, self._index, page)
 
     def _stored_shape(self) -> tuple[CellsShape | None, int]:
         """The cells' shape and the records' longest text, from the stored widths

@@ -21,7 +21,7 @@ time; 13: and the whole corpus's statistics; 14: the longest overview record;
 15: every organisation's spelling; 16: how many overviews of each kind; 17: each
 overview's table cells and each kind's column widths; 18: overview JSON stored
 json_safe; 19: an overview record's checksum the CRC-32 of its JSON alone; 20: each
-statement's table cells and their widths).  The
+statement's table cells and their widths, and its record's JSON).  The
 overview records and cells are :mod:`poc_cli.records`' JSON and OVERVIEW_CELLS: a
 change to a speaker's or a session's record or cells there, or to STATEMENT_CELLS,
 must bump this too."""
@@ -154,6 +154,9 @@ CREATE TABLE statement_cells(rowid INTEGER PRIMARY KEY, cells TEXT, w0 INTEGER, 
     -- widest line's, text.width.shown_width); flags: 1 if every cell is one line of
     -- narrow characters, | 2 if the last ends in neither a space nor nothing; bound: no
     -- text of the statement's record is longer; checksum: cells_check() of the rest
+CREATE TABLE statement_records(rowid INTEGER PRIMARY KEY, record TEXT, checksum INTEGER);
+    -- a statement's record (records.statement_json) as compact JSON, json_safe, by the
+    -- statement's rowid; checksum: the CRC-32 of the record's UTF-8
 CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum INTEGER,
                        cells TEXT, cells_checksum INTEGER);
     -- kind 'speaker' or 'session'; record: its JSON as `poc speakers` / `poc sessions`

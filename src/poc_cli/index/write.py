@@ -13,9 +13,9 @@ from typing import Any
 from zlib import crc32
 
 from poc_cli.model import SCHEMA_VERSION, Corpus
-from poc_cli.records import quoted_text
+from poc_cli.records import quoted_text, statement_json
 from poc_cli.schema.codec import session_to_dict, speaker_to_dict
-from poc_cli.text.escape import visible
+from poc_cli.text.escape import json_safe, visible
 from poc_cli.text.invisible import drop_invisible
 from poc_cli.text.normalise import canonical, stem, words
 from poc_cli.text.width import shown_width
@@ -113,6 +113,7 @@ class _Writer:
             "names": [],
             "statements": [],
             "statement_cells": [],
+            "statement_records": [],
             "overviews": [],
             "groups": [],
             "organisations": [],
@@ -192,6 +193,10 @@ class _Writer:
         base = number << FILE_SHIFT
         add_row = rows.append
         add_cells = pending["statement_cells"].append
+        add_record = pending["statement_records"].append
+        event_ref = (event, ev.short_title, ev.date)
+        speaker_names = {p.id: p.name for p in dataset.speakers}
+        session_titles = {x.id: x.title for x in dataset.sessions}
         limit = MAX_LENGTH_BUCKET
         shown = _shown_cell
         event_cell = shown(event)
@@ -259,6 +264,22 @@ class _Writer:
             )
             joined_cells = "\x1f".join([cell[0] for cell in cells])
             add_cells((rowid, joined_cells, *numbers, cells_check(joined_cells, numbers)))
+            record = encode(  # as records.statement_record makes it of the loaded corpus
+                statement_json(
+                    id=sid,
+                    speaker=(speaker, speaker_names.get(speaker, "")),
+                    session=(session, session_titles.get(session, "")),
+                    event=event_ref,
+                    kind=kind,
+                    text=text,
+                    items=items or (),
+                    topics=topic_ids or (),
+                    paragraphs=st.paragraphs or (),
+                    note=note,
+                )
+            )
+            shown_record = json_safe(record.decode())
+            add_record((rowid, shown_record, crc32(shown_record.encode("utf-8", "surrogatepass"))))
             if len(rows) >= _BATCH:
                 self.flush()  # within a file too: one file may hold 100,000 statements
         if self.with_fts:
@@ -410,6 +431,9 @@ class _Writer:
         cells = pending["statement_cells"]
         cells.sort()
         conn.executemany("INSERT INTO statement_cells VALUES(?,?,?,?,?,?,?,?,?,?,?)", cells)
+        records = pending["statement_records"]
+        records.sort()
+        conn.executemany("INSERT INTO statement_records VALUES(?,?,?)", records)
         fts_rows = pending[self.fts]
         fts_rows.sort()
         conn.executemany(
@@ -440,7 +464,8 @@ class _Writer:
             added = conn.execute("SELECT count(*) FROM shard.events").fetchone()[0]
             for table in ("events", "sessions", "speakers", "topics", "organisations"):
                 conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM shard.{table}")
-            for table in ("names", "statements", "statement_cells", "overviews", "groups"):
+            tables = ("names", "statements", "statement_cells", "statement_records")
+            for table in (*tables, "overviews", "groups"):
                 # (in the shard's order: rowids follow the corpus order of the files)
                 conn.execute(f"INSERT INTO main.{table} SELECT * FROM shard.{table} ORDER BY rowid")
             if conn.execute("SELECT count(*) FROM events").fetchone()[0] != events + added:

@@ -53,7 +53,11 @@ def quotes(
         # A folder of many files: from the search index, without loading every file.
         with run.progress("Indexing statements") as progress:
             indexed = queries.indexed_statements(
-                run.data, typed, progress=progress, for_table=run.writes_plain_table()
+                run.data,
+                typed,
+                progress=progress,
+                for_table=run.writes_plain_table(),
+                for_json=run.writes_json(),
             )
         for warning in indexed.warnings:
             run.note(f"warning: {warning}")
