@@ -188,14 +188,22 @@ def indexed_speaker_profiles(
     *,
     event: str | None = None,
     progress: Progress | None = None,
+    for_json: bool = False,
 ) -> IndexedListing:
     """``poc speakers NAME`` from the index: :func:`poc_cli.names.select_people` and
     :func:`speaker_profiles` over the index, the same records (each profile's
-    statements read from the index as they are written)."""
+    statements read from the index as they are written; ``for_json``: to be written as
+    ``--json``, from the statements' stored JSON: ``index.listings.Profiles``)."""
     from .filters import people_notes
     from .index import IndexDamaged, listings
     from .index.catalog import match_speakers_index
-    from .index.listings import IndexRecords, rowids_by_speaker, statement_records
+    from .index.listings import (
+        IndexRecords,
+        Profiles,
+        rowids_by_speaker,
+        statement_json_rows,
+        statement_records,
+    )
 
     def work(index: Index) -> tuple[list[Record], tuple[str, ...], int]:
         _check_event_index(index, event)
@@ -206,10 +214,13 @@ def indexed_speaker_profiles(
         profiles = listings.overview_records_of(index, "speaker", wanted)
         own = rowids_by_speaker(index, wanted)
         every = [rowid for key in wanted for rowid in own[key]]
-        # Everyone's statements read at once when they are few (as IndexRecords keeps
-        # them), else each profile's as it is written.
-        read = statement_records(index, every) if len(every) <= listings.KEEP else None
+        # Everyone's statements (or their stored JSON) read at once when they are few
+        # (as IndexRecords keeps them), else each profile's as it is written.
+        few = len(every) <= listings.KEEP
+        read = statement_records(index, every) if few and not for_json else None
         by_rowid = dict(zip(every, read, strict=True)) if read is not None else {}
+        stored = statement_json_rows(index, every) if few and for_json else None
+        json_by_rowid = dict(zip(every, stored, strict=True)) if stored is not None else {}
         damaged = _damaged_while_writing(index)
         for profile in profiles:
             key = (profile["event"]["id"], profile["id"])
@@ -220,8 +231,15 @@ def indexed_speaker_profiles(
             if read is not None:  # (no text of theirs is longer than of them all)
                 records = listings.Bounded([by_rowid[r] for r in rowids])
                 records.longest_text = read.longest_text
-            profile["statement_list"] = IndexRecords(index, rowids, damaged, records)
-        return profiles, tuple(notes), index.event_count()
+            profile["statement_list"] = IndexRecords(
+                index,
+                rowids,
+                damaged,
+                records,
+                for_json=for_json,
+                stored_json=[json_by_rowid[r] for r in rowids] if stored is not None else None,
+            )
+        return (Profiles(profiles) if for_json else profiles), tuple(notes), index.event_count()
 
     (records, notes, count), _, warnings = with_index(data, work, progress=progress)
     return IndexedListing(records, notes, tuple(warnings), count)

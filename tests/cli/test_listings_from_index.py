@@ -275,7 +275,7 @@ def test_big_statement_tables_stream_byte_for_byte_the_corpus_ones(
 
 
 @pytest.mark.parametrize(("chunk", "keep"), [(1, 0), (3, 0), (20, 20000)])
-def test_statement_json_from_the_stored_records_is_the_corpus_json(
+def test_json_from_the_stored_statement_records_is_the_corpus_json(
     poc: Any,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -302,11 +302,28 @@ def test_statement_json_from_the_stored_records_is_the_corpus_json(
             yield page
 
     monkeypatch.setattr(listings.IndexRecords, "json_pages", counted)
-    for args in (("quotes",), ("quotes", "--speaker", "Mamiya"), ("quotes", "--event", "ev002")):
+    profiles: list[Any] = []
+    real_profiles = listings.Profiles.json_pages
+
+    def profiles_counted(self: Any) -> Any:
+        profiles.append(len(self))
+        return real_profiles(self)
+
+    monkeypatch.setattr(listings.Profiles, "json_pages", profiles_counted)
+    monkeypatch.setattr(listings.Profiles, "PAGE", 2)
+    for args in (
+        ("quotes",),
+        ("quotes", "--speaker", "Mamiya"),
+        ("quotes", "--event", "ev002"),
+        ("speakers", "Mamiya"),  # a profile's statements from their stored JSON too
+        ("speakers", "adam"),
+        ("speakers", "Lupel", "--event", "ev001"),
+    ):
         indexed = _run(poc, folder, (*args, "--json"), INDEX)
         assert indexed == _run(poc, folder, (*args, "--json"), CORPUS), args
-        assert indexed[0] == 0 and "\\u001b[31m" in indexed[1], indexed
-    assert len(pages) >= 3
+        assert indexed[0] == 0, indexed
+        assert args[0] == "speakers" or "\\u001b[31m" in indexed[1], indexed
+    assert len(pages) >= 6 and len(profiles) == 3
 
 
 def _tables_of_cells(monkeypatch: pytest.MonkeyPatch) -> list[Any]:

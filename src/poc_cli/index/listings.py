@@ -419,6 +419,7 @@ class IndexRecords(LazyRecords[Record]):
         *,
         for_table: bool = False,
         for_json: bool = False,
+        stored_json: list[bytes] | None = None,
     ) -> None:
         """``records``: those of every rowid, already read (and checked) by the caller.
         ``for_table``: they will be written as a plain table; past :data:`CHUNK`, from
@@ -427,7 +428,8 @@ class IndexRecords(LazyRecords[Record]):
         short listing are; past it, the table is laid out by the stored widths and
         each page of cells read as it is written.  ``for_json``: they will be written
         as ``--json``, from the JSON stored at build time (:meth:`json_pages`), and no
-        record is made: read (and checked) now up to :data:`KEEP`."""
+        record is made: read (and checked) now up to :data:`KEEP`, unless the caller
+        read it (``stored_json``: the stored JSON of every rowid, checked)."""
         super().__init__(rowids, lambda rowid: self._read([rowid])[0])
         self._index = index
         self._rowids = rowids
@@ -439,7 +441,9 @@ class IndexRecords(LazyRecords[Record]):
             self._first = records
         elif for_json:
             self._first = None
-            if len(rowids) <= KEEP:
+            if stored_json is not None and len(stored_json) == len(rowids):
+                self._json = stored_json
+            elif len(rowids) <= KEEP:
                 self._json = statement_json_rows(index, rowids)
         elif for_table and len(rowids) > CHUNK:
             self._first = None
@@ -545,6 +549,45 @@ class IndexRecords(LazyRecords[Record]):
 
     def __repr__(self) -> str:
         return f"IndexRecords({len(self)} records)"
+
+
+class Profiles(list[Record]):
+    """Speaker profiles (``poc speakers NAME``) whose ``statement_list`` is last and an
+    :class:`IndexRecords` made ``for_json``: :meth:`json_pages` writes each profile's
+    JSON around its statements' stored JSON, none of them made a record."""
+
+    PAGE = 200
+    """Profiles a page of :meth:`json_pages`."""
+
+    @property
+    def json_size(self) -> int:
+        """How many records :meth:`json_pages` writes: the profiles and their
+        statements (``output.formats.json_chunks`` takes them from enough)."""
+        return len(self) + sum([len(p["statement_list"]) for p in self])
+
+    def json_pages(self) -> Iterator[list[bytes]]:
+        """Each profile as compact JSON (json_safe), :data:`PAGE` at a time: its own
+        fields encoded by msgspec, as ``output.formats`` encodes a record, then its
+        statements' stored JSON (``output.formats.json_chunks`` formats them)."""
+        import msgspec
+
+        from poc_cli.text.escape import json_safe
+
+        encode = msgspec.json.Encoder().encode
+        page: list[bytes] = []
+        for profile in self:
+            statements = profile["statement_list"]
+            if list(profile)[-1] != "statement_list" or not isinstance(statements, IndexRecords):
+                raise TypeError("a profile's statement_list must be last, from the index")
+            head = encode({k: v for k, v in profile.items() if k != "statement_list"})
+            listed = b",".join([record for part in statements.json_pages() for record in part])
+            head = json_safe(head[:-1].decode()).encode() + (b"," if head != b"{}" else b"")
+            page.append(head + b'"statement_list":[' + listed + b"]}")
+            if len(page) >= self.PAGE:
+                yield page
+                page = []
+        if page:
+            yield page
 
 
 # ---------------------------------------------------------------- the overviews

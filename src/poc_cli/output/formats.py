@@ -80,13 +80,14 @@ def _indented_encoder(count: int) -> Callable[[Record], str]:
 
 def json_chunks(records: Sequence[Record]) -> Iterator[str]:
     """The JSON array of ``records`` (as :func:`to_json` gives it), one record at a time
-    (or, from :data:`FAST_JSON_FROM` records up, a page at a time from the compact JSON
-    of a sequence that has it: the index's)."""
+    (or, from :data:`FAST_JSON_FROM` records up, counting those inside them where the
+    sequence says its ``json_size``, a page at a time from the compact JSON of a
+    sequence that has it: the index's)."""
     if not records:
         yield "[]\n"
         return
     json_pages = getattr(records, "json_pages", None)
-    if json_pages is not None and len(records) >= FAST_JSON_FROM:
+    if json_pages is not None and getattr(records, "json_size", len(records)) >= FAST_JSON_FROM:
         yield from _formatted_pages(json_pages())
         return
     dumps = _indented_encoder(len(records))

@@ -53,7 +53,9 @@ def speakers(
         return Listing(indexed.records, "no speakers", events=indexed.events)
     if name is not None and queries.listings_from_index(run.data):
         with run.progress("Indexing statements") as progress:
-            found = queries.indexed_speaker_profiles(run.data, name, event=event, progress=progress)
+            found = queries.indexed_speaker_profiles(
+                run.data, name, event=event, progress=progress, for_json=run.writes_json()
+            )
         for warning in found.warnings:
             run.note(f"warning: {warning}")
         for note in found.notes:
