@@ -242,8 +242,8 @@ def statement_records(index: Index, rowids: Sequence[int]) -> Bounded:
 
 
 _CELLS = (
-    "SELECT rowid, cells, w0, w1, w2, w3, w4, w5, flags, bound, checksum"
-    " FROM statement_cells WHERE rowid IN "
+    "SELECT place, cells, w0, w1, w2, w3, w4, w5, flags, bound, checksum"
+    " FROM statement_cells WHERE place IN "
 )
 _CELLS_SHAPE = (
     "SELECT max(w0), max(w1), max(w2), max(w3), max(w4), max(w5), min(flags & 1),"
@@ -262,22 +262,23 @@ def statement_cell_rows(
     row that does not fit it is damage."""
     if not rowids:
         return []
-    marks = ",".join("?" * len(rowids))
-    rows = index.conn.execute(f"{_CELLS}({marks})", list(rowids)).fetchall()
-    if len(rows) != len(set(rowids)):
+    places = [rowid & PLACE_MASK for rowid in rowids]
+    marks = ",".join("?" * len(places))
+    rows = index.conn.execute(f"{_CELLS}({marks})", places).fetchall()
+    if len(rows) != len(set(places)):
         raise IndexDamaged("a listed statement's cells are missing from the index")
-    by_rowid: dict[int, tuple[str, tuple[int, ...]]] = {}
+    by_place: dict[int, tuple[str, tuple[int, ...]]] = {}
     for r in rows:
         cells, numbers = r[1], r[2:10]
         if type(cells) is not str or cells_check(cells, numbers) != r[10]:
             raise _damaged(f"statement row {r[0]}'s cells")
         if within is not None and not _fits(numbers, within):
             raise _damaged(f"statement row {r[0]}'s cells")
-        by_rowid[r[0]] = (cells, numbers)
-    return [by_rowid[rowid] for rowid in rowids]
+        by_place[r[0]] = (cells, numbers)
+    return [by_place[place] for place in places]
 
 
-_RECORDS = "SELECT rowid, CAST(record AS BLOB), checksum FROM statement_records WHERE rowid IN "
+_RECORDS = "SELECT place, CAST(record AS BLOB), checksum FROM statement_records WHERE place IN "
 
 
 def statement_json_rows(index: Index, rowids: Sequence[int]) -> list[bytes]:
@@ -286,14 +287,15 @@ def statement_json_rows(index: Index, rowids: Sequence[int]) -> list[bytes]:
     against its CRC, without decoding one (``--json`` formats them as they are)."""
     if not rowids:
         return []
-    marks = ",".join("?" * len(rowids))
-    rows = index.conn.execute(f"{_RECORDS}({marks})", list(rowids)).fetchall()
-    if len(rows) != len(set(rowids)):
+    places = [rowid & PLACE_MASK for rowid in rowids]
+    marks = ",".join("?" * len(places))
+    rows = index.conn.execute(f"{_RECORDS}({marks})", places).fetchall()
+    if len(rows) != len(set(places)):
         raise IndexDamaged("a listed statement's record is missing from the index")
     if any([type(r[1]) is not bytes or crc32(r[1]) != r[2] for r in rows]):
         raise _damaged("a statement record")
-    by_rowid = {r[0]: r[1] for r in rows}
-    return [by_rowid[rowid] for rowid in rowids]
+    by_place = {r[0]: r[1] for r in rows}
+    return [by_place[place] for place in places]
 
 
 def statement_cells(index: Index, rowids: Sequence[int]) -> tuple[list[str], int]:
@@ -338,8 +340,8 @@ def statement_cells_shape(index: Index, rowids: Sequence[int]) -> tuple[CellsSha
     else:
         found = []
         for start in range(0, len(rowids), CHUNK):
-            page = list(rowids[start : start + CHUNK])
-            sql = f"{_CELLS_SHAPE} WHERE rowid IN ({','.join('?' * len(page))})"
+            page = [rowid & PLACE_MASK for rowid in rowids[start : start + CHUNK]]
+            sql = f"{_CELLS_SHAPE} WHERE place IN ({','.join('?' * len(page))})"
             found.append(conn.execute(sql, page).fetchone())
     if sum([row[9] for row in found]) != len(rowids) or any(None in row for row in found):
         raise IndexDamaged("a listed statement's cells are missing from the index")

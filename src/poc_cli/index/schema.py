@@ -146,17 +146,18 @@ CREATE TABLE statements(
     rowid INTEGER PRIMARY KEY, id TEXT, event TEXT, speaker TEXT, session TEXT,
     kind TEXT, text TEXT, extra TEXT, note TEXT, checksum INTEGER);
     -- extra: [items, topics, paragraphs]; checksum: row_check() of the other columns
-CREATE TABLE statement_cells(rowid INTEGER PRIMARY KEY, cells TEXT, w0 INTEGER, w1 INTEGER,
+CREATE TABLE statement_cells(place INTEGER PRIMARY KEY, cells TEXT, w0 INTEGER, w1 INTEGER,
                               w2 INTEGER, w3 INTEGER, w4 INTEGER, w5 INTEGER, flags INTEGER,
                               bound INTEGER, checksum INTEGER);
     -- a statement's table cells (records.STATEMENT_CELLS, as text.escape.visible shows
-    -- them, joined by U+001F), by the statement's rowid; w0..w5: each cell's width (its
+    -- them, joined by U+001F), by the statement's place in report order (its rowid &
+    -- PLACE_MASK: rows are appended as they are made); w0..w5: each cell's width (its
     -- widest line's, text.width.shown_width); flags: 1 if every cell is one line of
     -- narrow characters, | 2 if the last ends in neither a space nor nothing; bound: no
     -- text of the statement's record is longer; checksum: cells_check() of the rest
-CREATE TABLE statement_records(rowid INTEGER PRIMARY KEY, record TEXT, checksum INTEGER);
-    -- a statement's record (records.statement_json) as compact JSON, json_safe, by the
-    -- statement's rowid; checksum: the CRC-32 of the record's UTF-8
+CREATE TABLE statement_records(place INTEGER PRIMARY KEY, record TEXT, checksum INTEGER);
+    -- a statement's record (records.statement_json) as compact JSON, json_safe, by its
+    -- place in report order, as statement_cells; checksum: the CRC-32 of its UTF-8
 CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum INTEGER,
                        cells TEXT, cells_checksum INTEGER);
     -- kind 'speaker' or 'session'; record: its JSON as `poc speakers` / `poc sessions`

@@ -42,6 +42,10 @@ from .schema import (
     row_check,
 )
 
+_VIEWS_BATCH = 4000
+"""Statements whose table cells and stored records are buffered before they are written
+(fewer than the others' ``_BATCH``: they are most of a batch's memory)."""
+
 _NONE = "\x1eNone"
 """A missing value as :func:`~.schema.row_check` joins it."""
 
@@ -263,7 +267,7 @@ class _Writer:
                 ),
             )
             joined_cells = "\x1f".join([cell[0] for cell in cells])
-            add_cells((rowid, joined_cells, *numbers, cells_check(joined_cells, numbers)))
+            add_cells((place, joined_cells, *numbers, cells_check(joined_cells, numbers)))
             record = encode(  # as records.statement_record makes it of the loaded corpus
                 statement_json(
                     id=sid,
@@ -279,9 +283,11 @@ class _Writer:
                 )
             )
             shown_record = json_safe(record.decode())
-            add_record((rowid, shown_record, crc32(shown_record.encode("utf-8", "surrogatepass"))))
+            add_record((place, shown_record, crc32(shown_record.encode("utf-8", "surrogatepass"))))
             if len(rows) >= _BATCH:
                 self.flush()  # within a file too: one file may hold 100,000 statements
+            elif len(pending["statement_records"]) >= _VIEWS_BATCH:
+                self._flush_views()
         if self.with_fts:
             self.add_fts(dataset, number)
         self._overviews(dataset, speaker_dicts, session_dicts, base)
@@ -428,12 +434,7 @@ class _Writer:
         statements = pending["statements"]
         statements.sort()
         conn.executemany("INSERT INTO statements VALUES(?,?,?,?,?,?,?,?,?,?)", statements)
-        cells = pending["statement_cells"]
-        cells.sort()
-        conn.executemany("INSERT INTO statement_cells VALUES(?,?,?,?,?,?,?,?,?,?,?)", cells)
-        records = pending["statement_records"]
-        records.sort()
-        conn.executemany("INSERT INTO statement_records VALUES(?,?,?)", records)
+        self._flush_views()
         fts_rows = pending[self.fts]
         fts_rows.sort()
         conn.executemany(
@@ -441,6 +442,16 @@ class _Writer:
             fts_rows,
         )
         for rows in pending.values():
+            rows.clear()
+
+    def _flush_views(self) -> None:
+        """Write the pending rows of statement_cells and statement_records (more often
+        than the others: a batch of them held 25 MB at 20,000 statements).  They are
+        keyed by report order, as they are added: appended, never sorted."""
+        pending = self._pending
+        for table, marks in (("statement_cells", 11), ("statement_records", 3)):
+            rows = pending[table]
+            self.conn.executemany(f"INSERT INTO {table} VALUES({','.join('?' * marks)})", rows)
             rows.clear()
 
     def index_vocab(self) -> None:
