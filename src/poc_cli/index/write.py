@@ -42,7 +42,7 @@ from .schema import (
     row_check,
 )
 
-_VIEWS_BATCH = 4000
+_VIEWS_BATCH = 1000
 """Statements whose table cells and stored records are buffered before they are written
 (fewer than the others' ``_BATCH``: they are most of a batch's memory)."""
 
