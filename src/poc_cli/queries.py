@@ -259,9 +259,13 @@ def indexed_session_details(
     from .names import resolve_session_in
     from .records import session_json
 
-    def work(index: Index) -> tuple[list[Record], int]:
+    from .filters import sessions_note
+
+    def work(index: Index) -> tuple[list[Record], list[str], int]:
         # (resolve_session_in keeps one event's sessions, if one is given: read only them)
         named = resolve_session_in(listings.sessions(index, event), text, event)
+        forms = {(s.id, s.title, s.kind) for _, s in named}
+        notes = sessions_note(text, forms) if not text.isdigit() else []
         events = listings.events(index, sorted({ev for ev, _ in named}))
         details = []
         for ev, session in named:
@@ -296,11 +300,11 @@ def indexed_session_details(
                 item for r in statements if r["speaker"]["id"] == author for item in r["items"]
             ]
             details.append(record)
-        return details, index.event_count()
+        return details, notes, index.event_count()
 
-    (records, count), index, warnings = with_index(data, work, progress=progress)
+    (records, notes, count), index, warnings = with_index(data, work, progress=progress)
     index.close()
-    return IndexedListing(records, (), tuple(warnings), count)
+    return IndexedListing(records, tuple(notes), tuple(warnings), count)
 
 
 def indexed_sessions_overview(

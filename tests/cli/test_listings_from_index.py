@@ -85,6 +85,8 @@ OVERVIEWS = [
     ("sessions", "mali", "--event", "ev001"),
     ("sessions", "closing", "--event", "ev999"),
     ("sessions", "nothing-like-it"),
+    ("sessions", "remarks"),  # fits several sessions: the note says which
+    ("sessions", "panel", "--event", "ev002"),
     ("stats",),
     ("stats", "--event", "ev001"),
     ("stats", "--event", "ev999"),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 20
+INDEX_FORMAT = 21
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
@@ -21,7 +21,9 @@ time; 13: and the whole corpus's statistics; 14: the longest overview record;
 15: every organisation's spelling; 16: how many overviews of each kind; 17: each
 overview's table cells and each kind's column widths; 18: overview JSON stored
 json_safe; 19: an overview record's checksum the CRC-32 of its JSON alone; 20: each
-statement's table cells and their widths, and its record's JSON).  The
+statement's table cells and their widths, and its record's JSON; 21: those two keyed
+by report order, the cells' checksum over their packed numbers; bump on every change
+of layout, also between commits, or an index of the one before reads as damaged).  The
 overview records and cells are :mod:`poc_cli.records`' JSON and OVERVIEW_CELLS: a
 change to a speaker's or a session's record or cells there, or to STATEMENT_CELLS,
 must bump this too."""

@@ -58,6 +58,8 @@ def sessions(
             )
         for warning in found.warnings:
             run.note(f"warning: {warning}")
+        for note in found.notes:
+            run.note(note)
         return Listing(found.records, "no such session", _detail(notes), found.events)
     corpus = run.load_corpus()
     if session is None:
