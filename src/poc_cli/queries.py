@@ -254,12 +254,11 @@ def indexed_session_details(
 ) -> IndexedListing:
     """``poc sessions S`` from the index: :func:`session_keys` and :func:`session_detail`
     over the index, the same records."""
+    from .filters import sessions_note
     from .index import IndexDamaged, listings
     from .index.listings import statement_records, statement_rowids
     from .names import resolve_session_in
     from .records import session_json
-
-    from .filters import sessions_note
 
     def work(index: Index) -> tuple[list[Record], list[str], int]:
         # (resolve_session_in keeps one event's sessions, if one is given: read only them)

@@ -600,3 +600,24 @@ def test_a_big_listing_is_written_a_record_at_a_time(tmp_path: Path) -> None:
     # JSON, JSON Lines and CSV stream: no more than the corpus itself and a little.
     assert peaks["json"] < 1.3 * peaks["csv"], peaks
     assert peaks["jsonl"] < 1.3 * peaks["csv"], peaks
+
+
+@pytest.mark.parametrize("text", ["Carriage\rreturn", "both\r\nends\r", "x\r", "a\rb\nc,\"d\""])
+def test_csv_raw_keeps_a_carriage_return_inside_its_row(
+    cli: Cli, tmp_path: Path, text: str
+) -> None:
+    # A bare CR is a line break to CSV readers: the cell holding it must be quoted, or
+    # the row is cut in two (Python 3.11's writer quotes only the line terminator).
+    import csv
+    import io
+
+    raw = plain_dataset()
+    raw["statements"][1]["text"] = text
+    data = save(tmp_path, raw)
+    result = cli("--data", data, "quotes", "--format", "csv", "--csv-raw")
+    assert result.exit_code == 0, result.output
+    # (the bytes: Click's result.stdout turns CR LF into LF)
+    rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode(), newline="")))
+    assert len(rows) == 1 + len(raw["statements"])
+    assert rows[2][rows[0].index("text")] == text
+    assert {len(row) for row in rows} == {len(rows[0])}

@@ -157,11 +157,15 @@ def csv_chunks(
     """The CSV text of ``records``: the header row, then a row at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # Python 3.11's writer quotes a cell holding a line feed but not one holding a bare
+    # carriage return (its line terminator here is "\n"), which readers take for the end
+    # of the row: a row with one has every cell quoted (--csv-raw keeps the CR).
+    quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
     def row(cells: list[str]) -> str:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(cells)
+        (quoting_all if any(["\r" in cell for cell in cells]) else writer).writerow(cells)
         return buffer.getvalue()
 
     yield row([c.header for c in columns])
