@@ -621,3 +621,24 @@ def test_csv_raw_keeps_a_carriage_return_inside_its_row(
     assert len(rows) == 1 + len(raw["statements"])
     assert rows[2][rows[0].index("text")] == text
     assert {len(row) for row in rows} == {len(rows[0])}
+
+
+def test_a_word_only_past_the_scored_part_of_a_long_statement_is_found(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # The index finds a statement by any of its words; only the first SCORED_MAX_CHARS
+    # are scored and highlighted. A word found only past them is still a hit (the
+    # lowest score, nothing highlighted), never a "nothing found".
+    from poc_cli.search.score import PAST_SCORED_SCORE, SCORED_MAX_CHARS
+
+    raw = plain_dataset()
+    filler = "protection of civilians " * (SCORED_MAX_CHARS // 24 + 200)
+    raw["statements"][0]["text"] = filler + "zanzibarword ends it."
+    data = save(tmp_path, raw)
+    result = cli("--data", data, "search", "zanzibarword", "--json")
+    assert result.exit_code == 0, result.output
+    (hit,) = json.loads(result.stdout)
+    assert hit["id"] == raw["statements"][0]["id"] and hit["score"] == PAST_SCORED_SCORE
+    assert hit["spans"] == []
+    # A word in neither part is still nothing found.
+    assert cli("--data", data, "search", "qwertyuiopword").exit_code == 1

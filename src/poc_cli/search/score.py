@@ -20,6 +20,9 @@ SCORED_MAX_CHARS = 100_000
 """Of a longer statement only the first this many characters are scored and highlighted
 (the index still finds it by every word): tokenizing a 48 MB statement on every search
 took 20 s and 1.4 GB.  The statement itself is always served whole."""
+PAST_SCORED_SCORE = 1.0
+"""The score of a long statement the index matched only past its scored part: found,
+after everything whose match could be seen, with nothing highlighted."""
 
 
 def token_quality(term: Term, token: str) -> float:
@@ -129,7 +132,8 @@ def score_row(
         covered += weight * best
     coverage = covered / total if total else 0.0
     if coverage <= 0.0:
-        return None
+        # Every candidate is a match of the index: in a long text, past the part scored.
+        return (PAST_SCORED_SCORE, ()) if long else None
 
     text_terms = fields["text"]
     qualities = [[token_quality(terms[w], t) for t in text_terms] for w in query.words]
