@@ -650,32 +650,6 @@ def test_damaged_stored_cells_of_a_table_are_rebuilt_before_writing(
     assert "stew" not in table and table == plain.to_plain_table(list(records), columns)
 
 
-@pytest.mark.parametrize("sql", STORED_CELL_DAMAGE)
-def test_damaged_stored_cells_met_while_writing_stop_the_table(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any, sql: str
-) -> None:
-    # Past KEEP, the table is laid out by the stored widths and each page of cells read
-    # as it is written: a damaged row stops it there (the index removed), never shows.
-    from poc_cli import queries
-    from poc_cli.errors import DataError
-    from poc_cli.index import listings
-
-    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(listings, "CHUNK", 5)
-    monkeypatch.setattr(listings, "KEEP", 0)
-    folder = new_several_events(tmp_path / "corpus")
-    path = _damage_stored_cells(folder, sql)
-    records = queries.indexed_statements(folder, SearchFilters(), for_table=True).records
-    assert isinstance(records, listings.IndexRecords)
-    assert records.cells_shape() is not None
-    written: list[str] = []
-    with pytest.raises(DataError, match="damaged"):
-        for page in records.cell_pages():
-            written.extend(page)
-    assert written and not any("stew" in row for row in written)
-    assert not path.exists()
-
-
 RECORD_DAMAGE = (
     "UPDATE statement_records SET record = replace(record, 'acronym soup', 'acronym stew')"
     " WHERE record LIKE '%acronym soup%'"
@@ -701,9 +675,20 @@ def test_damaged_stored_records_for_json_are_rebuilt_before_writing(
     assert b"acronym soup" in text and b"stew" not in text
 
 
-def test_damaged_stored_records_met_while_writing_stop_the_json(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+@pytest.mark.parametrize(
+    ("sql", "written_as"),
+    [*((sql, "table") for sql in STORED_CELL_DAMAGE), (RECORD_DAMAGE, "json")],
+)
+def test_damaged_stored_views_met_while_writing_stop_the_output(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    new_several_events: Any,
+    sql: str,
+    written_as: str,
 ) -> None:
+    # Past KEEP, a plain table is laid out by the stored widths and each page of cells
+    # read as it is written, and --json each page of stored records: a damaged row
+    # stops the output there (the index removed), never shows.
     from poc_cli import queries
     from poc_cli.errors import DataError
     from poc_cli.index import listings
@@ -712,12 +697,17 @@ def test_damaged_stored_records_met_while_writing_stop_the_json(
     monkeypatch.setattr(listings, "CHUNK", 5)
     monkeypatch.setattr(listings, "KEEP", 0)
     folder = new_several_events(tmp_path / "corpus")
-    path = _damage_stored_cells(folder, RECORD_DAMAGE)
-    records = queries.indexed_statements(folder, SearchFilters(), for_json=True).records
+    path = _damage_stored_cells(folder, sql)
+    table = written_as == "table"
+    records = queries.indexed_statements(
+        folder, SearchFilters(), for_table=table, for_json=not table
+    ).records
     assert isinstance(records, listings.IndexRecords)
-    written: list[bytes] = []
+    assert not table or records.cells_shape() is not None
+    written: list[Any] = []
     with pytest.raises(DataError, match="damaged"):
-        for page in records.json_pages():
+        for page in records.cell_pages() if table else records.json_pages():
             written.extend(page)
-    assert written and not any(b"stew" in record for record in written)
+    stew = "stew" if table else b"stew"
+    assert written and not any(stew in row for row in written)
     assert not path.exists()

@@ -262,11 +262,7 @@ def statement_cell_rows(
     row that does not fit it is damage."""
     if not rowids:
         return []
-    places = [rowid & PLACE_MASK for rowid in rowids]
-    marks = ",".join("?" * len(places))
-    rows = index.conn.execute(f"{_CELLS}({marks})", places).fetchall()
-    if len(rows) != len(set(places)):
-        raise IndexDamaged("a listed statement's cells are missing from the index")
+    places, rows = _by_place(index, _CELLS, rowids, "cells")
     by_place: dict[int, tuple[str, tuple[int, ...]]] = {}
     for r in rows:
         cells, numbers = r[1], r[2:10]
@@ -278,6 +274,19 @@ def statement_cell_rows(
     return [by_place[place] for place in places]
 
 
+def _by_place(
+    index: Index, sql: str, rowids: Sequence[int], what: str
+) -> tuple[list[int], list[tuple[Any, ...]]]:
+    """The places of these statements (``rowid & PLACE_MASK``: what statement_cells and
+    statement_records are keyed by) and the rows ``sql`` (``… WHERE place IN``) reads
+    for them; a row missing is damage."""
+    places = [rowid & PLACE_MASK for rowid in rowids]
+    rows = index.conn.execute(f"{sql}({','.join('?' * len(places))})", places).fetchall()
+    if len(rows) != len(set(places)):
+        raise IndexDamaged(f"a listed statement's {what} is missing from the index")
+    return places, rows
+
+
 _RECORDS = "SELECT place, CAST(record AS BLOB), checksum FROM statement_records WHERE place IN "
 
 
@@ -287,11 +296,7 @@ def statement_json_rows(index: Index, rowids: Sequence[int]) -> list[bytes]:
     against its CRC, without decoding one (``--json`` formats them as they are)."""
     if not rowids:
         return []
-    places = [rowid & PLACE_MASK for rowid in rowids]
-    marks = ",".join("?" * len(places))
-    rows = index.conn.execute(f"{_RECORDS}({marks})", places).fetchall()
-    if len(rows) != len(set(places)):
-        raise IndexDamaged("a listed statement's record is missing from the index")
+    places, rows = _by_place(index, _RECORDS, rowids, "record")
     if any([type(r[1]) is not bytes or crc32(r[1]) != r[2] for r in rows]):
         raise _damaged("a statement record")
     by_place = {r[0]: r[1] for r in rows}
