@@ -189,11 +189,14 @@ def indexed_speaker_profiles(
     event: str | None = None,
     progress: Progress | None = None,
     for_json: bool = False,
+    for_table: bool = False,
 ) -> IndexedListing:
     """``poc speakers NAME`` from the index: :func:`poc_cli.names.select_people` and
     :func:`speaker_profiles` over the index, the same records (each profile's
     statements read from the index as they are written; ``for_json``: to be written as
-    ``--json``, from the statements' stored JSON: ``index.listings.Profiles``)."""
+    ``--json``, from the statements' stored JSON: ``index.listings.Profiles``;
+    ``for_table``: into a pipe, each profile's statements drawn from their stored
+    cells)."""
     from .filters import people_notes
     from .index import IndexDamaged, listings
     from .index.catalog import match_speakers_index
@@ -201,6 +204,7 @@ def indexed_speaker_profiles(
         IndexRecords,
         Profiles,
         rowids_by_speaker,
+        statement_cell_rows,
         statement_json_rows,
         statement_records,
     )
@@ -217,10 +221,13 @@ def indexed_speaker_profiles(
         # Everyone's statements (or their stored JSON) read at once when they are few
         # (as IndexRecords keeps them), else each profile's as it is written.
         few = len(every) <= listings.KEEP
-        read = statement_records(index, every) if few and not for_json else None
+        cells = few and for_table and not for_json
+        read = statement_records(index, every) if few and not for_json and not cells else None
         by_rowid = dict(zip(every, read, strict=True)) if read is not None else {}
         stored = statement_json_rows(index, every) if few and for_json else None
         json_by_rowid = dict(zip(every, stored, strict=True)) if stored is not None else {}
+        cell_rows = statement_cell_rows(index, every) if cells else None
+        cells_by_rowid = dict(zip(every, cell_rows, strict=True)) if cell_rows else {}
         damaged = _damaged_while_writing(index)
         for profile in profiles:
             key = (profile["event"]["id"], profile["id"])
@@ -238,6 +245,7 @@ def indexed_speaker_profiles(
                 records,
                 for_json=for_json,
                 stored_json=[json_by_rowid[r] for r in rowids] if stored is not None else None,
+                stored_cells=[cells_by_rowid[r] for r in rowids] if cell_rows else None,
             )
         return (Profiles(profiles) if for_json else profiles), tuple(notes), index.event_count()
 

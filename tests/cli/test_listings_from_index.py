@@ -276,6 +276,34 @@ def test_big_statement_tables_stream_byte_for_byte_the_corpus_ones(
     assert len(streamed) == 3
 
 
+def test_profiles_into_a_pipe_are_drawn_from_the_stored_cells(
+    poc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any
+) -> None:
+    # `speakers NAME` into a pipe draws each person's statements from the cells and
+    # widths stored at build time: the same bytes as from the loaded corpus's records.
+    from poc_cli.index import listings
+
+    folder = _odd_texts(new_several_events(tmp_path / "corpus"))
+    grids: list[Any] = []
+    real = listings.IndexRecords.grid_cells
+
+    def counted(self: Any) -> Any:
+        found = real(self)
+        grids.append(found is not None)
+        return found
+
+    monkeypatch.setattr(listings.IndexRecords, "grid_cells", counted)
+    for args in (
+        ("speakers", "Mamiya"),
+        ("speakers", "adam"),
+        ("speakers", "a", "--event", "ev001"),
+    ):
+        indexed = _run(poc, folder, args, INDEX)
+        assert indexed == _run(poc, folder, args, CORPUS), args
+    assert grids and all(grids)
+    assert "second line" in _run(poc, folder, ("speakers", "Mamiya"), INDEX)[1]
+
+
 @pytest.mark.parametrize(("chunk", "keep"), [(1, 0), (3, 0), (20, 20000)])
 def test_json_from_the_stored_statement_records_is_the_corpus_json(
     poc: Any,

@@ -408,11 +408,21 @@ class IndexRecords(LazyRecords[Record]):
     fails its checksum: the output has begun, so the caller cannot quietly rebuild
     and start again (the first chunk is read, and checked, when this is made)."""
 
-    __slots__ = ("_cells", "_first", "_index", "_json", "_on_damage", "_rowids", "_shape")
+    __slots__ = (
+        "_cell_rows",
+        "_cells",
+        "_first",
+        "_index",
+        "_json",
+        "_on_damage",
+        "_rowids",
+        "_shape",
+    )
     _first: list[Record] | None
     _shape: tuple[CellsShape | None, int] | None
     _cells: list[str] | None
     _json: list[bytes] | None
+    _cell_rows: list[tuple[str, tuple[int, ...]]] | None
     every_record_has_event = True
     """Each is :func:`~poc_cli.records.statement_json`'s, with its event: tables need not
     read them all to know (``output.tables.with_event_column``)."""
@@ -427,6 +437,7 @@ class IndexRecords(LazyRecords[Record]):
         for_table: bool = False,
         for_json: bool = False,
         stored_json: list[bytes] | None = None,
+        stored_cells: list[tuple[str, tuple[int, ...]]] | None = None,
     ) -> None:
         """``records``: those of every rowid, already read (and checked) by the caller.
         ``for_table``: they will be written as a plain table; past :data:`CHUNK`, from
@@ -436,7 +447,9 @@ class IndexRecords(LazyRecords[Record]):
         each page of cells read as it is written.  ``for_json``: they will be written
         as ``--json``, from the JSON stored at build time (:meth:`json_pages`), and no
         record is made: read (and checked) now up to :data:`KEEP`, unless the caller
-        read it (``stored_json``: the stored JSON of every rowid, checked)."""
+        read it (``stored_json``: the stored JSON of every rowid, checked).
+        ``stored_cells``: the stored cell rows of every rowid (:func:`statement_cell_rows`,
+        checked), for a plain table or a profile's grid (:meth:`grid_cells`)."""
         super().__init__(rowids, lambda rowid: self._read([rowid])[0])
         self._index = index
         self._rowids = rowids
@@ -444,8 +457,14 @@ class IndexRecords(LazyRecords[Record]):
         self._shape = None
         self._cells = None
         self._json = None
+        self._cell_rows = None
         if records is not None and len(records) == len(rowids):
             self._first = records
+        elif stored_cells is not None and len(stored_cells) == len(rowids):
+            self._first = None
+            self._cell_rows = stored_cells
+            self._cells = [cells for cells, _ in stored_cells]
+            self._shape = _shape_of([numbers for _, numbers in stored_cells])
         elif for_json:
             self._first = None
             if stored_json is not None and len(stored_json) == len(rowids):
@@ -508,6 +527,12 @@ class IndexRecords(LazyRecords[Record]):
         for page in self._rowid_pages():
             rows = self._guarded(statement_cell_rows, self._index, page, shape)
             yield [cells for cells, _ in rows]
+
+    def grid_cells(self) -> list[tuple[str, tuple[int, ...]]] | None:
+        """The stored cell rows of every statement, when they were given
+        (``stored_cells``): a profile's statements drawn into a pipe from them
+        (``output.details.plain_grid``), no record made."""
+        return self._cell_rows
 
     def json_pages(self) -> Iterator[list[bytes]]:
         """Every statement's record as the compact JSON the build stored

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from poc_cli.records import STATEMENT_CELLS, id_cell, kind_cell
 from poc_cli.text.escape import visible
 from poc_cli.text.width import cell_width, column_width, is_narrow
 
@@ -62,8 +63,8 @@ def _kind(record: Record) -> Text:
 
 
 MARKER = Column("", lambda r: "", no_wrap=True, block="head")
-GRID_ID = Column("ID", lambda r: r["id"], style="cyan", no_wrap=True, block="head")
-GRID_KIND = Column("Kind", lambda r: r["kind"], no_wrap=True, block="head", rich=_kind)
+GRID_ID = Column("ID", id_cell, style="cyan", no_wrap=True, block="head")
+GRID_KIND = Column("Kind", kind_cell, no_wrap=True, block="head", rich=_kind)
 GRID_SPEAKER = Column("Speaker", lambda r: r["speaker"]["name"], style="bold", block="head")
 GRID_TEXT = Column("Text", quoted, ratio=1, block="text")
 
@@ -231,9 +232,15 @@ def plain_grid(grid: Grid) -> list[str]:
     the spaces at their ends, as :func:`~.plain.wrap_spans` cuts them (10,000 statements
     of a profile spent most of their time wrapping nothing)."""
     columns = grid_columns(grid)
-    cells = [[visible(c.value(r)) for c in columns] for r in grid.records]
-    by_column = [[row[i] for row in cells] for i in range(len(columns))]
-    widths = [column_width(texts) for texts in by_column]
+    stored = _stored_cells(grid.records, columns)
+    if stored is not None:  # the index's cells of these statements, and their widths
+        cells = [[row.split("\x1f")[i] for i in stored[0]] for row, _ in stored[1]]
+        widths = [max([numbers[i] for _, numbers in stored[1]]) for i in stored[0]]
+        by_column = [[row[i] for row in cells] for i in range(len(columns))]
+    else:
+        cells = [[visible(c.value(r)) for c in columns] for r in grid.records]
+        by_column = [[row[i] for row in cells] for i in range(len(columns))]
+        widths = [column_width(texts) for texts in by_column]
     lines_by_column = [
         [cell.split("\n") for cell in texts]
         if column.no_wrap
@@ -258,6 +265,25 @@ def plain_grid(grid: Grid) -> list[str]:
                     text += " " * (widths[i] - cell_width(part)) + "  "
             out.append(text.rstrip())
     return out
+
+
+def _stored_cells(
+    records: Sequence[Record], columns: Sequence[Column]
+) -> tuple[list[int], list[tuple[str, tuple[int, ...]]]] | None:
+    """Where a grid's statements come with the index's stored table cells
+    (``index.listings.IndexRecords.grid_cells``) and every column is one of
+    :data:`~poc_cli.records.STATEMENT_CELLS`: which of them, and the stored rows (the
+    cells, as visible() shows them, joined by U+001F, and their widths).  None: the
+    cells are made from the records."""
+    grid_cells = getattr(records, "grid_cells", None)
+    if grid_cells is None or not records:
+        return None
+    try:
+        which = [STATEMENT_CELLS.index(c.value) for c in columns]
+    except ValueError:
+        return None
+    rows = grid_cells()
+    return (which, rows) if rows is not None else None
 
 
 def plain_parts(parts: Sequence[Part]) -> list[str]:

@@ -54,7 +54,12 @@ def speakers(
     if name is not None and queries.listings_from_index(run.data):
         with run.progress("Indexing statements") as progress:
             found = queries.indexed_speaker_profiles(
-                run.data, name, event=event, progress=progress, for_json=run.writes_json()
+                run.data,
+                name,
+                event=event,
+                progress=progress,
+                for_json=run.writes_json(),
+                for_table=run.writes_plain_table(),
             )
         for warning in found.warnings:
             run.note(f"warning: {warning}")
