@@ -188,7 +188,7 @@ def test_two_process_build_matches_a_corpus_build(
 
 @pytest.mark.parametrize("where", [1, -2])  # the parent's half, the child's half
 def test_bad_file_in_a_big_folder_is_named(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], where: int
 ) -> None:
     from poc_cli.errors import DataError
     from poc_cli.index import PARALLEL_MIN_FILES
@@ -201,6 +201,8 @@ def test_bad_file_in_a_big_folder_is_named(
         search(tmp_path / "many", parse_query("neutrality"))
     assert str(bad) in caught.value.message and "must be one of" in caught.value.message
     assert not list((tmp_path / "cache").glob(".index-*"))
+    # The forked builder that met the file says nothing: the error is the parent's alone.
+    assert "Traceback" not in capfd.readouterr().err
 
 
 def test_repeated_statement_ids_across_files_are_reported(
