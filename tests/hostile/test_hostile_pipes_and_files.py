@@ -70,6 +70,33 @@ def test_closed_pipe_ends_quietly(env, big_dataset: Path, fmt: str) -> None:
     assert code in (0, 1, 141, -signal.SIGPIPE), code
 
 
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+@pytest.mark.parametrize(
+    "command",  # (each writes far more than a pipe holds: a table, details, hits)
+    [["quotes"], ["sessions", "1"], ["sessions", "2"], ["search", "the", "--limit", "3000"]],
+)
+def test_a_pipe_closed_before_the_end_is_exit_1(
+    env, big_dataset: Path, command: list[str], unbuffered: str
+) -> None:
+    # The README: a reader that closes the pipe before poc has written everything is
+    # exit 1, whether the output is written in pieces or as one, and also under
+    # PYTHONUNBUFFERED (whose raw stdout took part of a write and dropped the rest).
+    run_env = {**env, "PYTHONUNBUFFERED": unbuffered}
+    with subprocess.Popen(
+        [*poc_command(), "--data", str(big_dataset), *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=run_env,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.read(10)
+        proc.stdout.close()
+        err = proc.stderr.read().decode("utf-8", "replace")
+        code = proc.wait(timeout=30)
+    assert_no_traceback(err)
+    assert code == 1, (code, err)
+
+
 _SELF_SIGINT = """
 import os, signal, time
 import poc_cli.queries as queries

@@ -41,6 +41,7 @@ def main() -> None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
     if sys.stdout is None:  # `poc >&-`: fine with --output FILE, an error on first write
         sys.stdout = _ClosedStdout()
+    _buffer_stdout()
     from poc_cli.output.env import repair_columns
 
     repair_columns()  # before Typer draws its first usage error (COLUMNS=0 printed nothing)
@@ -67,11 +68,31 @@ def main() -> None:
             if sys.stdout is not None:
                 sys.stdout.flush()
         except BrokenPipeError:
+            # The reader went away before the last of the output (written as one piece):
+            # not all of it was written, as above.
             _silence_stdout()
+            sys.exit(1)
         except OSError as exc:
             if exc.errno not in _OUTPUT_ERRNOS:
                 raise
             _cannot_write(exc.strerror or str(exc))
+
+
+def _buffer_stdout() -> None:
+    """Under ``PYTHONUNBUFFERED`` (``python -u``) stdout writes straight to its raw file,
+    and a write the pipe takes only part of (its reader gone, a signal) loses the rest
+    without a word, and the exit status said nothing was wrong: poc's stdout gets a
+    buffer again, which writes all or raises."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if not isinstance(buffer, io.RawIOBase) or isinstance(sys.stdout, _ClosedStdout):
+        return
+    stdout = sys.stdout
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(buffer),
+        encoding=stdout.encoding,
+        errors=stdout.errors,
+        line_buffering=stdout.isatty(),
+    )
 
 
 class _ClosedStdout(io.TextIOBase):
