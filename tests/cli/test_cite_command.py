@@ -49,3 +49,23 @@ def test_a_paraphrase_among_several_is_refused(poc: Any) -> None:
 def test_an_unknown_id_among_several_is_nothing_found(poc: Any) -> None:
     result = poc("cite", "ipi18-21", "nope")
     assert result.exit_code == 1 and "no statement with id 'nope'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [("q.json", "["), ("q.bib", "@techreport{"), ("Q.RIS", "TY  - RPRT"), ("q.txt", "“")],
+)
+def test_o_suffix_gives_the_export_when_format_is_not_given(
+    poc: Any, tmp_path: Path, name: str, starts: str
+) -> None:
+    # As -o picks the format of a listing, its suffix picks cite's export; --format
+    # still says it outright, and any other suffix is the citation.
+    out = tmp_path / name
+    assert poc("cite", "ipi18-21", "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(starts), text[:80]
+    if name == "q.json":
+        assert json.loads(text)[0]["type"] == "report"
+    given = tmp_path / "given.json"
+    assert poc("cite", "ipi18-21", "--format", "ris", "-o", str(given)).exit_code == 0
+    assert given.read_text(encoding="utf-8").startswith("TY  - RPRT")

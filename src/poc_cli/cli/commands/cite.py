@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
 from poc_cli.cite import CitationStyle, ExportFormat, Markup
 from poc_cli.cli.completion import complete_statement
-from poc_cli.cli.options import ForceOpt, OutputOpt, Run, poc_command
+from poc_cli.cli.options import ForceOpt, Run, poc_command
+
+EXPORT_SUFFIXES = {
+    ".json": ExportFormat.csl_json,
+    ".bib": ExportFormat.bibtex,
+    ".ris": ExportFormat.ris,
+}
+"""The export an ``-o`` file's suffix asks for, when ``--format`` does not say."""
 
 
 @poc_command(
@@ -68,7 +76,18 @@ def cite(
             help="Allow citing a paraphrase, as the report's summary (never in quotation marks).",
         ),
     ] = False,
-    output: OutputOpt = None,
+    output: Annotated[
+        str | None,  # as typed: "-" is stdout, "./-" a file named "-"
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout (- means stdout); without --format,"
+            " a .json, .bib or .ris suffix gives the export (csl-json, bibtex, ris), any"
+            " other the citation.",
+            show_default=False,
+        ),
+    ] = None,
     force: ForceOpt = False,
     *,
     run: Run,
@@ -91,6 +110,8 @@ def cite(
     # One id: of a big folder, only the file that holds it is loaded.
     corpus = run.load_for_statement(ids[0]).corpus if len(ids) == 1 else run.load_corpus()
     statements = [find_statement(corpus, statement_id) for statement_id in ids]
+    if export is None and output not in (None, "-"):
+        export = EXPORT_SUFFIXES.get(os.path.splitext(output)[1].lower())
     if export is not None:
         text = make_export(corpus, statements, export, allow_paraphrase=paraphrase)
     else:
