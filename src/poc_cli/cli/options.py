@@ -156,7 +156,14 @@ NotesOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",  # (the choices as a metavar broke across lines at 80 columns)
+        help="Output format: " + ", ".join(f.value for f in Format) + ".",
+        case_sensitive=False,
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 PagerOpt = Annotated[bool, typer.Option("--pager", help="Page long output (on a terminal only).")]
