@@ -250,12 +250,16 @@ def _entry(path: Path) -> str | OSError:
 
 
 def _unwritable(folder: Path, problem: str) -> str:
-    return f"cannot write the search index cache in {folder} ({problem}); searching without a cache"
+    return (
+        f"cannot write the search index cache in {folder} ({problem}); indexing in memory this time"
+    )
 
 
 def _unusable(folder: Path, exc: OSError) -> str:
     problem = exc.strerror or str(exc) or type(exc).__name__
-    return f"cannot use the search index cache in {folder} ({problem}); searching without a cache"
+    return (
+        f"cannot use the search index cache in {folder} ({problem}); indexing in memory this time"
+    )
 
 
 # ------------------------------------------------------------------ temporaries
