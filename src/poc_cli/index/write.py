@@ -242,19 +242,30 @@ class _Writer:
                     crc32(joined.encode("utf-8", "surrogatepass")),
                 )
             )
-            # The row of statement_cells: records.STATEMENT_CELLS of the statement, as shown.
+            # The row of statement_cells: records.STATEMENT_CELLS of the statement, as
+            # shown (written out: this loop runs once a statement of the corpus).
             kind_cell = kind_cells.get(kind) or kind_cells.setdefault(kind, shown(kind))
-            (name_cell, name_bound), (title_cell, title_bound) = (
-                speaker_cells.get(speaker, missing),
-                session_cells.get(session, missing),
-            )
+            name_cell, name_bound = speaker_cells.get(speaker, missing)
+            title_cell, title_bound = session_cells.get(session, missing)
+            id_cell = (sid, len(sid), True) if sid.isascii() and sid.isprintable() else shown(sid)
             text_cell = shown(quoted_text(kind, text))
-            cells = (event_cell, shown(sid), name_cell, title_cell, kind_cell, text_cell)
             last = text_cell[0]
+            simple = (
+                event_cell[2]
+                and id_cell[2]
+                and name_cell[2]
+                and title_cell[2]
+                and kind_cell[2]
+                and text_cell[2]
+            )
             numbers = (
-                *[cell[1] for cell in cells],
-                (1 if all([cell[2] for cell in cells]) else 0)
-                | (2 if last and not last[-1].isspace() else 0),
+                event_cell[1],
+                id_cell[1],
+                name_cell[1],
+                title_cell[1],
+                kind_cell[1],
+                text_cell[1],
+                (1 if simple else 0) | (2 if last and not last[-1].isspace() else 0),
                 max(
                     event_bound,
                     name_bound,
@@ -266,7 +277,10 @@ class _Writer:
                     len(note or ""),
                 ),
             )
-            joined_cells = "\x1f".join([cell[0] for cell in cells])
+            joined_cells = (
+                f"{event_cell[0]}\x1f{id_cell[0]}\x1f{name_cell[0]}\x1f{title_cell[0]}"
+                f"\x1f{kind_cell[0]}\x1f{last}"
+            )
             add_cells((place, joined_cells, *numbers, cells_check(joined_cells, numbers)))
             record = encode(  # as records.statement_record makes it of the loaded corpus
                 statement_json(
@@ -282,8 +296,11 @@ class _Writer:
                     note=note,
                 )
             )
-            shown_record = json_safe(record.decode())
-            add_record((place, shown_record, crc32(shown_record.encode("utf-8", "surrogatepass"))))
+            if record.isascii() and b"\x7f" not in record:  # nothing json_safe escapes
+                add_record((place, record.decode(), crc32(record)))
+            else:
+                safe = json_safe(record.decode())
+                add_record((place, safe, crc32(safe.encode("utf-8", "surrogatepass"))))
             if len(rows) >= _BATCH:
                 self.flush()  # within a file too: one file may hold 100,000 statements
             elif len(pending["statement_records"]) >= _VIEWS_BATCH:
