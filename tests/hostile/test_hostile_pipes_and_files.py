@@ -52,19 +52,22 @@ def test_quotes_into_head_ends_quietly(env) -> None:
     assert proc.stdout.count(b"\n") == 1
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_closed_pipe_ends_quietly(env, big_dataset: Path, fmt: str) -> None:
+def _read_then_close(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run poc, read 10 bytes of its stdout and close it, as `head -c 10` does: its exit
+    status and stderr."""
     with subprocess.Popen(
-        [*poc_command(), "--data", str(big_dataset), "quotes", "--format", fmt],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
+        [*poc_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
     ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         proc.stdout.read(10)
-        proc.stdout.close()  # the reader goes away, like `head -c 10`
+        proc.stdout.close()  # the reader goes away
         err = proc.stderr.read().decode("utf-8", "replace")
-        code = proc.wait(timeout=30)
+        return proc.wait(timeout=30), err
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_closed_pipe_ends_quietly(env, big_dataset: Path, fmt: str) -> None:
+    code, err = _read_then_close(["--data", str(big_dataset), "quotes", "--format", fmt], env)
     assert_no_traceback(err)
     assert err == "", err
     assert code in (0, 1, 141, -signal.SIGPIPE), code
@@ -82,17 +85,7 @@ def test_a_pipe_closed_before_the_end_is_exit_1(
     # exit 1, whether the output is written in pieces or as one, and also under
     # PYTHONUNBUFFERED (whose raw stdout took part of a write and dropped the rest).
     run_env = {**env, "PYTHONUNBUFFERED": unbuffered}
-    with subprocess.Popen(
-        [*poc_command(), "--data", str(big_dataset), *command],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=run_env,
-    ) as proc:
-        assert proc.stdout is not None and proc.stderr is not None
-        proc.stdout.read(10)
-        proc.stdout.close()
-        err = proc.stderr.read().decode("utf-8", "replace")
-        code = proc.wait(timeout=30)
+    code, err = _read_then_close(["--data", str(big_dataset), *command], run_env)
     assert_no_traceback(err)
     assert code == 1, (code, err)
 

@@ -167,15 +167,23 @@ FormatOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 PagerOpt = Annotated[bool, typer.Option("--pager", help="Page long output (on a terminal only).")]
-OutputOpt = Annotated[
-    str | None,  # as typed: "-" is stdout, "./-" a file named "-"
-    typer.Option(
+
+
+def output_option(suffixes: str) -> Any:
+    """The ``-o/--output FILE`` option, its help ending with what its suffix chooses."""
+    return typer.Option(
         "--output",
         "-o",
         metavar="FILE",
-        help="Write to this file instead of stdout (- means stdout); its suffix (.csv, .json, "
-        ".jsonl, .md) gives the format when --format is not given.",
+        help=f"Write to this file instead of stdout (- means stdout); {suffixes}",
         show_default=False,
+    )
+
+
+OutputOpt = Annotated[
+    str | None,  # as typed: "-" is stdout, "./-" a file named "-"
+    output_option(
+        "its suffix (.csv, .json, .jsonl, .md) gives the format when --format is not given."
     ),
 ]
 ForceOpt = Annotated[

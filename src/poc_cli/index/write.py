@@ -854,7 +854,17 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _build_shard(
+def _build_shard(*args: Any) -> None:
+    """:func:`_shard_parts` in the forked child; if it fails, the parent indexes every
+    file itself and says the error (a bad file's, as the careful reader words it):
+    nothing is printed here, and no traceback from multiprocessing."""
+    try:
+        _shard_parts(*args)
+    except Exception:
+        os._exit(1)
+
+
+def _shard_parts(
     paths: list[str],
     shard: str,
     fts_shard: str,
@@ -869,26 +879,6 @@ def _build_shard(
     pipe ``told``, so that the parent copies them in and makes the look-up indexes and
     statistics meanwhile; then the FTS table ``fts1`` (and its vocabulary) of the
     files from ``fts_first`` on into ``fts_shard``."""
-    try:
-        _shard_parts(paths, shard, fts_shard, first, fts_first, parent, ready, told)
-    except Exception:
-        # The parent indexes every file itself when this fails, and says the error (a
-        # bad file's, as the careful reader words it): nothing to print here, and no
-        # traceback from multiprocessing.
-        os._exit(1)
-
-
-def _shard_parts(
-    paths: list[str],
-    shard: str,
-    fts_shard: str,
-    first: int,
-    fts_first: int,
-    parent: int,
-    ready: int,
-    told: int,
-) -> None:
-    """:func:`_build_shard`'s work."""
     _die_with_parent(parent)
     os.close(ready)
     conn = sqlite3.connect(shard)

@@ -9,7 +9,7 @@ import typer
 
 from poc_cli.cite import CitationStyle, ExportFormat, Markup
 from poc_cli.cli.completion import complete_statement
-from poc_cli.cli.options import ForceOpt, Run, poc_command
+from poc_cli.cli.options import ForceOpt, Run, output_option, poc_command
 
 EXPORT_SUFFIXES = {
     ".json": ExportFormat.csl_json,
@@ -77,15 +77,10 @@ def cite(
         ),
     ] = False,
     output: Annotated[
-        str | None,  # as typed: "-" is stdout, "./-" a file named "-"
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file instead of stdout (- means stdout); without --format,"
-            " a .json, .bib or .ris suffix gives the export (csl-json, bibtex, ris), any"
-            " other the citation.",
-            show_default=False,
+        str | None,
+        output_option(
+            "without --format, a .json, .bib or .ris suffix gives the export (csl-json,"
+            " bibtex, ris), any other the citation."
         ),
     ] = None,
     force: ForceOpt = False,
