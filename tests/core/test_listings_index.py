@@ -554,7 +554,8 @@ def test_statement_cells_are_the_cells_of_the_statement_records(several: Path) -
     index, _ = open_index(several)
     rowids = list(listings.ReportOrder(index))
     records = listings.statement_records(index, rowids)
-    cells, longest = listings.statement_cells(index, rowids)
+    rows = listings.statement_cell_rows(index, rowids)
+    cells, longest = [c for c, _ in rows], max(numbers[7] for _, numbers in rows)
     assert len(cells) == len(records) > 100
     for row, record in zip(cells, records, strict=True):
         assert row.split("\x1f") == [visible(cell(record)) for cell in STATEMENT_CELLS]

@@ -303,14 +303,6 @@ def statement_json_rows(index: Index, rowids: Sequence[int]) -> list[bytes]:
     return [by_place[place] for place in places]
 
 
-def statement_cells(index: Index, rowids: Sequence[int]) -> tuple[list[str], int]:
-    """The cells of :func:`statement_cell_rows`, and a bound on the longest text of the
-    statements' records.  ``tests/core/test_listings_index.py`` checks they are the
-    records' cells."""
-    rows = statement_cell_rows(index, rowids)
-    return [cells for cells, _ in rows], max([n[7] for _, n in rows], default=0)
-
-
 def _shape_of(numbers: Sequence[tuple[int, ...]]) -> tuple[CellsShape | None, int]:
     """The shape of rows with these stored numbers (w0..w5, flags, bound), and their
     bound."""
@@ -336,7 +328,7 @@ def statement_cells_shape(index: Index, rowids: Sequence[int]) -> tuple[CellsSha
     """The :class:`~poc_cli.text.width.CellsShape` of these statements' stored cells
     and a bound on their records' longest text, from their stored widths (no cell
     read); (None, 0) for none.  The widths are checked with their rows' checksums as
-    the rows are read (:func:`statement_cells` ``within``)."""
+    the rows are read (:func:`statement_cell_rows` ``within``)."""
     if not rowids:
         return None, 0
     conn = index.conn

@@ -13,7 +13,13 @@ from typing import Any
 from zlib import crc32
 
 from poc_cli.model import SCHEMA_VERSION, Corpus
-from poc_cli.records import quoted_text, statement_json
+from poc_cli.records import (
+    OVERVIEW_CELLS,
+    quoted_text,
+    session_json,
+    speaker_json,
+    statement_json,
+)
 from poc_cli.schema.codec import session_to_dict, speaker_to_dict
 from poc_cli.text.escape import json_safe, visible
 from poc_cli.text.invisible import drop_invisible
@@ -71,6 +77,8 @@ def _joined(name: str) -> list[str]:
 def _shown_cell(text: str) -> tuple[str, int, bool]:
     """A table cell as a table shows it (``text.escape.visible``), its width and
     whether it is simple (:func:`~poc_cli.text.width.shown_width`)."""
+    if text.isascii() and text.isprintable():  # (an id, most names: shown as they are)
+        return text, len(text), True
     shown = visible(text)
     return (shown, *shown_width(shown))
 
@@ -247,7 +255,7 @@ class _Writer:
             kind_cell = kind_cells.get(kind) or kind_cells.setdefault(kind, shown(kind))
             name_cell, name_bound = speaker_cells.get(speaker, missing)
             title_cell, title_bound = session_cells.get(session, missing)
-            id_cell = (sid, len(sid), True) if sid.isascii() and sid.isprintable() else shown(sid)
+            id_cell = shown(sid)
             text_cell = shown(quoted_text(kind, text))
             last = text_cell[0]
             simple = (
@@ -357,9 +365,7 @@ class _Writer:
         overview record of each speaker and session, as the listings give them over
         the loaded corpus (``queries.speakers_overview``, ``sessions_overview``)."""
         from poc_cli.model import Event
-        from poc_cli.records import OVERVIEW_CELLS, session_json, speaker_json
         from poc_cli.schema.codec import session_from_dict, speaker_from_dict
-        from poc_cli.text.escape import json_safe, visible
 
         ev = dataset.event
         groups: dict[tuple[str, str], list[int]] = {}

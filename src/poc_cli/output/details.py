@@ -235,11 +235,12 @@ def plain_grid(grid: Grid) -> list[str]:
     stored = _stored_cells(grid.records, columns)
     if stored is not None:  # the index's cells of these statements, and their widths
         cells = [[row.split("\x1f")[i] for i in stored[0]] for row, _ in stored[1]]
-        widths = [max([numbers[i] for _, numbers in stored[1]]) for i in stored[0]]
-        by_column = [[row[i] for row in cells] for i in range(len(columns))]
     else:
         cells = [[visible(c.value(r)) for c in columns] for r in grid.records]
-        by_column = [[row[i] for row in cells] for i in range(len(columns))]
+    by_column = [[row[i] for row in cells] for i in range(len(columns))]
+    if stored is not None:
+        widths = [max([numbers[i] for _, numbers in stored[1]]) for i in stored[0]]
+    else:
         widths = [column_width(texts) for texts in by_column]
     lines_by_column = [
         [cell.split("\n") for cell in texts]
