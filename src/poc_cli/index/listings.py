@@ -25,7 +25,14 @@ from poc_cli.text.width import CellsShape
 
 from .catalog import filter_sql
 from .read import IndexDamaged, _checked_speakers, _damaged
-from .schema import OVERVIEWS_ALL, PLACE_MASK, cells_check, row_check, statement_check
+from .schema import (
+    OVERVIEWS_ALL,
+    PLACE_MASK,
+    cells_check,
+    overview_ids,
+    row_check,
+    statement_check,
+)
 
 if TYPE_CHECKING:
     from poc_cli.filters import StatementFilter
@@ -720,20 +727,21 @@ def overview_records(
 
 
 _OVERVIEW_PAGE = (
-    "SELECT rowid, kind, event, key, record, checksum FROM overviews"
-    " WHERE +kind = ? AND rowid > ? ORDER BY rowid LIMIT ?"
+    "SELECT id, kind, event, key, record, checksum FROM overviews"
+    " WHERE +kind = ? AND id > ? AND id < ? ORDER BY id LIMIT ?"
 )
-"""(``+kind``: along the table from the last rowid; by the overviews_key index SQLite
-sorted every record of the kind for each page.)"""
+"""(``+kind``: along the table from the last id, within the kind's ids
+(``schema.overview_ids``); by the overviews_key index SQLite sorted every record of
+the kind for each page.)"""
 
 
 _RECORD_PAGE = (
-    "SELECT rowid, CAST(record AS BLOB), checksum FROM overviews"
-    " WHERE +kind = ? AND rowid > ? ORDER BY rowid LIMIT ?"
+    "SELECT id, CAST(record AS BLOB), checksum FROM overviews"
+    " WHERE +kind = ? AND id > ? AND id < ? ORDER BY id LIMIT ?"
 )
 _CELL_PAGE = (
-    "SELECT rowid, CAST(cells AS BLOB), cells_checksum FROM overviews"
-    " WHERE +kind = ? AND rowid > ? ORDER BY rowid LIMIT ?"
+    "SELECT id, CAST(cells AS BLOB), checksum FROM overview_cells"
+    " WHERE id > ? AND id < ? ORDER BY id LIMIT ?"
 )
 FIRST_PAGE = 50
 """Overview records read when an :class:`OverviewRecords` is made."""
@@ -759,10 +767,13 @@ class OverviewRecords(LazyRecords[Record]):
         self.longest_text = int(longest) if longest.isdigit() else None
         # A few first, checked now: damage there is a rebuild, not an error mid-output
         # (and a table or --json written from the stored cells or JSON decodes no more).
-        self._first: tuple[int, list[Record]] | None = self._page(-1, FIRST_PAGE)
+        self._low, self._high = overview_ids(kind)
+        self._first: tuple[int, list[Record]] | None = self._page(self._low, FIRST_PAGE)
 
     def _page(self, after: int, size: int) -> tuple[int, list[Record]]:
-        rows = self._index.conn.execute(_OVERVIEW_PAGE, (self._kind, after, size)).fetchall()
+        rows = self._index.conn.execute(
+            _OVERVIEW_PAGE, (self._kind, after, self._high, size)
+        ).fetchall()
         return (rows[-1][0] if rows else after), _checked_overviews([r[1:] for r in rows])
 
     def _read(self, after: int, size: int) -> tuple[int, list[Record]]:
@@ -791,7 +802,7 @@ class OverviewRecords(LazyRecords[Record]):
         kind = self._kind
 
         def page(after: int) -> list[Any]:
-            rows = conn.execute(_CELL_PAGE, (kind, after, CELL_PAGE)).fetchall()
+            rows = conn.execute(_CELL_PAGE, (after, self._high, CELL_PAGE)).fetchall()
             if any([type(r[1]) is not bytes or crc32(r[1]) != r[2] for r in rows]):
                 raise _damaged(f"a {kind} overview row")
             return rows
@@ -808,7 +819,7 @@ class OverviewRecords(LazyRecords[Record]):
         kind = self._kind
 
         def page(after: int) -> list[Any]:
-            rows = conn.execute(_RECORD_PAGE, (kind, after, CELL_PAGE)).fetchall()
+            rows = conn.execute(_RECORD_PAGE, (kind, after, self._high, CELL_PAGE)).fetchall()
             if any([type(r[1]) is not bytes or crc32(r[1]) != r[2] for r in rows]):
                 raise _damaged(f"a {kind} overview row")
             return rows
@@ -819,7 +830,7 @@ class OverviewRecords(LazyRecords[Record]):
     def _pages(self, page: Callable[[int], list[Any]]) -> Iterator[list[Any]]:
         """The pages ``page(after rowid)`` reads (rows whose first value is the rowid),
         until one is empty; damage goes to ``on_damage``; and they must add up."""
-        last, seen = -1, 0
+        last, seen = self._low, 0
         while rows := self._guarded(page, last):
             last = rows[-1][0]
             seen += len(rows)
@@ -835,7 +846,7 @@ class OverviewRecords(LazyRecords[Record]):
 
     def __iter__(self) -> Iterator[Record]:
         first, self._first = self._first, None
-        last, records = first if first is not None else self._read(-1, CHUNK)
+        last, records = first if first is not None else self._read(self._low, CHUNK)
         seen = len(records)
         yield from records
         while records:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 21
+INDEX_FORMAT = 22
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
@@ -22,7 +22,8 @@ time; 13: and the whole corpus's statistics; 14: the longest overview record;
 overview's table cells and each kind's column widths; 18: overview JSON stored
 json_safe; 19: an overview record's checksum the CRC-32 of its JSON alone; 20: each
 statement's table cells and their widths, and its record's JSON; 21: those two keyed
-by report order, the cells' checksum over their packed numbers; bump on every change
+by report order, the cells' checksum over their packed numbers; 22: overviews by kind,
+their cells in a table of their own; bump on every change
 of layout, also between commits, or an index of the one before reads as damaged).  The
 overview records and cells are :mod:`poc_cli.records`' JSON and OVERVIEW_CELLS: a
 change to a speaker's or a session's record or cells there, or to STATEMENT_CELLS,
@@ -160,17 +161,21 @@ CREATE TABLE statement_cells(place INTEGER PRIMARY KEY, cells TEXT, w0 INTEGER, 
 CREATE TABLE statement_records(place INTEGER PRIMARY KEY, record TEXT, checksum INTEGER);
     -- a statement's record (records.statement_json) as compact JSON, json_safe, by its
     -- place in report order, as statement_cells; checksum: the CRC-32 of its UTF-8
-CREATE TABLE overviews(kind TEXT, event TEXT, key TEXT, record TEXT, checksum INTEGER,
-                       cells TEXT, cells_checksum INTEGER);
-    -- kind 'speaker' or 'session'; record: its JSON as `poc speakers` / `poc sessions`
-    -- lists it (records.speaker_json / session_json, with its statement count), in
-    -- corpus order by rowid; checksum: the CRC-32 of the record's UTF-8 (the record
-    -- names its event and id; one CRC a row streams 200,000 of them);
-    -- cells: its table cells (records.OVERVIEW_CELLS) as a table shows them
-    -- (text.escape.visible: no control character, so U+001F can join them), and
-    -- cells_checksum: the CRC-32 of the cells' UTF-8 (a table shows nothing else of
-    -- the row, and one CRC a row is what streams 200,000 of them).  The meta table keeps
-    -- each kind's cells' widths and shape (<kind>_cells: text.width.CellsShape)
+CREATE TABLE overviews(id INTEGER PRIMARY KEY, kind TEXT, event TEXT, key TEXT, record TEXT,
+                       checksum INTEGER);
+    -- kind 'speaker' or 'session'; id: overview_id() (kind first, then corpus order,
+    -- so that a kind's rows lie together); record: its JSON as `poc speakers` /
+    -- `poc sessions` lists it (records.speaker_json / session_json, with its statement
+    -- count); checksum: the CRC-32 of the record's UTF-8 (the record names its event
+    -- and id; one CRC a row streams 200,000 of them)
+CREATE TABLE overview_cells(id INTEGER PRIMARY KEY, cells TEXT, checksum INTEGER);
+    -- an overview's table cells (records.OVERVIEW_CELLS) as a table shows them
+    -- (text.escape.visible: no control character, so U+001F can join them), under its
+    -- overview's id, apart from the records so that a whole-corpus table reads only
+    -- them (a speaker's record is about 4 times its cells); checksum: the CRC-32 of
+    -- the cells' UTF-8 (a table shows nothing else of the row, and one CRC a row is
+    -- what streams 200,000 of them).  The meta table keeps each kind's cells' widths
+    -- and shape (<kind>_cells: text.width.CellsShape)
 CREATE TABLE groups(by TEXT, event TEXT, key TEXT, statements INTEGER, first INTEGER,
                     last INTEGER);
     -- statements of one event by speaker, session, kind or topic: how many, the first
@@ -203,6 +208,22 @@ CREATE INDEX vocab_len ON vocab(len);
 CREATE INDEX vocab_initial_len ON vocab(initial, len);
 """
 OVERVIEW_KINDS = ("speaker", "session")
+
+
+def overview_id(kind_number: int, file_number: int, place: int) -> int:
+    """The id of an overview row: its kind's number (its place in
+    :data:`OVERVIEW_KINDS`), its dataset's number and its place among the dataset's
+    overviews of that kind (from 1): one kind's rows lie together, in corpus order,
+    and a shard's ids need no renumbering."""
+    return kind_number << LENGTH_SHIFT | file_number << FILE_SHIFT | place
+
+
+def overview_ids(kind: str) -> tuple[int, int]:
+    """``(low, high)``: the ids of ``kind``'s overviews are above low and below high."""
+    number = OVERVIEW_KINDS.index(kind)
+    return number << LENGTH_SHIFT, (number + 1) << LENGTH_SHIFT
+
+
 OVERVIEWS_ALL = (
     "SELECT CAST(group_concat(record, ',') AS BLOB)"
     " FROM (SELECT record FROM overviews WHERE kind = ? ORDER BY rowid)"

@@ -45,6 +45,8 @@ from .schema import (
     _nfc,
     cells_check,
     meta_check,
+    overview_id,
+    overview_ids,
     row_check,
 )
 
@@ -127,6 +129,7 @@ class _Writer:
             "statement_cells": [],
             "statement_records": [],
             "overviews": [],
+            "overview_cells": [],
             "groups": [],
             "organisations": [],
             self.fts: [],
@@ -401,14 +404,22 @@ class _Writer:
         encode = self._encode
         check = row_check
         rows = self._pending["overviews"]
+        cell_rows = self._pending["overview_cells"]
+        number = base >> FILE_SHIFT
+        places = [0] * len(OVERVIEW_KINDS)
 
         def add(kind: str, key: str, record: dict[str, Any]) -> None:
+            kind_number = OVERVIEW_KINDS.index(kind)
+            places[kind_number] += 1
+            ident = overview_id(kind_number, number, places[kind_number])
             # JSON-safe as --json writes it, so that --json formats it as it is.
-            row = (kind, ev.id, key, json_safe(encode(record).decode()))
+            text = json_safe(encode(record).decode())
+            rows.append(
+                (ident, kind, ev.id, key, text, crc32(text.encode("utf-8", "surrogatepass")))
+            )
             # The table cells as a table shows them (visible: U+001F never among them).
             cells = "\x1f".join([visible(cell(record)) for cell in OVERVIEW_CELLS[kind]])
-            crcs = [crc32(text.encode("utf-8", "surrogatepass")) for text in (row[3], cells)]
-            rows.append((*row, crcs[0], cells, crcs[1]))
+            cell_rows.append((ident, cells, crc32(cells.encode("utf-8", "surrogatepass"))))
 
         for speaker in people.values():
             count = groups.get(("speaker", speaker.id), (0,))[0]
@@ -445,7 +456,8 @@ class _Writer:
                 f"INSERT OR IGNORE INTO {table} VALUES({','.join('?' * marks)})", pending[table]
             )
         conn.executemany("INSERT INTO names VALUES(?,?,?)", pending["names"])
-        conn.executemany("INSERT INTO overviews VALUES(?,?,?,?,?,?,?)", pending["overviews"])
+        conn.executemany("INSERT INTO overviews VALUES(?,?,?,?,?,?)", pending["overviews"])
+        conn.executemany("INSERT INTO overview_cells VALUES(?,?,?)", pending["overview_cells"])
         conn.executemany("INSERT INTO groups VALUES(?,?,?,?,?,?)", pending["groups"])
         conn.executemany(
             "INSERT OR IGNORE INTO organisations VALUES(?,?)", pending["organisations"]
@@ -499,7 +511,7 @@ class _Writer:
             for table in ("events", "sessions", "speakers", "topics", "organisations"):
                 conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM shard.{table}")
             tables = ("names", "statements", "statement_cells", "statement_records")
-            for table in (*tables, "overviews", "groups"):
+            for table in (*tables, "overviews", "overview_cells", "groups"):
                 # (in the shard's order: rowids follow the corpus order of the files)
                 conn.execute(f"INSERT INTO main.{table} SELECT * FROM shard.{table} ORDER BY rowid")
             if conn.execute("SELECT count(*) FROM events").fetchone()[0] != events + added:
@@ -627,7 +639,9 @@ def _cells_shape(conn: sqlite3.Connection, kind: str) -> str:
     measuring every row first (``output.plain.plain_table_of_cells``)."""
     from poc_cli.text.width import cells_shape
 
-    rows = conn.execute("SELECT cells FROM overviews WHERE kind = ? ORDER BY rowid", (kind,))
+    rows = conn.execute(
+        "SELECT cells FROM overview_cells WHERE id > ? AND id < ? ORDER BY id", overview_ids(kind)
+    )
     shape = cells_shape(cells.split("\x1f") for (cells,) in rows)
     return shape.text() if shape is not None else ""
 
