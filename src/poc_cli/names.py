@@ -153,6 +153,13 @@ def _name_keys(name: str, honorific: str | None, aliases: tuple[str, ...]) -> fr
     return frozenset(k for k in keys if k)
 
 
+def is_a_form_of_the_name(name: str, keys: set[str]) -> bool:
+    """True if one of ``keys`` is a form of ``name`` itself, not of an alias or an
+    honorific: then every record of the person (:func:`person_key`: the same id under
+    the same cleaned name) has it among its :func:`name_keys`."""
+    return not keys.isdisjoint(_name_keys(name, None, ()))
+
+
 def query_keys(name: str) -> set[str]:
     """The forms of a typed name to look up among :func:`name_keys` (tier 1)."""
     query = _strip_title(_clean(name))

@@ -234,7 +234,8 @@ NAMES_TYPED = [
     "Mamiya", "Mamya", "agnes", "Alpha Oumar", "General Lion", "Lion General", "Dr. Lupel",
     "Christofedes", "Jack Sherman", "Miya", "xyzzy", "Rolf Mamoya", "van den berg",
     "Vandenberg", "marie joelle", "ba-konaré", "Adam", "general", "Zed", "Zullu", "coutou",
-    "Semplle", "oumar ba", "Naomi M", "di raza", "Ikegaya Eiko",
+    "Semplle", "oumar ba", "Naomi M", "di raza", "Ikegaya Eiko", "Rafe", "RALPH MAMIYA",
+    "ralph",
 ]
 
 
@@ -249,8 +250,12 @@ def test_names_matched_through_the_index_are_the_names_matched_in_full(
     from poc_cli.names import match_speakers_in
 
     base = corpus.datasets[0]
+    # Agnès Coutou is someone else in the other event; Ralph Mamiya is the same
+    # person there, his name in capitals, with an alias given only there.
     renamed = tuple(
-        p._replace(name="Zed Zulu", aliases=("Zulu",)) if p.id == "agnes-coutou" else p
+        p._replace(name="Zed Zulu", aliases=("Zulu",)) if p.id == "agnes-coutou"
+        else p._replace(name="RALPH MAMIYA", aliases=(*p.aliases, "Rafe"))
+        if p.id == "ralph-mamiya" else p
         for p in base.speakers
     )
     other = base._replace(

@@ -87,13 +87,23 @@ def match_speakers_index(index: Index, name: str) -> SpeakerMatch:
     Exact name forms are looked up in the index; only a name that is not one of them
     loads every speaker to be matched word by word or as a typo.
     """
-    from poc_cli.names import SpeakerMatch, forms_that_could_match, match_speakers_in, query_keys
+    from poc_cli.names import (
+        SpeakerMatch,
+        forms_that_could_match,
+        is_a_form_of_the_name,
+        match_speakers_in,
+        query_keys,
+    )
 
     keys = query_keys(name)
     if keys:
         # An exact form: who it names is told by id and name alone (names.person_key),
         # so no record's JSON is decoded (2,422 records of "Mamiya" at a million).
         exact = index.speakers_by_name_key(keys, whole=False)
+        if exact and all(is_a_form_of_the_name(sp.name, keys) for _, sp in exact):
+            # Every record of these people has the same name, so that form too: all
+            # of them are found already (an alias may be given in one event only).
+            return SpeakerMatch(exact, typo=False)
         if exact:
             return SpeakerMatch(_every_record_of(index, exact, whole=False), typo=False)
     # Not a name form: matched word by word or as a typo, against the people who could
