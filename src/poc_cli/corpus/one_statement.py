@@ -60,7 +60,8 @@ def corpus_for_statement(
     from poc_cli.index import open_index
 
     try:
-        index, warnings = open_index(data, progress=progress)
+        # (the same listing: the file number it gives is a place in these names)
+        index, warnings = open_index(data, progress=progress, listing=(folder, names))
         try:
             number = index.file_number(wanted)
         finally:

@@ -109,6 +109,7 @@ def open_index(
     progress: Progress | None = None,
     rebuild: bool = False,
     reason: str = "",
+    listing: tuple[Path | None, list[str]] | None = None,
 ) -> tuple[Index, list[str]]:
     """The index of the datasets ``data`` names, from the cache or freshly built.
 
@@ -118,6 +119,7 @@ def open_index(
     bad dataset raises DataError.  ``load``, if given, loads the corpus for the build
     instead (tests use it).  ``progress`` is called only when building.  ``rebuild``:
     the cached index was found damaged while searching (``reason`` says how).
+    ``listing``: what ``dataset_listing(data)`` answered already, if the caller asked.
 
     Only a regular file is opened as the cached index: a FIFO, socket, device, folder
     or symbolic link at its path is replaced by a new build (or, if it cannot be,
@@ -132,7 +134,7 @@ def open_index(
     from poc_cli import corpus as dataset
     from poc_cli.errors import DataError
 
-    folder, names = dataset.dataset_listing(data)
+    folder, names = listing if listing is not None else dataset.dataset_listing(data)
     warnings: list[str] = []
     try:
         key = _listing_key(folder, names)

@@ -325,10 +325,16 @@ def plain_bar_charts(rows: Sequence[Record]) -> str:
         count_width = len(str(largest))
         spaces = " " * (label_width + 1)
         out.append(f"Statements by {dimension}")
+        # What follows a label (its count and bar) is made once for each count: most
+        # of a big corpus's thousands of people share a few small counts.
+        tails: dict[int, str] = {}
         for label, size, r in zip(labels, sizes, group, strict=True):
             count = r["statements"]
-            n = bar_length(count, largest)
-            bar = bars[n] if n <= BAR_WIDTH else "█" * n
-            out.append(f"  {label}{spaces[: label_width - size]}  {count:>{count_width}}  {bar}")
+            tail = tails.get(count)
+            if tail is None:
+                n = bar_length(count, largest)
+                bar = bars[n] if n <= BAR_WIDTH else "█" * n
+                tail = tails[count] = f"  {count:>{count_width}}  {bar}"
+            out.append(f"  {label}{spaces[: label_width - size]}{tail}")
         out.append("")
     return "\n".join(out)
