@@ -688,3 +688,29 @@ def test_damaged_stored_views_met_while_writing_stop_the_output(
     stew = "stew" if table else b"stew"
     assert written and not any(stew in row for row in written)
     assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    "label", ["plain", "lone \\ud800 surrogate", "big 123456789012345678901234567890"]
+)
+def test_long_stored_json_decodes_as_the_json_module_decodes_it(label: str) -> None:
+    # Past _MSGSPEC_FROM bytes msgspec decodes; what it refuses (a lone surrogate, a
+    # number past 64 bits) the json module still does, to the same records.
+    import json
+
+    from poc_cli.index.listings import _MSGSPEC_FROM, _decode_records
+
+    row = '{"by":"speaker","key":"p%d","label":"%s","statements":%s}'
+    number = "123456789012345678901234567890" if label.startswith("big") else "3"
+    text = "[" + ",".join(row % (i, label, number) for i in range(30000)) + "]"
+    assert len(text) >= _MSGSPEC_FROM
+    assert _decode_records(text.encode()) == json.loads(text)
+
+
+@pytest.mark.parametrize("text", [b"null", b"{}", b"[1, 2]", b"[" + b" " * (1 << 20) + b"null]"])
+def test_stored_json_that_is_not_a_list_of_records_is_damage(text: bytes) -> None:
+    from poc_cli.index import IndexDamaged
+    from poc_cli.index.listings import _decode_records
+
+    with pytest.raises(IndexDamaged):
+        _decode_records(text)

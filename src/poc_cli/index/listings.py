@@ -13,6 +13,7 @@ row's checksum, as the search's own filters do.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -912,12 +913,26 @@ def _checked_rows(rows: Sequence[tuple[Any, ...]]) -> None:
         raise _damaged(f"a {rows[0][0]} overview row")
 
 
+_UNREAD = object()
+_MSGSPEC_FROM = 1 << 20
+"""JSON this long (bytes) or longer is decoded by msgspec: 2.4x the json module (1.7 MB of
+statistics at 100k: 5.5 ms against 13), once its import (5.5 ms in a command) is paid."""
+
+
 def _decode_records(text: str | bytes) -> list[Record]:
-    try:
-        records = json.loads(text)
-    except (TypeError, ValueError):
-        raise IndexDamaged("an overview row does not decode") from None
-    if not all(type(r) is dict for r in records):
+    records: Any = _UNREAD
+    if len(text) >= _MSGSPEC_FROM:
+        import msgspec
+
+        # (the json module for what msgspec refuses: a lone surrogate, a huge number)
+        with contextlib.suppress(TypeError, ValueError, msgspec.DecodeError):
+            records = msgspec.json.decode(text)
+    if records is _UNREAD:
+        try:
+            records = json.loads(text)
+        except (TypeError, ValueError):
+            raise IndexDamaged("an overview row does not decode") from None
+    if type(records) is not list or not all(type(r) is dict for r in records):
         raise IndexDamaged("an overview row does not decode")
     return records  # type: ignore[no-any-return]
 
