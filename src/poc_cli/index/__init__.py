@@ -20,7 +20,11 @@ What it holds (format :data:`INDEX_FORMAT`):
 ``vocab``       every distinct indexed term with its canonical spelling, stem key,
                 document frequency and length, for typo and spelling expansion
 ``overviews``   each speaker's and session's record as ``poc speakers`` / ``poc
-                sessions`` list it, made at build time (issue 13)
+                sessions`` list it, made at build time (issue 13), by kind
+``overview_cells`` those records' table cells, apart (a whole-corpus table reads
+                only them)
+``statement_cells``, ``statement_records`` each statement's table cells with
+                their widths, and its record's JSON, in report order
 ``groups``      statements per (event, speaker / session / kind / topic): count,
                 first and last, for ``poc stats``
 ``organisations`` every spelling of an organisation in the corpus
