@@ -161,14 +161,20 @@ def _candidates(
         stages.append(content)
     if not stages and required:
         stages.append([])
+    asked: set[tuple[str, bool]] = set()
     for number, stage in enumerate(stages):
         parts = [*required, *stage]
         if not parts:
             continue
         expression = fts.all_of(parts) + not_part
+        # A stage may ask what one before it asked ("any word" of a one-word query is
+        # "every word"): its matches are in `found` already, with the same ranks.
+        ranked = number >= len(proximity)
+        if (expression, ranked) in asked:
+            continue
+        asked.add((expression, ranked))
         # A phrase found exactly scores by the statement's length alone: no bm25 needed
         # (and bm25 over a phrase costs several scans of every statement holding its words).
-        ranked = number >= len(proximity)
         for rowid, rank in index.match(expression, where, params, size, ranked=ranked):
             found.setdefault(rowid, rank)
         if len(found) >= size:
