@@ -714,3 +714,28 @@ def test_stored_json_that_is_not_a_list_of_records_is_damage(text: bytes) -> Non
 
     with pytest.raises(IndexDamaged):
         _decode_records(text)
+
+
+@pytest.mark.parametrize("cap", [2000, 3])
+def test_a_search_by_event_finds_what_joining_the_statements_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any, cap: int
+) -> None:
+    # Index.match tells a filter by event by the rowids of the event's file rather than
+    # by joining every match to the statements table: the same statements and ranks,
+    # over both FTS tables of a build in two halves, alone or with more filters.
+    from poc_cli.index import open_index, write
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(write, "PARALLEL_MIN_FILES", 2)
+    index, _ = open_index(new_several_events(tmp_path / "corpus"))
+    assert index.fts_tables == ["fts", "fts1"]
+    found = 0
+    for event in [*index.event_ids(), "no-such-event"]:
+        for word in ("civilians", "protection", "mission", "the", "xyzzy"):
+            for more, extra in (("", []), (" AND s.kind = ?", ["quote"])):
+                told = index.match(word, "s.event = ?" + more, [event, *extra], 50, cap)
+                joined = index.match(word, "(s.event = ?)" + more, [event, *extra], 50, cap)
+                assert told == joined, (event, word, more)
+                found += len(told)
+    index.close()
+    assert found  # (the words are there)

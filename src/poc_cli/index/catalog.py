@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from poc_cli.model import Session, Speaker
 
+from .schema import EVENT_CLAUSE
+
 if TYPE_CHECKING:
     from poc_cli.filters import StatementFilter
     from poc_cli.names import SpeakerMatch
@@ -47,7 +49,7 @@ def filter_sql(flt: StatementFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if flt.event is not None:
-        clauses.append("s.event = ?")
+        clauses.append(EVENT_CLAUSE)  # first: see Index.match
         params.append(flt.event)
     if flt.speakers is not None:
         pairs = sorted(flt.speakers)

@@ -23,7 +23,15 @@ from typing import Any
 from poc_cli.model import Session, Speaker
 from poc_cli.schema.codec import speaker_from_dict
 
-from .schema import FILE_SHIFT, MAX_FILES, RANK_CAP, StatementRow, meta_check, row_check
+from .schema import (
+    EVENT_CLAUSE,
+    FILE_SHIFT,
+    MAX_FILES,
+    RANK_CAP,
+    StatementRow,
+    meta_check,
+    row_check,
+)
 
 
 class IndexDamaged(sqlite3.DatabaseError):
@@ -170,15 +178,28 @@ class Index:
         statements.  ``ranked=False``: always so.
         """
         found: list[tuple[int, float]] = []
+        # A filter by event names one dataset file, whose number is in every rowid of
+        # its statements (schema.py): told on the FTS side, without joining each match
+        # to the statements table (at 100k, 0.3 ms a query against 3.5).
+        file_number: int | None = None
+        if where == EVENT_CLAUSE or where.startswith(EVENT_CLAUSE + " AND "):
+            file_number = self._file_of_event(params[0])
+            if file_number is None:
+                return []  # no statement of that event
+            if where == EVENT_CLAUSE:
+                where, params = "", ()
+        filtered = bool(where) or file_number is not None
         for fts in self.fts_tables:
             sql = f" FROM {fts}"
             if where:
                 sql += f" JOIN statements s ON s.rowid = {fts}.rowid"
             sql += f" WHERE {fts} MATCH ?"
+            if file_number is not None:
+                sql += f" AND (({fts}.rowid >> {FILE_SHIFT}) & {MAX_FILES - 1}) = {file_number}"
             if where:
                 sql += f" AND ({where})"
             args = (expression, *params)
-            if where and ranked and cap:
+            if filtered and ranked and cap:
                 found.extend(self._match_filtered(fts, sql, args, limit, cap))
                 continue
             if (
@@ -218,6 +239,13 @@ class Index:
                 f"SELECT {fts}.rowid, 0.0{sql} ORDER BY {fts}.rowid LIMIT ?", (*args, limit)
             ).fetchall()
         return [(rowid, 0.0) for rowid, _ in rows[:limit]]  # too many to rank
+
+    def _file_of_event(self, event: Any) -> int | None:
+        """The number of the dataset file holding ``event`` (None: it has no statement)."""
+        row = self.conn.execute(
+            "SELECT rowid FROM statements WHERE event = ? LIMIT 1", (event,)
+        ).fetchone()
+        return None if row is None else (row[0] >> FILE_SHIFT) & (MAX_FILES - 1)
 
     @property
     def fts_tables(self) -> list[str]:
