@@ -716,26 +716,39 @@ def test_stored_json_that_is_not_a_list_of_records_is_damage(text: bytes) -> Non
         _decode_records(text)
 
 
+
 @pytest.mark.parametrize("cap", [2000, 3])
-def test_a_search_by_event_finds_what_joining_the_statements_finds(
+def test_a_search_confined_to_events_finds_what_joining_the_statements_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_several_events: Any, cap: int
 ) -> None:
-    # Index.match tells a filter by event by the rowids of the event's file rather than
-    # by joining every match to the statements table: the same statements and ranks,
-    # over both FTS tables of a build in two halves, alone or with more filters.
+    # Index.match tells the events a filter keeps by the file numbers in the rowids,
+    # before (or, for --event alone, instead of) joining every match to the statements
+    # table: the same statements and ranks, over both FTS tables of a build in two
+    # halves, for --event alone, with --kind, and for the people --speaker names.
+    from poc_cli.filters import StatementFilter
     from poc_cli.index import open_index, write
+    from poc_cli.index.catalog import search_sql
 
     monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(write, "PARALLEL_MIN_FILES", 2)
     index, _ = open_index(new_several_events(tmp_path / "corpus"))
     assert index.fts_tables == ["fts", "fts1"]
-    found = 0
+    people = index.conn.execute("SELECT event, id FROM speakers ORDER BY rowid").fetchall()
+    filters = [StatementFilter(speakers=frozenset(people[::7]))]
     for event in [*index.event_ids(), "no-such-event"]:
+        filters += [StatementFilter(event=event), StatementFilter(event=event, kind="quote")]
+        filters.append(StatementFilter(event=event, speakers=frozenset(people[::3])))
+    found = 0
+    for flt in filters:
+        sql = search_sql(flt)
+        assert sql.events is not None
+        assert sql.events_only == (flt.speakers is None and flt.kind is None)
         for word in ("civilians", "protection", "mission", "the", "xyzzy"):
-            for more, extra in (("", []), (" AND s.kind = ?", ["quote"])):
-                told = index.match(word, "s.event = ?" + more, [event, *extra], 50, cap)
-                joined = index.match(word, "(s.event = ?)" + more, [event, *extra], 50, cap)
-                assert told == joined, (event, word, more)
-                found += len(told)
+            told = index.match(
+                word, sql.where, sql.params, 50, cap, events=sql.events, events_only=sql.events_only
+            )
+            joined = index.match(word, sql.where, sql.params, 50, cap)
+            assert told == joined, (flt, word)
+            found += len(told)
     index.close()
     assert found  # (the words are there)

@@ -5,11 +5,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from poc_cli.model import Session, Speaker
-
-from .schema import EVENT_CLAUSE
 
 if TYPE_CHECKING:
     from poc_cli.filters import StatementFilter
@@ -49,7 +47,7 @@ def filter_sql(flt: StatementFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if flt.event is not None:
-        clauses.append(EVENT_CLAUSE)  # first: see Index.match
+        clauses.append("s.event = ?")
         params.append(flt.event)
     if flt.speakers is not None:
         pairs = sorted(flt.speakers)
@@ -81,6 +79,31 @@ def filter_sql(flt: StatementFilter) -> tuple[str, list[Any]]:
         )
         params.extend(ids)
     return " AND ".join(clauses), params
+
+
+class SearchSql(NamedTuple):
+    """A resolved filter as search gives it to :meth:`~.read.Index.match`: SQL over
+    ``statements s`` and its parameters, and the events it keeps statements of (None:
+    any), which the index tells by the dataset files their rowids name, without
+    joining every match to the statements table (``events_only``: and that is all the
+    filter asks)."""
+
+    where: str = ""
+    params: tuple[Any, ...] = ()
+    events: frozenset[str] | None = None
+    events_only: bool = False
+
+
+def search_sql(flt: StatementFilter) -> SearchSql:
+    """:func:`filter_sql` of ``flt``, with the events it is confined to: the ``--event``
+    one, and those of the people ``--speaker`` named."""
+    where, params = filter_sql(flt)
+    events = None if flt.event is None else frozenset((flt.event,))
+    if flt.speakers is not None:
+        theirs = frozenset(event for event, _ in flt.speakers)
+        events = theirs if events is None else events & theirs
+    only = flt._replace(event=None, notes=()) == type(flt)()
+    return SearchSql(where, tuple(params), events, only and events is not None)
 
 
 def match_speakers_index(index: Index, name: str) -> SpeakerMatch:

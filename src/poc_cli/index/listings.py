@@ -934,7 +934,7 @@ def _decode_records(text: str | bytes) -> list[Record]:
             raise IndexDamaged("an overview row does not decode") from None
     if type(records) is not list or not all(type(r) is dict for r in records):
         raise IndexDamaged("an overview row does not decode")
-    return records  # type: ignore[no-any-return]
+    return records
 
 
 def speaker_counts(index: Index, event: str | None = None) -> dict[tuple[str, str], int]:

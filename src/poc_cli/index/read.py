@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,6 @@ from poc_cli.model import Session, Speaker
 from poc_cli.schema.codec import speaker_from_dict
 
 from .schema import (
-    EVENT_CLAUSE,
     FILE_SHIFT,
     MAX_FILES,
     RANK_CAP,
@@ -89,6 +88,7 @@ class Index:
         self.conn = conn
         self.path = path
         self._meta: dict[str, str] | None = None
+        self._files_of_events: dict[str, int | None] = {}
 
     @classmethod
     def open(cls, path: Path) -> Index:
@@ -161,11 +161,15 @@ class Index:
         limit: int = 200,
         cap: int = RANK_CAP,
         ranked: bool = True,
+        events: Collection[str] | None = None,
+        events_only: bool = False,
     ) -> list[tuple[int, float]]:
         """(rowid, bm25 rank) of statements matching an FTS5 ``expression``, best first.
 
-        ``where`` is extra SQL over the ``statements`` table aliased ``s``.  An index
-        built in two shards has two FTS tables; the best of each are merged.
+        ``where`` is extra SQL over the ``statements`` table aliased ``s``.  ``events``:
+        only statements of these events can pass it (``events_only``: every one of them
+        does, and ``where`` need not be asked).  An index built in two shards has two
+        FTS tables; the best of each are merged.
 
         bm25 costs microseconds per match (and first counts every match of each
         phrase for its idf), and a common word matches half a million statements of a
@@ -178,24 +182,26 @@ class Index:
         statements.  ``ranked=False``: always so.
         """
         found: list[tuple[int, float]] = []
-        # A filter by event names one dataset file, whose number is in every rowid of
-        # its statements (schema.py): told on the FTS side, without joining each match
-        # to the statements table (at 100k, 0.3 ms a query against 3.5).
-        file_number: int | None = None
-        if where == EVENT_CLAUSE or where.startswith(EVENT_CLAUSE + " AND "):
-            file_number = self._file_of_event(params[0])
-            if file_number is None:
-                return []  # no statement of that event
-            if where == EVENT_CLAUSE:
+        # An event's statements are those of one dataset file, whose number is in each
+        # of their rowids (schema.py): told on the FTS side, before any match is joined
+        # to the statements table (at 100k, 0.3 ms a query against 3.5 for one event;
+        # 1.7 against 4.5 for the 247 events of three people).
+        files = ""
+        if events is not None:
+            numbers = sorted(self._file_numbers(events))
+            if not numbers:
+                return []  # no statement of those events
+            files = ",".join(map(str, numbers))
+            if events_only:
                 where, params = "", ()
-        filtered = bool(where) or file_number is not None
+        filtered = bool(where or files)
         for fts in self.fts_tables:
             sql = f" FROM {fts}"
             if where:
                 sql += f" JOIN statements s ON s.rowid = {fts}.rowid"
             sql += f" WHERE {fts} MATCH ?"
-            if file_number is not None:
-                sql += f" AND (({fts}.rowid >> {FILE_SHIFT}) & {MAX_FILES - 1}) = {file_number}"
+            if files:
+                sql += f" AND (({fts}.rowid >> {FILE_SHIFT}) & {MAX_FILES - 1}) IN ({files})"
             if where:
                 sql += f" AND ({where})"
             args = (expression, *params)
@@ -240,12 +246,21 @@ class Index:
             ).fetchall()
         return [(rowid, 0.0) for rowid, _ in rows[:limit]]  # too many to rank
 
-    def _file_of_event(self, event: Any) -> int | None:
-        """The number of the dataset file holding ``event`` (None: it has no statement)."""
-        row = self.conn.execute(
-            "SELECT rowid FROM statements WHERE event = ? LIMIT 1", (event,)
-        ).fetchone()
-        return None if row is None else (row[0] >> FILE_SHIFT) & (MAX_FILES - 1)
+    def _file_numbers(self, events: Collection[str]) -> set[int]:
+        """The numbers of the dataset files holding statements of ``events``, each
+        event's read from one of its statements' rowids (kept for the next query)."""
+        known = self._files_of_events
+        numbers = set()
+        for event in events:
+            if event not in known:
+                row = self.conn.execute(
+                    "SELECT rowid FROM statements WHERE event = ? LIMIT 1", (event,)
+                ).fetchone()
+                known[event] = None if row is None else (row[0] >> FILE_SHIFT) & (MAX_FILES - 1)
+            number = known[event]
+            if number is not None:
+                numbers.add(number)
+        return numbers
 
     @property
     def fts_tables(self) -> list[str]:

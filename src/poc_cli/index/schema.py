@@ -45,9 +45,6 @@ FILE_SHIFT = 20
 """A statement's rowid is ``length << 40 | file number << 20 | place in file``: the file
 number is the dataset's place in the corpus (the sorted file names of a folder)."""
 MAX_FILES = 1 << (LENGTH_SHIFT - FILE_SHIFT)
-EVENT_CLAUSE = "s.event = ?"
-"""How ``catalog.filter_sql`` writes a filter by event, first of its clauses: search
-(``read.Index.match``) tells it by the rowids of the event's file instead."""
 MAX_LENGTH_BUCKET = (1 << 22) - 1
 RANK_CAP = 2000
 """Above this many matches (per FTS table) none is ranked by bm25: see :meth:`Index.match`."""

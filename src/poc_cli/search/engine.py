@@ -13,7 +13,7 @@ own ``fts``-like builders; the query syntax, expansion, scoring and spans
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -41,8 +41,12 @@ class Backend(Protocol):
         limit: int = 200,
         cap: int = ...,
         ranked: bool = True,
+        events: Collection[str] | None = None,
+        events_only: bool = False,
     ) -> list[tuple[int, float]]:
-        """(rowid, rank) of the statements matching ``expression`` that pass ``where``."""
+        """(rowid, rank) of the statements matching ``expression`` that pass ``where``
+        (which keeps only statements of ``events``, if given; ``events_only``: all of
+        them)."""
         ...
 
     def statements(self, rowids: Iterable[int]) -> dict[int, StatementRow]: ...

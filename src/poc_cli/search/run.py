@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from poc_cli.index import Index, Progress, StatementRow
+    from poc_cli.index.catalog import SearchSql
 
     from .engine import Backend
 
@@ -72,15 +73,14 @@ class SearchResult(NamedTuple):
 # ------------------------------------------------------------------ filters
 
 
-def _filter_sql(index: Index, filters: SearchFilters) -> tuple[str, list[Any], tuple[str, ...]]:
-    """The filters resolved (the one resolver listings use too) and written as SQL:
-    (where, parameters, notes on how they were read)."""
+def _filter_sql(index: Index, filters: SearchFilters) -> tuple[SearchSql, tuple[str, ...]]:
+    """The filters resolved (the one resolver listings use too) and written as SQL,
+    and the notes on how they were read."""
     from poc_cli.filters import resolve
-    from poc_cli.index.catalog import IndexCatalog, filter_sql
+    from poc_cli.index.catalog import IndexCatalog, search_sql
 
     flt = resolve(IndexCatalog(index), filters)
-    where, params = filter_sql(flt)
-    return where, params, flt.notes
+    return search_sql(flt), flt.notes
 
 
 def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Speaker], ...]:
@@ -124,7 +124,7 @@ def _matched_speakers(index: Index, query: SearchQuery) -> tuple[tuple[str, Spea
 
 
 def _candidates(
-    index: Backend, query: SearchQuery, terms: dict[str, Term], where: str, params: list[Any]
+    index: Backend, query: SearchQuery, terms: dict[str, Term], flt: SearchSql
 ) -> dict[int, float]:
     size = max(60, query.limit * 3)
     required = [fts.quoted(" ".join(p)) for p in query.phrases]
@@ -175,7 +175,7 @@ def _candidates(
         asked.add((expression, ranked))
         # A phrase found exactly scores by the statement's length alone: no bm25 needed
         # (and bm25 over a phrase costs several scans of every statement holding its words).
-        for rowid, rank in index.match(expression, where, params, size, ranked=ranked):
+        for rowid, rank in _match(index, expression, flt, size, ranked=ranked):
             found.setdefault(rowid, rank)
         if len(found) >= size:
             break
@@ -218,7 +218,7 @@ def _proximity_stages(query: SearchQuery, terms: dict[str, Term]) -> list[list[s
 
 
 def _scored(
-    index: Backend, query: SearchQuery, where: str, params: list[Any]
+    index: Backend, query: SearchQuery, flt: SearchSql
 ) -> list[tuple[tuple[float, int, float], Hit]]:
     """Every candidate that scores, with its sort key, best first."""
     terms: dict[str, Term] = {}
@@ -226,7 +226,7 @@ def _scored(
     for w in query.words:
         if w not in terms:
             terms[w] = expand(index, w, stop=is_stopword(w) and has_content)
-    ranks = _candidates(index, query, terms, where, params)
+    ranks = _candidates(index, query, terms, flt)
     rows = index.statements(ranks)
     scored: list[tuple[tuple[float, int, float], Hit]] = []
     for rowid, row in rows.items():
@@ -244,30 +244,42 @@ def _scored(
     return scored
 
 
-def _run(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> list[Hit]:
-    return [hit for _, hit in _scored(index, query, where, params)[: query.limit]]
+def _run(index: Backend, query: SearchQuery, flt: SearchSql) -> list[Hit]:
+    return [hit for _, hit in _scored(index, query, flt)[: query.limit]]
 
 
-def _run_forms(
-    index: Backend, queries: Sequence[SearchQuery], where: str, params: list[Any]
-) -> list[Hit]:
+def _run_forms(index: Backend, queries: Sequence[SearchQuery], flt: SearchSql) -> list[Hit]:
     """The hits of several forms of one query (a phrase an apostrophe apart), each
     statement once with its best score, in the one order."""
     if len(queries) == 1:
-        return _run(index, queries[0], where, params)
+        return _run(index, queries[0], flt)
     best: dict[str, tuple[tuple[float, int, float], Hit]] = {}
     for query in queries:
-        for key, hit in _scored(index, query, where, params):
+        for key, hit in _scored(index, query, flt):
             if hit.id not in best or key < best[hit.id][0]:
                 best[hit.id] = (key, hit)
     ordered = sorted(best.values(), key=lambda item: item[0])
     return [hit for _, hit in ordered[: queries[0].limit]]
 
 
-def _finds(index: Backend, words: Sequence[str], where: str, params: list[Any]) -> bool:
+def _finds(index: Backend, words: Sequence[str], flt: SearchSql) -> bool:
     """Does the phrase of ``words`` stand in a statement the filters keep?"""
     expression = fts.all_of([fts.quoted(" ".join(words))])
-    return bool(index.match(expression, where, params, 1, ranked=False))
+    return bool(_match(index, expression, flt, 1, ranked=False))
+
+
+def _match(
+    index: Backend, expression: str, flt: SearchSql, limit: int, *, ranked: bool
+) -> list[tuple[int, float]]:
+    return index.match(
+        expression,
+        flt.where,
+        flt.params,
+        limit,
+        ranked=ranked,
+        events=flt.events,
+        events_only=flt.events_only,
+    )
 
 
 def _with_phrase(query: SearchQuery, number: int, words: tuple[str, ...]) -> SearchQuery:
@@ -286,7 +298,7 @@ def _with_phrase(query: SearchQuery, number: int, words: tuple[str, ...]) -> Sea
 
 
 def _apostrophe_forms(
-    index: Backend, query: SearchQuery, where: str, params: list[Any]
+    index: Backend, query: SearchQuery, flt: SearchSql
 ) -> tuple[list[SearchQuery], tuple[str, ...]]:
     """The forms of ``query`` to run: itself, or where a phrase as typed stands in no
     statement but stands there an apostrophe apart (``"its really a tool"`` for the
@@ -298,8 +310,8 @@ def _apostrophe_forms(
     notes: list[str] = []
     for phrase, forms in zip(query.phrases, query.phrase_forms, strict=True):
         found = []
-        if forms and not _finds(index, phrase, where, params):
-            found = [form for form in forms if _finds(index, form.words, where, params)]
+        if forms and not _finds(index, phrase, flt):
+            found = [form for form in forms if _finds(index, form.words, flt)]
         if not found:
             choices.append([None])
             continue
@@ -327,7 +339,7 @@ REPORT_ORDER_MASK = (1 << 40) - 1
 ``length << LENGTH_SHIFT | file << FILE_SHIFT | place``, LENGTH_SHIFT = 40)."""
 
 
-def _suggest(index: Backend, query: SearchQuery, where: str, params: list[Any]) -> str | None:
+def _suggest(index: Backend, query: SearchQuery, flt: SearchSql) -> str | None:
     """A corrected query that finds something, or None."""
     from rapidfuzz import fuzz, process
 
@@ -348,19 +360,19 @@ def _suggest(index: Backend, query: SearchQuery, where: str, params: list[Any]) 
         return None
     text = " ".join(corrected)
     retry = query._replace(text=text, words=tuple(corrected), phrases=(), excluded=query.excluded)
-    return text if _run(index, retry, where, params) else None
+    return text if _run(index, retry, flt) else None
 
 
 def search_index(index: Index, query: SearchQuery) -> SearchResult:
     """Search an open index; raises UsageError/NotFound for filters that fit nothing."""
-    where, params, notes = _filter_sql(index, query.filters)
-    forms, read_as = _apostrophe_forms(index, query, where, params)
-    hits = _run_forms(index, forms, where, params)
+    flt, notes = _filter_sql(index, query.filters)
+    forms, read_as = _apostrophe_forms(index, query, flt)
+    hits = _run_forms(index, forms, flt)
     idle = tuple(w for w in query.excluded if not _in_corpus(index, w))
     warnings: tuple[str, ...] = ()
     if query.truncated:
         warnings = (f"only the first {MAX_TERMS} different words of the query were used",)
-    suggestion = None if hits else _suggest(index, query, where, params)
+    suggestion = None if hits else _suggest(index, query, flt)
     return SearchResult(
         hits=tuple(hits),
         matched_speakers=_matched_speakers(index, query),
