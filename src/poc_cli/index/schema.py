@@ -37,8 +37,10 @@ Progress = Callable[[int, int], None]
 """``progress(done, total)``: statements (or, streaming from files, files) indexed so far."""
 
 _PROGRESS_STEP = 5000
-_BATCH = 20000
-"""Statements buffered before they are written (and sorted by rowid for FTS5)."""
+_BATCH = 10000
+"""Statements buffered before they are written (and sorted by rowid for FTS5).  10,000
+built as fast as 20,000 and kept the build's peak lower (100k: 74 against 94 MB; 1m: 200
+against 226 MB), with the same search results (30 queries at 100k, ids and scores)."""
 
 LENGTH_SHIFT = 40
 FILE_SHIFT = 20
