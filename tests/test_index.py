@@ -465,3 +465,24 @@ def test_a_build_removes_older_formats_indexes_of_the_same_data_only(
         len([p for p in _index_files(tmp_path) if p.name.startswith(f"index-v{INDEX_FORMAT}-")])
         == 1
     )
+
+
+def test_a_cache_key_takes_inode_numbers_past_64_bits(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Some file systems give inode numbers above 2**63: the key is still made, and
+    # still tells two such files apart.
+    import types
+    from typing import Any
+
+    from poc_cli.index import cache as cache_module
+
+    def fake_stat(inode: int) -> Any:
+        def stat(name: str, **_: Any) -> Any:
+            return types.SimpleNamespace(st_size=10, st_mtime_ns=1, st_ctime_ns=2, st_ino=inode)
+
+        return stat
+
+    keys = set()
+    for inode in (2**64 - 1, 2**64 - 2, 5):
+        monkeypatch.setattr(cache_module.os, "stat", fake_stat(inode))
+        keys.add(cache_module._listing_key(None, ["/x/a.json"]))
+    assert len(keys) == 3
