@@ -247,7 +247,15 @@ def indexed_speaker_profiles(
                 stored_json=[json_by_rowid[r] for r in rowids] if stored is not None else None,
                 stored_cells=[cells_by_rowid[r] for r in rowids] if cell_rows else None,
             )
-        return (Profiles(profiles) if for_json else profiles), tuple(notes), index.event_count()
+        if for_json:
+            return Profiles(profiles), tuple(notes), index.event_count()
+        # A bound on every text of the profiles (their own records' and their
+        # statements'), so that a human view need not walk 2,422 of them at a million
+        # to find none too long to show (output.formats.cut_for_display).
+        bounds = [profiles.longest_text, *(p["statement_list"].longest_text for p in profiles)]
+        shown = listings.Bounded(profiles)
+        shown.longest_text = max(bounds) if all(type(b) is int for b in bounds) else None
+        return shown, tuple(notes), index.event_count()
 
     (records, notes, count), _, warnings = with_index(data, work, progress=progress)
     return IndexedListing(records, notes, tuple(warnings), count)

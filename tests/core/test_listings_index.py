@@ -752,3 +752,46 @@ def test_a_search_confined_to_events_finds_what_joining_the_statements_finds(
             found += len(told)
     index.close()
     assert found  # (the words are there)
+
+
+@pytest.mark.parametrize("for_table", [True, False])
+@pytest.mark.parametrize("long", ["", "role", "text"])
+def test_a_profile_knows_when_no_text_needs_cutting_for_display(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    new_several_events: Any,
+    for_table: bool,
+    long: str,
+) -> None:
+    # `speakers NAME` from the index carries a bound on every text of its profiles
+    # (their records' and their statements'), so a human view need not walk them all;
+    # a role or a statement too long to show is still cut.
+    from poc_cli import queries
+    from poc_cli.output.formats import CUT_MARK, DISPLAY_MAX_CHARS, cut_for_display
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = new_several_events(tmp_path / "corpus")
+    if long:
+        first = sorted(folder.glob("*.json"))[0]
+        data = json.loads(first.read_text(encoding="utf-8"))
+        if long == "role":
+            person = next(p for p in data["speakers"] if p["id"] == "agnes-coutou")
+            person["role"] = "adviser " * 4000
+        else:
+            said = next(s for s in data["statements"] if s["speaker"] == "agnes-coutou")
+            said["text"] = "neutrality " * 4000
+        first.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    records = queries.indexed_speaker_profiles(folder, "Coutou", for_table=for_table).records
+    assert len(records) == 4
+    bound = getattr(records, "longest_text", None)
+    assert type(bound) is int
+    shown, cut = cut_for_display(records)
+    if not long:
+        assert bound <= DISPLAY_MAX_CHARS and cut.texts == 0 and shown is records
+        return
+    assert bound > DISPLAY_MAX_CHARS and cut.texts == 1
+    if long == "role":
+        assert shown[0]["role"].endswith(CUT_MARK)
+    else:
+        texts = [s["text"] for p in shown for s in p["statement_list"]]
+        assert sum(t.endswith(CUT_MARK) for t in texts) == 1

@@ -882,10 +882,13 @@ class OverviewRecords(LazyRecords[Record]):
         return f"OverviewRecords({self._count} {self._kind} records)"
 
 
-def overview_records_of(index: Index, kind: str, keys: Sequence[tuple[str, str]]) -> list[Record]:
-    """The overview records of these (event, id) keys, in corpus order, checked."""
+def overview_records_of(index: Index, kind: str, keys: Sequence[tuple[str, str]]) -> Bounded:
+    """The overview records of these (event, id) keys, in corpus order, checked, with a
+    bound on their longest text."""
     if not keys:
-        return []
+        none = Bounded()
+        none.longest_text = 0
+        return none
     values = ",".join("(?,?)" for _ in keys)
     rows = index.conn.execute(
         "SELECT kind, event, key, record, checksum FROM overviews WHERE kind = ? AND"
@@ -894,7 +897,10 @@ def overview_records_of(index: Index, kind: str, keys: Sequence[tuple[str, str]]
     ).fetchall()
     if len(rows) != len(set(keys)):
         raise IndexDamaged(f"a {kind} is missing from the index")
-    return _checked_overviews(rows)
+    records = Bounded(_checked_overviews(rows))
+    # No text of a record is longer than its JSON (escapes only add).
+    records.longest_text = max([len(r[3]) for r in rows], default=0)
+    return records
 
 
 def _checked_overviews(rows: Sequence[tuple[Any, ...]]) -> list[Record]:
