@@ -249,13 +249,15 @@ def indexed_speaker_profiles(
             )
         if for_json:
             return Profiles(profiles), tuple(notes), index.event_count()
-        # A bound on every text of the profiles (their own records' and their
-        # statements'), so that a human view need not walk 2,422 of them at a million
-        # to find none too long to show (output.formats.cut_for_display).
-        bounds = [profiles.longest_text, *(p["statement_list"].longest_text for p in profiles)]
-        shown = listings.Bounded(profiles)
-        shown.longest_text = max(bounds) if all(type(b) is int for b in bounds) else None
-        return shown, tuple(notes), index.event_count()
+        # A bound on every text of the profiles (their own records' and, known from
+        # what was read, their statements'), so that a human view need not walk 2,422
+        # of them at a million to find none too long to show (cut_for_display); none
+        # when their statements are read as they are written.
+        bounds = [profiles.longest_text]
+        bounds += [p["statement_list"].longest_text for p in profiles] if few else [None]
+        known = [b for b in bounds if type(b) is int]
+        profiles.longest_text = max(known) if len(known) == len(bounds) else None
+        return profiles, tuple(notes), index.event_count()
 
     (records, notes, count), _, warnings = with_index(data, work, progress=progress)
     return IndexedListing(records, notes, tuple(warnings), count)

@@ -754,6 +754,7 @@ def test_a_search_confined_to_events_finds_what_joining_the_statements_finds(
     assert found  # (the words are there)
 
 
+@pytest.mark.parametrize("keep", [True, False])
 @pytest.mark.parametrize("for_table", [True, False])
 @pytest.mark.parametrize("long", ["", "role", "text"])
 def test_a_profile_knows_when_no_text_needs_cutting_for_display(
@@ -762,14 +763,19 @@ def test_a_profile_knows_when_no_text_needs_cutting_for_display(
     new_several_events: Any,
     for_table: bool,
     long: str,
+    keep: bool,
 ) -> None:
     # `speakers NAME` from the index carries a bound on every text of its profiles
     # (their records' and their statements'), so a human view need not walk them all;
-    # a role or a statement too long to show is still cut.
+    # a role or a statement too long to show is still cut, also when the statements
+    # are read as they are written (past KEEP: no bound, every profile looked at).
     from poc_cli import queries
+    from poc_cli.index import listings
     from poc_cli.output.formats import CUT_MARK, DISPLAY_MAX_CHARS, cut_for_display
 
     monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    if not keep:
+        monkeypatch.setattr(listings, "KEEP", 0)
     folder = new_several_events(tmp_path / "corpus")
     if long:
         first = sorted(folder.glob("*.json"))[0]
@@ -784,12 +790,13 @@ def test_a_profile_knows_when_no_text_needs_cutting_for_display(
     records = queries.indexed_speaker_profiles(folder, "Coutou", for_table=for_table).records
     assert len(records) == 4
     bound = getattr(records, "longest_text", None)
-    assert type(bound) is int
+    assert type(bound) is int if keep else bound is None
     shown, cut = cut_for_display(records)
     if not long:
-        assert bound <= DISPLAY_MAX_CHARS and cut.texts == 0 and shown is records
+        assert cut.texts == 0 and shown is records
+        assert not keep or bound <= DISPLAY_MAX_CHARS
         return
-    assert bound > DISPLAY_MAX_CHARS and cut.texts == 1
+    assert cut.texts == 1 and (not keep or bound > DISPLAY_MAX_CHARS)
     if long == "role":
         assert shown[0]["role"].endswith(CUT_MARK)
     else:

@@ -28,6 +28,7 @@ from .schema import (
     MAX_FILES,
     RANK_CAP,
     StatementRow,
+    file_of_rowid,
     meta_check,
     row_check,
 )
@@ -256,7 +257,7 @@ class Index:
                 row = self.conn.execute(
                     "SELECT rowid FROM statements WHERE event = ? LIMIT 1", (event,)
                 ).fetchone()
-                known[event] = None if row is None else (row[0] >> FILE_SHIFT) & (MAX_FILES - 1)
+                known[event] = None if row is None else file_of_rowid(row[0])
             number = known[event]
             if number is not None:
                 numbers.add(number)
@@ -355,7 +356,7 @@ class Index:
         row = self.conn.execute(
             "SELECT rowid FROM statements WHERE id = ? LIMIT 1", (statement_id,)
         ).fetchone()
-        return None if row is None else (row[0] >> FILE_SHIFT) & (MAX_FILES - 1)
+        return None if row is None else file_of_rowid(row[0])
 
     def _topic_labels(
         self, events: set[str], wanted: set[tuple[str, str]] | None = None

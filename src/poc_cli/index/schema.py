@@ -47,6 +47,13 @@ FILE_SHIFT = 20
 """A statement's rowid is ``length << 40 | file number << 20 | place in file``: the file
 number is the dataset's place in the corpus (the sorted file names of a folder)."""
 MAX_FILES = 1 << (LENGTH_SHIFT - FILE_SHIFT)
+
+
+def file_of_rowid(rowid: int) -> int:
+    """The number of the dataset file a statement's rowid names."""
+    return (rowid >> FILE_SHIFT) & (MAX_FILES - 1)
+
+
 MAX_LENGTH_BUCKET = (1 << 22) - 1
 RANK_CAP = 2000
 """Above this many matches (per FTS table) none is ranked by bm25: see :meth:`Index.match`."""
