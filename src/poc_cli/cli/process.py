@@ -28,6 +28,13 @@ def _interrupted(signum: int, frame: Any) -> NoReturn:
     raise SystemExit(int(ExitStatus.INTERRUPTED))
 
 
+def _interrupted_while_ending(signum: int, frame: Any) -> NoReturn:
+    """Ctrl-C after the command is done (its output flushed): while the interpreter
+    shuts down (waiting for threads, running exit hooks) an exception raised from a
+    handler is printed as "Exception ignored" with a traceback, so end at once."""
+    os._exit(int(ExitStatus.INTERRUPTED))
+
+
 # Errors of writing to stdout that are the output's fault, not poc's: a full disk or
 # quota, a file too big, an I/O error, a descriptor that is not open for writing.
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
@@ -37,6 +44,13 @@ def main() -> None:
     """Run the app: quiet on Ctrl-C and closed pipes, and a message, not a traceback,
     when stdout cannot take the output (the script's entry point is ``__main__.main``)."""
     signal.signal(signal.SIGINT, _interrupted)
+    try:
+        _run()
+    finally:
+        signal.signal(signal.SIGINT, _interrupted_while_ending)
+
+
+def _run() -> None:
     if sys.stderr is None:  # `poc 2>&-`: messages go nowhere rather than crash
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
     if sys.stdout is None:  # `poc >&-`: fine with --output FILE, an error on first write
