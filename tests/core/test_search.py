@@ -276,3 +276,32 @@ def test_names_matched_through_the_index_are_the_names_matched_in_full(
 
     full = answer(lambda: match_speakers_in(index.speaker_records(), typed))
     assert answer(lambda: match_speakers_index(index, typed)) == full
+
+
+def test_every_row_read_at_once_carries_its_own_speakers_honorific_and_aliases(
+    corpus: Corpus,
+) -> None:
+    # They were those of the last row decoded, for every row of a batch: statements of
+    # one person were scored by another's names ("General neutrality" lost Lion's).
+    from poc_cli.search.run import corpus_index
+
+    index = corpus_index(corpus)
+    rowids = [r for (r,) in index.conn.execute("SELECT rowid FROM statements")]
+    rows = index.statements(rowids).values()
+    people = {p.id: p for p in corpus.datasets[0].speakers}
+    assert len({row.speaker for row in rows}) > 10
+    for row in rows:
+        person = people[row.speaker]
+        assert row.speaker_forms == (person.honorific or "", *person.aliases), row.id
+
+
+@pytest.mark.parametrize(
+    ("query", "speaker"),
+    [("General neutrality", "thierry-lion"), ("Mr. threats", "jake-sherman")],
+)
+def test_a_speaker_found_by_honorific_is_found_beside_other_speakers(
+    corpus: Corpus, query: str, speaker: str
+) -> None:
+    hits = search_corpus(corpus, parse_query(query)).hits
+    assert speaker in {h.speaker for h in hits}
+    assert len({h.speaker for h in hits}) > 1  # the batch held other speakers too

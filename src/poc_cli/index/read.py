@@ -313,7 +313,9 @@ class Index:
                 topics = tuple(topic_list)
                 speaker_json = _decode(r[7])
                 organisations = tuple(speaker_json.get("organisations", ()))
-                decoded[r[0]] = (tuple(items), topics, tuple(paragraphs), organisations)
+                # The speaker column of FTS5 holds these too: scoring must see them.
+                forms = (speaker_json.get("honorific") or "", *speaker_json.get("aliases", ()))
+                decoded[r[0]] = (tuple(items), topics, tuple(paragraphs), organisations, forms)
             except (TypeError, ValueError, AttributeError):
                 raise IndexDamaged(f"statement row {r[0]} does not decode") from None
         try:
@@ -323,7 +325,7 @@ class Index:
         labels = self._topic_labels({r[2] for r in rows}, wanted)
         out: dict[int, StatementRow] = {}
         for r in rows:
-            items, topics, paragraphs, organisations = decoded[r[0]]
+            items, topics, paragraphs, organisations, forms = decoded[r[0]]
             out[r[0]] = StatementRow(
                 rowid=r[0],
                 id=r[1],
@@ -342,11 +344,7 @@ class Index:
                 paragraphs=paragraphs,
                 note=r[13],
                 organisations=organisations,
-                # The speaker column of FTS5 holds these too: scoring must see them.
-                speaker_forms=(
-                    speaker_json.get("honorific") or "",
-                    *speaker_json.get("aliases", ()),
-                ),
+                speaker_forms=forms,
             )
         return out
 
