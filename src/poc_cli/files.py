@@ -24,10 +24,11 @@ PRIVATE = 0o600  # what a temporary file starts as when it replaces a file
 NEW_FILE = 0o666  # what a new file asks for; the kernel takes the umask off, as for `>`
 
 
-def write_new_file(path: Path, text: str | Iterable[str], *, force: bool = False) -> None:
+def write_new_file(path: Path, text: str | Iterable[str | bytes], *, force: bool = False) -> None:
     """Write ``text`` to ``path`` whole or not at all; an existing file only with ``force``.
 
-    ``text`` may come in pieces (an iterable of strings), written as they come.
+    ``text`` may come in pieces (an iterable of strings, or of UTF-8 bytes written as
+    they are), written as they come.
 
     Messages name the path as the user gave it, even when a link led elsewhere.
     """
@@ -63,7 +64,11 @@ def write_new_file(path: Path, text: str | Iterable[str], *, force: bool = False
                 stream.write(text)
             else:
                 for piece in text:
-                    stream.write(piece)
+                    if isinstance(piece, str):
+                        stream.write(piece)
+                    else:  # UTF-8 already (the file's encoding): after the text before it
+                        stream.flush()
+                        stream.buffer.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         if force:

@@ -391,3 +391,45 @@ def test_json_of_many_records_is_the_standard_modules(count: int) -> None:
     ]
     expected = json_safe(json.dumps(records, ensure_ascii=False, indent=2)) + "\n"
     assert to_json(records) == expected
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-8", "a“b” ok\n".encode()),
+        ("UTF8", "a“b” ok\n".encode()),
+        # Not UTF-8: the bytes are decoded and written as text, in the stream's encoding.
+        ("cp1252", "a“b” ok\n".encode("cp1252")),
+        ("utf-16-le", "a“b” ok\n".encode("utf-16-le")),
+    ],
+)
+def test_pieces_of_utf8_bytes_are_written_in_order_in_the_streams_encoding(
+    encoding: str, expected: bytes
+) -> None:
+    from poc_cli.output.emit import OutputChoice, _write_pieces
+    from poc_cli.output.env import Environment
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    env = Environment(stream, io.StringIO(), False, False, no_color=True)
+    _write_pieces(env, ["a", "“b”".encode(), " ok", b"\n"], OutputChoice())
+    stream.flush()
+    assert raw.getvalue() == expected
+
+
+def test_pieces_of_utf8_bytes_fail_as_text_where_the_encoding_cannot_show_them() -> None:
+    from poc_cli.output.emit import OutputChoice, _write_pieces
+    from poc_cli.output.env import Environment
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="latin-1")
+    env = Environment(stream, io.StringIO(), False, False, no_color=True)
+    with pytest.raises(UnicodeEncodeError):
+        _write_pieces(env, ["a", "“b”".encode()], OutputChoice())
+
+
+def test_pieces_of_utf8_bytes_go_into_an_output_file_in_order(tmp_path: Path) -> None:
+    from poc_cli.files import write_new_file
+
+    target = tmp_path / "out.json"
+    write_new_file(target, ["[", "“x”".encode(), "é", b"]\n"])
+    assert target.read_text(encoding="utf-8") == "[“x”é]\n"

@@ -20,6 +20,7 @@ from .formats import (
     DISPLAY_MAX_CHARS,
     STREAMED,
     Format,
+    Piece,
     chunks,
     cut_for_display,
     empty_answer,
@@ -205,15 +206,42 @@ def _emit_streamed(
     _write_pieces(env, pieces, choice)
 
 
-def _write_pieces(env: Environment, pieces: Iterable[str], choice: OutputChoice) -> None:
+def _write_pieces(env: Environment, pieces: Iterable[Piece], choice: OutputChoice) -> None:
+    """Write the pieces to the --output file or stdout as they come; a piece of UTF-8
+    bytes goes to stdout's byte stream as it is where stdout writes UTF-8 (the text
+    before it flushed first), and is decoded otherwise, so that an encoding that cannot
+    show it fails as text does."""
     if choice.output is not None:
         from poc_cli.files import write_new_file
 
         write_new_file(choice.output, pieces, force=choice.force)
         return
-    write = env.stdout.write
+    stream = env.stdout
+    raw = _utf8_bytes_beneath(stream)
     for piece in pieces:
-        write(piece)
+        if isinstance(piece, str):
+            stream.write(piece)
+        elif raw is None:
+            stream.write(piece.decode())
+        else:
+            stream.flush()
+            raw.write(piece)
+    if raw is not None:
+        stream.flush()  # a line-buffered terminal shows it all before any later message
+
+
+def _utf8_bytes_beneath(stream: Any) -> Any:
+    """The byte stream under a text stream that encodes UTF-8, or None."""
+    import codecs
+
+    raw = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if raw is None or not isinstance(encoding, str):
+        return None
+    try:
+        return raw if codecs.lookup(encoding).name == "utf-8" else None
+    except LookupError:
+        return None
 
 
 def _paint(text: str, column: Column, record: Record | None) -> str:
