@@ -802,3 +802,69 @@ def test_a_profile_knows_when_no_text_needs_cutting_for_display(
     else:
         texts = [s["text"] for p in shown for s in p["statement_list"]]
         assert sum(t.endswith(CUT_MARK) for t in texts) == 1
+
+
+def test_statement_rows_read_at_once_are_each_what_its_dataset_says(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What search scores and shows of each hit: one batch of every statement of four
+    # events (people of one id differing between events, a session retitled), field by
+    # field against the loaded datasets. Each row's speaker forms were once the last
+    # row's.
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import open_index
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    index, _ = open_index(several)
+    try:
+        rowids = [r for (r,) in index.conn.execute("SELECT rowid FROM statements")]
+        rows = {(row.event, row.id): row for row in index.statements(rowids).values()}
+    finally:
+        index.close()
+    expected = {}
+    for dataset in load_corpus(several).datasets:
+        ev = dataset.event
+        people = {p.id: p for p in dataset.speakers}
+        sessions = {x.id: x for x in dataset.sessions}
+        labels = {t.id: t.label for t in dataset.topics}
+        for st in dataset.statements:
+            person = people[st.speaker]
+            expected[(ev.id, st.id)] = (
+                ev.short_title,
+                ev.date or "",
+                st.speaker,
+                person.name,
+                st.session,
+                sessions[st.session].title,
+                st.kind,
+                st.text,
+                tuple(st.items),
+                tuple(st.topics),
+                tuple(labels.get(t, t) for t in st.topics),
+                tuple(st.paragraphs),
+                st.note,
+                tuple(person.organisations),
+                (person.honorific or "", *person.aliases),
+            )
+    assert len(rows) == len(expected) == len(rowids) > 200
+    got = {
+        key: (
+            r.event_title,
+            r.event_date,
+            r.speaker,
+            r.speaker_name,
+            r.session,
+            r.session_title,
+            r.kind,
+            r.text,
+            r.items,
+            r.topics,
+            r.topic_labels,
+            r.paragraphs,
+            r.note,
+            r.organisations,
+            r.speaker_forms,
+        )
+        for key, r in rows.items()
+    }
+    assert got == expected
