@@ -486,3 +486,45 @@ def test_a_cache_key_takes_inode_numbers_past_64_bits(monkeypatch: pytest.Monkey
         monkeypatch.setattr(cache_module.os, "stat", fake_stat(inode))
         keys.add(cache_module._listing_key(None, ["/x/a.json"]))
     assert len(keys) == 3
+
+
+def test_the_cells_shown_as_they_are_are_those_visible_and_narrow_leave_alone() -> None:
+    # index/write's one-class test of a cell, against the rules it stands for, for
+    # every character: visible() escapes none of it, each is one column, no line break.
+    from poc_cli.index.write import _NOT_AS_IT_IS
+    from poc_cli.text.escape import UNSAFE
+    from poc_cli.text.width import OTHER
+
+    wrong = [
+        hex(code)
+        for code in range(0x110000)
+        if bool(_NOT_AS_IT_IS.match(ch := chr(code)))
+        != (ch == "\n" or bool(UNSAFE.match(ch)) or bool(OTHER.match(ch)))
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“plain”",
+        "it’s",
+        "a\tb",
+        "two\nlines",
+        "soft\u00adhyphen",
+        "zero\u200bwidth",
+        "日本",
+        "e\u0301",
+        "\x1b[31m",
+        "del\x7f",
+        "\u2028",
+        "",
+    ],
+)
+def test_a_shown_cell_is_what_visible_and_shown_width_make_of_it(text: str) -> None:
+    from poc_cli.index.write import _shown_cell
+    from poc_cli.text.escape import visible
+    from poc_cli.text.width import shown_width
+
+    shown = visible(text)
+    assert _shown_cell(text) == (shown, *shown_width(shown))

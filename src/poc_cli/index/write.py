@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -76,10 +77,20 @@ def _joined(name: str) -> list[str]:
     return ["".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
+_NOT_AS_IT_IS = re.compile("[^\t -~\xa0-\xac\xae-\u02ff\u2000-\u200a\u2010-\u2027\u202f-\u205f]")
+"""A character that a table does not show as it is in one column: one that ``visible``
+escapes (``text.escape.UNSAFE``), one that may not be one column wide
+(``text.width.OTHER``), or a line break; one class, so one quick pass (three passes,
+or an alternation of the three, took 2-3 times as long: 230 ms for the 100,000 texts
+of a build).  tests/test_index.py derives it from those two for every character."""
+
+
 def _shown_cell(text: str) -> tuple[str, int, bool]:
     """A table cell as a table shows it (``text.escape.visible``), its width and
     whether it is simple (:func:`~poc_cli.text.width.shown_width`)."""
-    if text.isascii() and text.isprintable():  # (an id, most names: shown as they are)
+    if text.isascii() and text.isprintable() or not _NOT_AS_IT_IS.search(text):
+        # (an id, most names, a quotation in curly quotes: shown as they are, one
+        # column a character; one pass instead of three)
         return text, len(text), True
     shown = visible(text)
     return (shown, *shown_width(shown))
