@@ -186,6 +186,34 @@ def test_two_process_build_matches_a_corpus_build(
     index.close()
 
 
+def test_a_two_process_build_keys_organisations_by_the_spelling_first_met(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Spellings of one length that sort before the first met: in the child's half only
+    # (KISAL after Kisal in the parent's), and first met in the child's half (Zeta).
+    import json
+
+    from poc_cli import queries
+    from poc_cli.corpus import load_corpus
+    from poc_cli.index import PARALLEL_MIN_FILES
+
+    monkeypatch.setenv("POC_CACHE_DIR", str(tmp_path / "cache"))
+    files = _many_events(tmp_path / "many", PARALLEL_MIN_FILES + 2)
+    for n, path in enumerate(files):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for speaker in data["speakers"]:
+            orgs = speaker.get("organisations", [])
+            if n > len(files) - 8 and "Kisal Observatory" in orgs:
+                orgs[orgs.index("Kisal Observatory")] = "KISAL OBSERVATORY"
+                orgs.append("Zeta Org" if n == len(files) - 7 else "ZETA ORG")
+        path.write_text(json.dumps(data), encoding="utf-8")
+    expected = queries.statistics(load_corpus(tmp_path / "many"))
+    indexed = list(queries.indexed_statistics(tmp_path / "many").records)
+    assert indexed == expected
+    keys = {row["key"] for row in expected if row["by"] == "organisation"}
+    assert {"Kisal Observatory", "Zeta Org"} <= keys and not {"KISAL OBSERVATORY", "ZETA ORG"} & keys
+
+
 @pytest.mark.parametrize("where", [1, -2])  # the parent's half, the child's half
 def test_bad_file_in_a_big_folder_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], where: int

@@ -369,3 +369,24 @@ def _tables_of_cells(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
     monkeypatch.setattr(plain, "plain_table_of_cells", counted)
     return calls
+
+
+def test_organisation_spellings_of_one_length_are_keyed_by_the_first_met_both_ways(
+    poc: Any, tmp_path: Path, new_several_events: Any
+) -> None:
+    # "Kisal Observatory" in the first events, "KISAL OBSERVATORY" (as long, and first
+    # in the index's sorted table of spellings) in a later one: the first met keys the
+    # row, as the loaded corpus has it. The index once took the first in sorted order.
+    folder = new_several_events(tmp_path / "corpus")
+    later = folder / "ev003.json"
+    data = json.loads(later.read_text(encoding="utf-8"))
+    for speaker in data["speakers"]:
+        speaker["organisations"] = [
+            "KISAL OBSERVATORY" if o == "Kisal Observatory" else o
+            for o in speaker.get("organisations", [])
+        ]
+    later.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for args in (("stats", "--by", "organisation"), ("stats",), ("stats", "--event", "ev003")):
+        _same_both_ways(poc, folder, args)
+        code, out, _ = _run(poc, folder, (*args, "--json"), INDEX)
+        assert code == 0 and "Kisal Observatory" in out and "KISAL" not in out, args

@@ -1044,10 +1044,12 @@ def labelled_groups(index: Index, by: str, event: str | None = None) -> Iterator
 
 
 def organisation_spellings(index: Index) -> list[str]:
-    """Every spelling of an organisation in the corpus, each row checked."""
+    """Every spelling of an organisation in the corpus, in the order the corpus first
+    gives each (as the loaded corpus's speakers list them), each row checked."""
     out = []
-    for name, stored in index.conn.execute("SELECT name, checksum FROM organisations"):
-        if row_check((name,)) != stored:
+    rows = index.conn.execute("SELECT name, first, checksum FROM organisations ORDER BY first")
+    for name, first, stored in rows:
+        if row_check((name, first)) != stored:
             raise _damaged("an organisation row")
         out.append(name)
     return out

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 from zlib import crc32
 
-INDEX_FORMAT = 22
+INDEX_FORMAT = 23
 """Bump whenever what the index stores or how it tokenizes changes (5: row checksums;
 6: FTS text without invisible characters; 7: a name of several words also as one;
 8: row checksums of joined values; 9: statements indexed by event, speaker, session
@@ -23,7 +23,8 @@ overview's table cells and each kind's column widths; 18: overview JSON stored
 json_safe; 19: an overview record's checksum the CRC-32 of its JSON alone; 20: each
 statement's table cells and their widths, and its record's JSON; 21: those two keyed
 by report order, the cells' checksum over their packed numbers; 22: overviews by kind,
-their cells in a table of their own; bump on every change
+their cells in a table of their own; 23: where each organisation's spelling is first
+met; bump on every change
 of layout, also between commits, or an index of the one before reads as damaged).  The
 overview records and cells are :mod:`poc_cli.records`' JSON and OVERVIEW_CELLS: a
 change to a speaker's or a session's record or cells there, or to STATEMENT_CELLS,
@@ -189,8 +190,11 @@ CREATE TABLE groups(by TEXT, event TEXT, key TEXT, statements INTEGER, first INT
                     last INTEGER);
     -- statements of one event by speaker, session, kind or topic: how many, the first
     -- (report order << 16, | the topic's place in its statement's list) and the last
-CREATE TABLE organisations(name TEXT PRIMARY KEY, checksum INTEGER) WITHOUT ROWID;
-    -- every spelling of an organisation in the corpus (stats keys each by its fullest)
+CREATE TABLE organisations(name TEXT PRIMARY KEY, first INTEGER, checksum INTEGER)
+    WITHOUT ROWID;
+    -- every spelling of an organisation in the corpus (stats keys each by its fullest,
+    -- the first met of equally long ones); first: where it is first met, in corpus
+    -- order (its file's number << FILE_SHIFT, then its place among the file's new ones)
 CREATE TABLE precomputed(name TEXT PRIMARY KEY, value TEXT);
     -- whole-corpus answers as JSON ('statistics': `poc stats --json`'s rows), each
     -- checked against meta's precomputed_<name> (CRC-32)

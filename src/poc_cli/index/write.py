@@ -448,11 +448,13 @@ class _Writer:
             )
             add("session", session.id, record)
         spellings = self._spellings
+        first = base  # where each spelling is first met: corpus order (stats' ties)
         for speaker in people.values():
             for name in speaker.organisations:
                 if name not in spellings:
                     spellings.add(name)
-                    self._pending["organisations"].append((name, check((name,))))
+                    first += 1
+                    self._pending["organisations"].append((name, first, check((name, first))))
         self._pending["groups"].extend(
             (by, ev.id, key, n, first, last) for (by, key), (n, first, last) in groups.items()
         )
@@ -471,7 +473,7 @@ class _Writer:
         conn.executemany("INSERT INTO overview_cells VALUES(?,?,?)", pending["overview_cells"])
         conn.executemany("INSERT INTO groups VALUES(?,?,?,?,?,?)", pending["groups"])
         conn.executemany(
-            "INSERT OR IGNORE INTO organisations VALUES(?,?)", pending["organisations"]
+            "INSERT OR IGNORE INTO organisations VALUES(?,?,?)", pending["organisations"]
         )
         # In rowid order: FTS5 writes its pending terms out as a new segment whenever a
         # rowid is lower than the last one, and rowids begin with the statement's length,

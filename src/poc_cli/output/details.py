@@ -234,7 +234,8 @@ def plain_grid(grid: Grid) -> list[str]:
     columns = grid_columns(grid)
     stored = _stored_cells(grid.records, columns)
     if stored is not None:  # the index's cells of these statements, and their widths
-        cells = [[row.split("\x1f")[i] for i in stored[0]] for row, _ in stored[1]]
+        which = stored[0]
+        cells = [[split[i] for i in which] for split in (row.split("\x1f") for row, _ in stored[1])]
     else:
         cells = [[visible(c.value(r)) for c in columns] for r in grid.records]
     by_column = [[row[i] for row in cells] for i in range(len(columns))]
