@@ -390,3 +390,26 @@ def test_organisation_spellings_of_one_length_are_keyed_by_the_first_met_both_wa
         _same_both_ways(poc, folder, args)
         code, out, _ = _run(poc, folder, (*args, "--json"), INDEX)
         assert code == 0 and "Kisal Observatory" in out and "KISAL" not in out, args
+
+
+def test_people_of_one_name_are_listed_in_the_order_the_corpus_first_gives_them(
+    poc: Any, tmp_path: Path, new_several_events: Any
+) -> None:
+    # In ev002 "Agnès Coutou" is also the id ralph-mamiya, listed before agnes-coutou
+    # there, who is met first in ev000: the note names agnes-coutou first both ways.
+    folder = new_several_events(tmp_path / "corpus")
+    later = folder / "ev002.json"
+    data = json.loads(later.read_text(encoding="utf-8"))
+    for speaker in data["speakers"]:
+        if speaker["id"] == "ralph-mamiya":
+            speaker["name"], speaker["aliases"] = "Agnès Coutou", []
+    later.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for args in (
+        ("speakers", "Agnès Coutou", "--event", "ev002"),
+        ("speakers", "Agnès Coutou"),
+        ("quotes", "--speaker", "Agnès Coutou", "--event", "ev002"),
+        ("search", "armed", "--speaker", "Agnès Coutou", "--event", "ev002"),
+    ):
+        _same_both_ways(poc, folder, args)
+        _, _, err = _run(poc, folder, args, INDEX)
+        assert "fits 2 people: Agnès Coutou (agnes-coutou); Agnès Coutou (ralph-mamiya)" in err

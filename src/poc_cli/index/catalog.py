@@ -128,9 +128,10 @@ def match_speakers_index(index: Index, name: str) -> SpeakerMatch:
         if exact and all(is_a_form_of_the_name(sp.name, keys) for _, sp in exact):
             # Every record of these people has the same name, so that form too: all
             # of them are found already (an alias may be given in one event only).
-            return SpeakerMatch(exact, typo=False)
+            return SpeakerMatch(_by_person(exact), typo=False)
         if exact:
-            return SpeakerMatch(_every_record_of(index, exact, whole=False), typo=False)
+            records = _every_record_of(index, exact, whole=False)
+            return SpeakerMatch(_by_person(records), typo=False)
     # Not a name form: matched word by word or as a typo, against the people who could
     # fit (at a million statements, loading all 200,000 speakers took 13 s).
     forms = forms_that_could_match(index.name_keys(), name) if keys else None
@@ -138,6 +139,23 @@ def match_speakers_index(index: Index, name: str) -> SpeakerMatch:
         return match_speakers_in(index.speaker_records(), name)
     found = index.speakers_by_name_key(forms) if forms else []
     return match_speakers_in(_every_record_of(index, found), name)
+
+
+def _by_person(records: list[tuple[str, Speaker]]) -> list[tuple[str, Speaker]]:
+    """Records in corpus order, grouped by person, the people in the order the corpus
+    first gives them: as :func:`poc_cli.names.match_speakers_in` returns them (a note
+    that lists the people names them in that order)."""
+    from poc_cli.names import person_key
+
+    keys: dict[tuple[str, str], Any] = {}  # (id, name) → person key: names recur
+    people: dict[Any, list[tuple[str, Speaker]]] = {}
+    for record in records:
+        pair = (record[1].id, record[1].name)
+        key = keys.get(pair)
+        if key is None:
+            key = keys[pair] = person_key(record[1])
+        people.setdefault(key, []).append(record)
+    return records if len(people) < 2 else [r for group in people.values() for r in group]
 
 
 def _every_record_of(
