@@ -27,7 +27,9 @@ What it holds (format :data:`INDEX_FORMAT`):
                 their widths, and its record's JSON, in report order
 ``groups``      statements per (event, speaker / session / kind / topic): count,
                 first and last, for ``poc stats``
-``organisations`` every spelling of an organisation in the corpus
+``organisations`` every spelling of an organisation in the corpus, with where it is
+                first met (stats keys an organisation by its fullest spelling, the
+                first met of equally long ones, as over the loaded corpus)
 ``precomputed`` the whole corpus's ``poc stats`` rows, counted at build time
 
 So a warm search or listing never parses the JSON datasets.  Every served row (statements,
