@@ -650,11 +650,14 @@ def statistics_of_index(index: Index, event: str | None = None) -> list[Record]:
             names[key] = spelling
     person_ids: dict[tuple[str, str], str] = {}
     taken: set[str] = set()
+    people: dict[tuple[str, str], tuple[str, str]] = {}  # (id, name) → person: names recur
     for g, name, orgs in listings.speaker_groups(index, event):
-        sp = Speaker(
-            id=g.key, name=name, honorific=None, role="", organisations=(), aliases=(), parts=()
-        )
-        person = person_key(sp)
+        person = people.get((g.key, name))
+        if person is None:
+            sp = Speaker(
+                id=g.key, name=name, honorific=None, role="", organisations=(), aliases=(), parts=()
+            )
+            person = people[(g.key, name)] = person_key(sp)
         row_key = person_ids.get(person)
         if row_key is None:
             row_key = person_ids[person] = _unused(g.key, g.event, taken)
